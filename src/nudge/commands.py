@@ -1,0 +1,134 @@
+"""Typed commands: the contract between understanding (rules or LLM) and the features.
+
+Understanding turns text into one of these; ``features.executor.run`` carries it out.
+Times are already resolved to aware datetimes by ``language/``, never by a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CreateReminder:
+    """Remind the user of ``text`` at ``at`` (aware), repeating by ``rrule`` if given."""
+
+    text: str
+    at: datetime
+    rrule: str | None = None
+    always: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AskWhen:
+    """A reminder with a task but no time: ask "When?" and keep the task pending."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AskWhat:
+    """A reminder with a time but no task: ask what to remind of, keep the time pending."""
+
+    at: datetime
+    rrule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddTodo:
+    """Add ``text`` to the user's list."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListTodos:
+    """Show the open items of the user's list."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListReminders:
+    """Show the user's upcoming reminders."""
+
+
+@dataclass(frozen=True, slots=True)
+class Complete:
+    """Mark done: the last reminder sent (no target), or list item / reminder ``number``."""
+
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    """Send the last reminder again in ``minutes``."""
+
+    minutes: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CancelReminder:
+    """Delete reminder ``number`` as listed, or the last one sent when None."""
+
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """Undo the last command that changed something."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetLanguage:
+    """Switch replies to ``locale`` ("en" or "fr")."""
+
+    locale: str
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    """Explain what Nudge can do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """Nothing understood; the text is kept and the user gets a friendly hint."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefusePast:
+    """A time in the past was asked for a reminder: refuse kindly, keep nothing."""
+
+    text: str
+
+
+Command = (
+    CreateReminder
+    | AskWhen
+    | AskWhat
+    | AddTodo
+    | ListTodos
+    | ListReminders
+    | Complete
+    | Snooze
+    | CancelReminder
+    | Undo
+    | SetLanguage
+    | Help
+    | Unknown
+    | RefusePast
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An unfinished reminder kept between two messages ("When?" / "What should I…?").
+
+    ``text`` is set when the time is missing; ``at`` (and maybe ``rrule``) when the task is.
+    """
+
+    text: str | None = None
+    at: datetime | None = None
+    rrule: str | None = None

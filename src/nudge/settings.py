@@ -1,0 +1,99 @@
+"""Settings read from ``NUDGE_*`` environment variables; built in bootstrap, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    """Every knob an operator can turn. Defaults give the embedded, offline setup."""
+
+    model_config = SettingsConfigDict(env_prefix="NUDGE_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{DEFAULT_DATA_DIR / 'nudge.db'}",
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://…",
+    )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Public base URL Twilio calls; signatures are checked against it.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `nudge serve` binds.")
+    port: int = Field(default=8000, description="Port `nudge serve` binds.")
+    default_timezone: str = Field(
+        default="America/Toronto", description="IANA zone given to a new user."
+    )
+    default_locale: str = Field(default="en", description="Language when a message is unclear.")
+    log_level: str = Field(default="INFO", description="Log level: DEBUG, INFO, WARNING…")
+    log_json: bool = Field(default=True, description="JSON logs (false: readable console logs).")
+    simulator_enabled: bool = Field(
+        default=True, description="Serve the phone simulator at /simulator."
+    )
+
+    twilio_account_sid: str = Field(default="", description="Twilio Account SID (AC…).")
+    twilio_auth_token: SecretStr = Field(
+        default=SecretStr(""), description="Twilio auth token; signs webhooks."
+    )
+    twilio_from: str = Field(default="", description="Sending number in E.164.")
+    twilio_messaging_service_sid: str = Field(
+        default="", description="Messaging Service SID (MG…), used instead of a From number."
+    )
+    twilio_api_base: str = Field(
+        default="https://api.twilio.com", description="Twilio REST base URL (tests use a fake)."
+    )
+    twilio_validate_signature: bool = Field(
+        default=True, description="Check X-Twilio-Signature (never turn off in production)."
+    )
+    twilio_timeout_seconds: float = Field(default=10.0, description="Twilio REST call timeout.")
+
+    scheduler_poll_seconds: float = Field(
+        default=1.0, description="How often the scheduler looks for due reminders."
+    )
+    delivery_poll_seconds: float = Field(
+        default=1.0, description="How often the delivery worker looks for pending SMS."
+    )
+    delivery_lease_seconds: int = Field(
+        default=60, description="How long a worker holds an SMS it is sending."
+    )
+    delivery_max_attempts: int = Field(
+        default=5, description="Definite failures retried this many times, then failed."
+    )
+    batch_size: int = Field(default=100, description="Rows claimed per scheduler/delivery pass.")
+    max_body_chars: int = Field(
+        default=1600, description="Longest inbound body kept whole (Twilio's limit)."
+    )
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA timezone: {value}") from exc
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in ("en", "fr"):
+            raise ValueError("default_locale must be 'en' or 'fr'")
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the store is the embedded SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def twilio_enabled(self) -> bool:
+        """Whether real Twilio delivery is configured (otherwise the simulator sends)."""
+        has_sender = bool(self.twilio_from or self.twilio_messaging_service_sid)
+        return bool(self.twilio_account_sid and self.twilio_auth_token.get_secret_value()) and (
+            has_sender
+        )
