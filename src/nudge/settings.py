@@ -32,8 +32,9 @@ class Settings(BaseSettings):
     default_locale: str = Field(default="en", description="Language when a message is unclear.")
     log_level: str = Field(default="INFO", description="Log level: DEBUG, INFO, WARNING…")
     log_json: bool = Field(default=True, description="JSON logs (false: readable console logs).")
-    simulator_enabled: bool = Field(
-        default=True, description="Serve the phone simulator at /simulator."
+    simulator_enabled: bool | None = Field(
+        default=None,
+        description="Serve the phone simulator at /simulator (default: on unless Twilio is set).",
     )
 
     twilio_account_sid: str = Field(default="", description="Twilio Account SID (AC…).")
@@ -89,6 +90,13 @@ class Settings(BaseSettings):
     def is_sqlite(self) -> bool:
         """Whether the store is the embedded SQLite file."""
         return self.database_url.startswith("sqlite")
+
+    @property
+    def simulator_active(self) -> bool:
+        """Whether /simulator is served: anyone reaching it can text as any number."""
+        if self.simulator_enabled is None:
+            return not self.twilio_enabled
+        return self.simulator_enabled
 
     @property
     def twilio_enabled(self) -> bool:

@@ -44,6 +44,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     phone: Mapped[str] = mapped_column(String(20), unique=True)
     locale: Mapped[str] = mapped_column(String(5), default="en")
+    locale_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     timezone: Mapped[str] = mapped_column(String(64))
     quiet_start: Mapped[str] = mapped_column(String(5), default="22:00")
     quiet_end: Mapped[str] = mapped_column(String(5), default="08:00")
@@ -120,6 +121,7 @@ class Occurrence(Base):
     __table_args__ = (
         UniqueConstraint("reminder_id", "scheduled_at", name="uq_occurrences_reminder_time"),
         Index("ix_occurrences_state_due", "state", "due_at"),
+        Index("ix_occurrences_user_sent", "user_id", "sent_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +130,7 @@ class Occurrence(Base):
     scheduled_at: Mapped[datetime]
     due_at: Mapped[datetime]
     state: Mapped[str] = mapped_column(String(16), default="pending")
+    is_snooze: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None]
     acknowledged_at: Mapped[datetime | None]
 
@@ -149,7 +152,7 @@ class Todo(Base):
 
 
 class ConversationState(Base):
-    """Per-user dialogue memory: what is pending, what "done" and "undo" refer to."""
+    """Per-user dialogue memory: the unfinished reminder, what "undo" and "done 2" refer to."""
 
     __tablename__ = "conversation_state"
 
@@ -157,10 +160,8 @@ class ConversationState(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     pending: Mapped[dict[str, Any] | None]
-    last_occurrence_id: Mapped[int | None] = mapped_column(
-        ForeignKey("occurrences.id", ondelete="SET NULL")
-    )
     undo: Mapped[dict[str, Any] | None]
+    last_list: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime]
 
 

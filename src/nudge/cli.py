@@ -1,0 +1,181 @@
+"""The ``nudge`` command: serve, worker, chat, migrate, export, erase."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+from nudge.bootstrap import Services, build
+from nudge.channels.phones import InvalidPhoneError, normalize_phone
+from nudge.observability.logging import configure_logging
+from nudge.settings import Settings
+from nudge.store import migrate as migrations
+
+app = typer.Typer(help="Nudge: an SMS-first assistant for people with ADHD.", no_args_is_help=True)
+T = TypeVar("T")
+
+
+def _settings(*, quiet: bool = False) -> Settings:
+    settings = Settings()
+    level = "WARNING" if quiet else settings.log_level
+    configure_logging(level=level, json=settings.log_json)
+    return settings
+
+
+def _phone(raw: str) -> str:
+    try:
+        return normalize_phone(raw)
+    except InvalidPhoneError as error:
+        typer.echo(f"Invalid phone number: {error}", err=True)
+        raise typer.Exit(2) from error
+
+
+async def _with_services(settings: Settings, work: Callable[[Services], Awaitable[T]]) -> T:
+    services = build(settings)
+    try:
+        return await work(services)
+    finally:
+        await services.close()
+
+
+async def _ensure_schema(services: Services) -> None:
+    """SQLite migrates itself; PostgreSQL must have been migrated with ``nudge migrate``."""
+    if services.settings.is_sqlite:
+        await migrations.upgrade(services.db)
+    elif not await migrations.is_current(services.db):
+        typer.echo("The database schema is not current: run `nudge migrate` first.", err=True)
+        raise typer.Exit(3)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Bind port.")] = None,
+    workers: Annotated[bool, typer.Option(help="Also run scheduler + delivery.")] = True,
+) -> None:
+    """Run the web server (webhooks, simulator, probes) with the scheduler and delivery."""
+    import uvicorn
+
+    from nudge.web.app import create_app
+
+    settings = _settings()
+    services = build(settings)
+    application = create_app(services, run_workers=workers, migrate=settings.is_sqlite)
+    if not settings.is_sqlite:
+        asyncio.run(_check_schema(settings))
+    config = uvicorn.Config(
+        application,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_config=None,
+        proxy_headers=True,
+        server_header=False,
+    )
+    typer.echo(f"Nudge on http://{config.host}:{config.port} (simulator: /simulator)", err=True)
+    uvicorn.Server(config).run()
+
+
+async def _check_schema(settings: Settings) -> None:
+    await _with_services(settings, _ensure_schema)
+
+
+@app.command()
+def worker() -> None:
+    """Run the scheduler and delivery loops only (run as many as you like on PostgreSQL)."""
+    settings = _settings()
+    asyncio.run(_with_services(settings, _run_worker))
+
+
+async def _run_worker(services: Services) -> None:
+    await _ensure_schema(services)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    services.start_workers()
+    typer.echo("Nudge worker running (Ctrl-C to stop).", err=True)
+    await stop.wait()
+
+
+@app.command()
+def migrate() -> None:
+    """Apply database migrations up to this version's newest."""
+    settings = _settings()
+
+    async def work(services: Services) -> None:
+        await migrations.upgrade(services.db)
+        typer.echo(f"Database at revision {await migrations.current_revision(services.db)}.")
+
+    asyncio.run(_with_services(settings, work))
+
+
+@app.command()
+def chat(
+    phone: Annotated[str, typer.Option(help="Text as this phone number (E.164).")],
+) -> None:
+    """Talk to Nudge in the terminal as ``phone``; replies and reminders appear here."""
+    from nudge.terminal import run_chat
+
+    settings = _settings(quiet=True)
+    number = _phone(phone)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        await run_chat(services, phone=number)
+
+    asyncio.run(_with_services(settings, work))
+
+
+@app.command()
+def export(phone: Annotated[str, typer.Option(help="The person's phone number.")]) -> None:
+    """Print everything stored about a person as JSON (GDPR access request)."""
+    from nudge.features.users.export import export_user
+
+    settings = _settings(quiet=True)
+    number = _phone(phone)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        async with services.db.transaction() as session:
+            data = await export_user(session, phone=number)
+        if data is None:
+            typer.echo(f"No one with phone {number}.", err=True)
+            raise typer.Exit(1)
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+    asyncio.run(_with_services(settings, work))
+
+
+@app.command()
+def erase(
+    phone: Annotated[str, typer.Option(help="The person's phone number.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete everything stored about a person (GDPR erasure). This cannot be undone."""
+    from nudge.features.users.export import erase_user
+
+    settings = _settings(quiet=True)
+    number = _phone(phone)
+    if not yes and not typer.confirm(f"Erase everything about {number}?"):
+        raise typer.Exit(1)
+
+    async def work(services: Services) -> bool:
+        await _ensure_schema(services)
+        async with services.db.transaction() as session:
+            return await erase_user(session, phone=number)
+
+    if not asyncio.run(_with_services(settings, work)):
+        typer.echo(f"No one with phone {number}; nothing to erase.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Erased everything about {number}.")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,52 @@
+"""Dialogue state kept between two SMS: the pending reminder, what "undo" and "done 2" mean."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.commands import Pending
+from nudge.features.context import Outcome
+from nudge.store.dialect import insert_ignore
+from nudge.store.tables import ConversationState
+
+
+async def load(session: AsyncSession, *, user_id: int, now: datetime) -> ConversationState:
+    """The user's dialogue row, locked for this transaction where the database can."""
+    values = {"user_id": user_id, "updated_at": now}
+    await session.execute(insert_ignore(session, ConversationState, values, ["user_id"]))
+    result = await session.execute(
+        select(ConversationState).where(ConversationState.user_id == user_id).with_for_update()
+    )
+    return result.scalar_one()
+
+
+def pending_of(state: ConversationState) -> Pending | None:
+    """The unfinished reminder stored in the state, if any."""
+    data = state.pending
+    if not data:
+        return None
+    at = datetime.fromisoformat(data["at"]) if data.get("at") else None
+    return Pending(text=data.get("text"), at=at, rrule=data.get("rrule"))
+
+
+def _pending_json(pending: Pending | None) -> dict[str, Any] | None:
+    if pending is None:
+        return None
+    at = pending.at.isoformat() if pending.at else None
+    return {"text": pending.text, "at": at, "rrule": pending.rrule}
+
+
+def apply(state: ConversationState, outcome: Outcome, *, now: datetime) -> None:
+    """Fold a command's outcome into the dialogue state."""
+    state.pending = _pending_json(outcome.pending)
+    if outcome.undo is not None:
+        state.undo = outcome.undo
+    elif outcome.clear_undo:
+        state.undo = None
+    if outcome.last_list is not None:
+        state.last_list = outcome.last_list
+    state.updated_at = now

@@ -1,0 +1,46 @@
+"""What every feature action receives, and what it hands back to the conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.commands import Pending
+from nudge.language.texts import format_when, render
+from nudge.store.tables import ConversationState, User
+
+
+@dataclass(slots=True)
+class Context:
+    """One command's world: the open transaction, who asked, their dialogue state, and now."""
+
+    session: AsyncSession
+    user: User
+    dialogue: ConversationState
+    now: datetime
+
+    def say(self, key: str, **values: object) -> str:
+        """A reply from the user's catalog."""
+        return render(self.user.locale, key, **values)
+
+    def when(self, at: datetime) -> str:
+        """An instant as the user reads it, in their zone and language."""
+        return format_when(at, now=self.now, tz=self.user.timezone, locale=self.user.locale)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The reply, plus how the dialogue state changes.
+
+    ``undo`` replaces the undo record when set; ``pending`` is the unfinished reminder to
+    keep (None clears it); ``last_list`` remembers which list "done 2" refers to.
+    """
+
+    reply: str
+    undo: dict[str, Any] | None = None
+    clear_undo: bool = False
+    pending: Pending | None = None
+    last_list: str | None = None

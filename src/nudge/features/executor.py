@@ -1,0 +1,66 @@
+"""The one door into the features: ``run(ctx, command)`` carries out any Command."""
+
+from __future__ import annotations
+
+from nudge.commands import (
+    AddTodo,
+    AskWhat,
+    AskWhen,
+    CancelReminder,
+    Command,
+    Complete,
+    CreateReminder,
+    Help,
+    ListReminders,
+    ListTodos,
+    Pending,
+    RefusePast,
+    SetLanguage,
+    Snooze,
+    Undo,
+    Unknown,
+)
+from nudge.features.context import Context, Outcome
+from nudge.features.reminders import actions as reminders
+from nudge.features.todos import actions as todos
+from nudge.features.undo import undo_last
+from nudge.features.users import actions as users
+
+
+async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat dispatch
+    """Carry out ``command`` for ``ctx.user`` inside ``ctx.session``'s transaction."""
+    match command:
+        case CreateReminder():
+            return await reminders.create_reminder(ctx, command)
+        case AskWhen(text=text):
+            return Outcome(ctx.say("ask_when", text=text), pending=Pending(text=text))
+        case AskWhat(at=at, rrule=rrule):
+            return Outcome(
+                ctx.say("ask_what", when=ctx.when(at)), pending=Pending(at=at, rrule=rrule)
+            )
+        case RefusePast(text=text):
+            return Outcome(ctx.say("refuse_past"), pending=Pending(text=text) if text else None)
+        case AddTodo():
+            return await todos.add_todo(ctx, command)
+        case ListTodos():
+            return await todos.list_todos(ctx, command)
+        case ListReminders():
+            return await reminders.list_reminders(ctx, command)
+        case Complete(number=number) if (
+            number is not None and ctx.dialogue.last_list != "reminders"
+        ):
+            return await todos.complete_todo(ctx, number)
+        case Complete():
+            return await reminders.complete(ctx, command)
+        case Snooze():
+            return await reminders.snooze(ctx, command)
+        case CancelReminder():
+            return await reminders.cancel(ctx, command)
+        case Undo():
+            return await undo_last(ctx)
+        case SetLanguage():
+            return await users.set_language(ctx, command)
+        case Help():
+            return Outcome(ctx.say("help"))
+        case Unknown():
+            return Outcome(ctx.say("unknown"))

@@ -1,0 +1,113 @@
+"""Reminder commands as the user sees them: create, list, done, snooze, delete."""
+
+from __future__ import annotations
+
+from nudge.commands import CancelReminder, Complete, CreateReminder, ListReminders, Snooze
+from nudge.features.context import Context, Outcome
+from nudge.features.reminders import service
+from nudge.language.texts import describe_rrule
+from nudge.store.tables import Occurrence, Reminder
+
+MAX_LISTED = 8
+
+
+async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
+    """Store the reminder and echo the exact local time understood."""
+    reminder, _first = await service.create(
+        ctx.session,
+        user_id=ctx.user.id,
+        text=command.text,
+        at=command.at,
+        rrule=command.rrule,
+        timezone=ctx.user.timezone,
+        always=command.always,
+        now=ctx.now,
+    )
+    undo = {"op": "create_reminder", "reminder_id": reminder.id}
+    if command.rrule:
+        rule = describe_rrule(command.rrule, locale=ctx.user.locale)
+        text = ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
+        return Outcome(text, undo=undo)
+    return Outcome(ctx.say("confirm_reminder", when=ctx.when(command.at), text=command.text), undo)
+
+
+async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:
+    """Number the upcoming reminders, soonest first."""
+    rows = await service.upcoming(ctx.session, user_id=ctx.user.id)
+    if not rows:
+        return Outcome(ctx.say("reminders_empty"), last_list="reminders")
+    lines = [ctx.say("reminders_header")]
+    for number, row in enumerate(rows[:MAX_LISTED], 1):
+        lines.append(f"{number}. {ctx.when(row.occurrence.due_at)}: {row.reminder.text}")
+    if len(rows) > MAX_LISTED:
+        lines.append(ctx.say("list_more", n=len(rows) - MAX_LISTED))
+    return Outcome("\n".join(lines), last_list="reminders")
+
+
+async def _last_sent(ctx: Context) -> tuple[Occurrence, Reminder] | None:
+    """The firing "done" and "snooze" refer to: the last one texted, if still open."""
+    occurrence = await service.last_sent(ctx.session, user_id=ctx.user.id)
+    if occurrence is None or occurrence.state not in ("sent", "snoozed"):
+        return None
+    reminder = await service.get(
+        ctx.session, user_id=ctx.user.id, reminder_id=occurrence.reminder_id
+    )
+    return (occurrence, reminder) if reminder is not None else None
+
+
+async def complete(ctx: Context, command: Complete) -> Outcome:
+    """Say "done": to the last reminder texted, or to reminder N as listed."""
+    if command.number is not None:
+        return await _complete_listed_reminder(ctx, command.number)
+    last = await _last_sent(ctx)
+    if last is None:
+        return Outcome(ctx.say("nothing_to_complete"))
+    occurrence, reminder = last
+    record = await service.acknowledge(
+        ctx.session, occurrence=occurrence, reminder=reminder, now=ctx.now
+    )
+    undo = {"op": "acknowledge", "occurrence_id": occurrence.id, **record}
+    return Outcome(ctx.say("done_reminder", text=reminder.text), undo=undo)
+
+
+async def _complete_listed_reminder(ctx: Context, number: int) -> Outcome:
+    rows = await service.upcoming(ctx.session, user_id=ctx.user.id)
+    if not 1 <= number <= len(rows):
+        return Outcome(ctx.say("no_such_number", n=number))
+    row = rows[number - 1]
+    record = await service.acknowledge(
+        ctx.session, occurrence=row.occurrence, reminder=row.reminder, now=ctx.now
+    )
+    undo = {"op": "acknowledge", "occurrence_id": row.occurrence.id, **record}
+    return Outcome(ctx.say("done_reminder", text=row.reminder.text), undo=undo)
+
+
+async def snooze(ctx: Context, command: Snooze) -> Outcome:
+    """Say "snooze 10": text the last reminder again in N minutes."""
+    last = await _last_sent(ctx)
+    if last is None:
+        return Outcome(ctx.say("nothing_to_snooze"))
+    occurrence, reminder = last
+    again = await service.snooze(
+        ctx.session, occurrence=occurrence, minutes=command.minutes, now=ctx.now
+    )
+    undo = {"op": "snooze", "occurrence_id": occurrence.id, "again_id": again.id}
+    return Outcome(ctx.say("snoozed", when=ctx.when(again.due_at), text=reminder.text), undo)
+
+
+async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
+    """Delete reminder N as listed (or the last one texted); undo brings it back."""
+    reminder: Reminder | None = None
+    if command.number is None:
+        last = await _last_sent(ctx)
+        reminder = last[1] if last else None
+    else:
+        rows = await service.upcoming(ctx.session, user_id=ctx.user.id)
+        if not 1 <= command.number <= len(rows):
+            return Outcome(ctx.say("no_such_number", n=command.number))
+        reminder = rows[command.number - 1].reminder
+    if reminder is None:
+        return Outcome(ctx.say("nothing_to_cancel"))
+    cancelled = await service.cancel(ctx.session, reminder=reminder)
+    undo = {"op": "cancel_reminder", "reminder_id": reminder.id, "occurrence_ids": cancelled}
+    return Outcome(ctx.say("reminder_cancelled", text=reminder.text), undo=undo)

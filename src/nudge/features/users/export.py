@@ -1,0 +1,75 @@
+"""GDPR: everything stored about one person, as JSON; and erasing all of it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase
+
+from nudge.features.users.service import find
+from nudge.store.tables import (
+    AuditLog,
+    ConversationState,
+    Message,
+    Occurrence,
+    Outbox,
+    Reminder,
+    SimulatorMessage,
+    Todo,
+)
+
+
+def _row(model: DeclarativeBase) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        value = getattr(model, column.key)
+        values[column.key] = value.isoformat() if isinstance(value, datetime) else value
+    return values
+
+
+async def _all(session: AsyncSession, model: Any, user_id: int) -> list[dict[str, Any]]:
+    result = await session.execute(
+        select(model).where(model.user_id == user_id).order_by(*model.__table__.primary_key)
+    )
+    return [_row(item) for item in result.scalars()]
+
+
+async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | None:
+    """Every row about the person with ``phone`` (None when unknown)."""
+    user = await find(session, phone=phone)
+    if user is None:
+        return None
+    reminders = await _all(session, Reminder, user.id)
+    occurrences = await _all(session, Occurrence, user.id)
+    for reminder in reminders:
+        reminder["occurrences"] = [o for o in occurrences if o["reminder_id"] == reminder["id"]]
+    handset = await session.execute(
+        select(SimulatorMessage)
+        .where(SimulatorMessage.phone == phone)
+        .order_by(SimulatorMessage.id)
+    )
+    return {
+        "profile": _row(user),
+        "messages": await _all(session, Message, user.id),
+        "reminders": reminders,
+        "todos": await _all(session, Todo, user.id),
+        "outbox": await _all(session, Outbox, user.id),
+        "conversation_state": await _all(session, ConversationState, user.id),
+        "audit_log": await _all(session, AuditLog, user.id),
+        "simulator_messages": [_row(item) for item in handset.scalars()],
+    }
+
+
+async def erase_user(session: AsyncSession, *, phone: str) -> bool:
+    """Delete the person and everything that refers to them; False when unknown."""
+    user = await find(session, phone=phone)
+    await session.execute(delete(SimulatorMessage).where(SimulatorMessage.phone == phone))
+    if user is None:
+        return False
+    for model in (Outbox, ConversationState, Occurrence, Reminder, Todo, Message, AuditLog):
+        await session.execute(delete(model).where(model.user_id == user.id))
+    await session.delete(user)
+    return True

@@ -1,0 +1,45 @@
+"""People: found or created by phone number, their settings, opt-out, export and erase."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.store.dialect import insert_ignore
+from nudge.store.tables import User
+
+
+async def get_or_create(
+    session: AsyncSession, *, phone: str, now: datetime, timezone: str, locale: str
+) -> tuple[User, bool]:
+    """Return the user for ``phone``, creating them on first contact (race-safe)."""
+    user = await find(session, phone=phone)
+    if user is not None:
+        return user, False
+    values = {"phone": phone, "timezone": timezone, "locale": locale, "created_at": now}
+    inserted = await session.execute(insert_ignore(session, User, values, ["phone"]))
+    created = await find(session, phone=phone)
+    assert created is not None
+    return created, bool(getattr(inserted, "rowcount", 0))
+
+
+async def find(session: AsyncSession, *, phone: str) -> User | None:
+    """The user with this E.164 phone number, if any."""
+    result = await session.execute(select(User).where(User.phone == phone))
+    return result.scalar_one_or_none()
+
+
+async def set_opted_out(session: AsyncSession, *, user: User, opted_out: bool) -> None:
+    """Record a carrier opt-out (STOP) or opt-in (START)."""
+    user.opted_out = opted_out
+    await session.flush()
+
+
+async def set_locale(session: AsyncSession, *, user: User, locale: str) -> str:
+    """Switch the reply language; return the previous one (for undo)."""
+    previous = user.locale
+    user.locale, user.locale_locked = locale, True
+    await session.flush()
+    return previous

@@ -1,0 +1,67 @@
+"""Structured JSON logs for Loki, with phone numbers masked and message bodies kept out."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+PHONE = re.compile(r"\+\d{8,15}")
+PRIVATE_KEYS = frozenset({"body", "text", "message_body", "Body"})
+
+
+def mask_phone(value: str) -> str:
+    """``+15145550001`` → ``+1514*****01``: enough to correlate, not enough to call."""
+    if len(value) < 8:
+        return "***"
+    return value[:5] + "*" * (len(value) - 7) + value[-2:]
+
+
+def _mask(value: object) -> object:
+    if isinstance(value, str):
+        return PHONE.sub(lambda match: mask_phone(match.group(0)), value)
+    return value
+
+
+def redact(
+    _logger: object, method: str, event: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """Mask phone numbers everywhere; drop bodies unless logging at DEBUG."""
+    for key in list(event):
+        if key in PRIVATE_KEYS and method != "debug":
+            event[key] = f"<{len(str(event[key]))} chars>"
+        else:
+            event[key] = _mask(event[key])
+    return event
+
+
+def configure_logging(*, level: str = "INFO", json: bool = True) -> None:
+    """Set up structlog (and stdlib logging through it) once per process."""
+    numeric = logging.getLevelName(level.upper())
+    if not isinstance(numeric, int):
+        numeric = logging.INFO
+    renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            redact,
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(numeric),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+    logging.basicConfig(level=max(numeric, logging.WARNING), stream=sys.stderr, force=True)
+
+
+def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:
+    """A logger bound to a component name."""
+    logger: structlog.typing.FilteringBoundLogger = structlog.get_logger(component=name)
+    return logger

@@ -1,0 +1,188 @@
+"""⑦ Delivery: claim SMS with a lease, send with no transaction open, record the result."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, select, update
+
+from nudge.channels.base import (
+    AmbiguousSendError,
+    PermanentSendError,
+    RetryableSendError,
+    Sender,
+)
+from nudge.clock import Clock
+from nudge.observability.logging import get_logger
+from nudge.store.db import Database
+from nudge.store.tables import Outbox, User
+
+log = get_logger("delivery")
+
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 300.0
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """An outbox row this worker holds the lease on."""
+
+    id: int
+    to_phone: str
+    body: str
+    attempts: int
+    due_at: datetime
+
+
+def backoff(attempts: int, *, jitter: float) -> timedelta:
+    """Exponential backoff with jitter: 2 s, 4 s, 8 s… capped at 5 min."""
+    seconds = min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_CAP_SECONDS)
+    return timedelta(seconds=seconds * jitter)
+
+
+class DeliveryWorker:
+    """Moves outbox rows to the Sender; safe to run in many processes at once."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        sender: Sender,
+        clock: Clock,
+        owner: str,
+        lease_seconds: int = 60,
+        max_attempts: int = 5,
+        batch_size: int = 100,
+    ) -> None:
+        self._db, self._sender, self._clock, self.owner = db, sender, clock, owner
+        self._lease = timedelta(seconds=lease_seconds)
+        self._max_attempts, self._batch = max_attempts, batch_size
+
+    async def run_once(self) -> int:
+        """One pass: drop SMS to opted-out users, expire dead leases, claim and send a batch."""
+        now = self._clock.now()
+        await self._cancel_opted_out()
+        await self._expire_leases(now)
+        claimed = await self._claim(now)
+        for row in claimed:
+            await self._deliver(row)
+        return len(claimed)
+
+    async def pending_count(self) -> int:
+        """Rows still waiting to be sent (pending or being sent)."""
+        async with self._db.sessions() as session:
+            result = await session.execute(
+                select(func.count()).where(Outbox.status.in_(("pending", "sending")))
+            )
+            return int(result.scalar_one())
+
+    async def _cancel_opted_out(self) -> None:
+        opted_out = select(User.id).where(User.opted_out.is_(True)).scalar_subquery()
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(
+                    Outbox.status == "pending",
+                    Outbox.kind != "compliance",
+                    Outbox.user_id.in_(opted_out),
+                )
+                .values(status="cancelled", last_error="recipient opted out")
+            )
+
+    async def _expire_leases(self, now: datetime) -> None:
+        """A row ``sending`` past its lease may be at the provider: mark it, never resend blind."""
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.status == "sending", Outbox.lease_until < now)
+                .values(status="unknown", last_error="lease expired while sending")
+            )
+
+    async def _claim(self, now: datetime) -> list[Claimed]:
+        due = (
+            select(Outbox.id)
+            .where(Outbox.status == "pending", Outbox.due_at <= now)
+            .order_by(Outbox.due_at, Outbox.id)
+            .limit(self._batch)
+            .with_for_update(skip_locked=True)
+            .scalar_subquery()
+        )
+        async with self._db.transaction() as session:
+            result = await session.execute(
+                update(Outbox)
+                .where(Outbox.id.in_(due), Outbox.status == "pending")
+                .values(
+                    status="sending",
+                    lease_owner=self.owner,
+                    lease_until=now + self._lease,
+                    attempts=Outbox.attempts + 1,
+                )
+                .returning(Outbox.id, Outbox.to_phone, Outbox.body, Outbox.attempts, Outbox.due_at)
+            )
+            rows = [Claimed(*row) for row in result.tuples()]
+        return sorted(rows, key=lambda row: (row.due_at, row.id))
+
+    async def _deliver(self, row: Claimed) -> None:
+        try:
+            result = await self._sender.send(to=row.to_phone, body=row.body, outbox_id=row.id)
+        except RetryableSendError as error:
+            await self._retry_or_fail(row, error)
+        except PermanentSendError as error:
+            await self._finish(row, status="failed", error=f"{error.code or ''} {error.reason}")
+        except AmbiguousSendError as error:
+            await self._finish(row, status="unknown", error=error.reason)
+        except Exception as error:  # a bug in a sender must not kill the worker
+            log.exception("delivery.crash", outbox_id=row.id)
+            await self._finish(row, status="unknown", error=f"unexpected: {type(error).__name__}")
+        else:
+            await self._mark_sent(row, provider_sid=result.provider_sid, status=result.status)
+
+    async def _mark_sent(self, row: Claimed, *, provider_sid: str, status: str) -> None:
+        """Record acceptance; a status callback that already arrived is not overwritten."""
+        final = "delivered" if status == "delivered" else "sent"
+        now = self._clock.now()
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
+                .values(
+                    status=case((Outbox.status == "sending", final), else_=Outbox.status),
+                    provider_sid=provider_sid,
+                    sent_at=now,
+                    lease_until=None,
+                )
+            )
+        log.info("delivery.sent", outbox_id=row.id, phone=row.to_phone, attempts=row.attempts)
+
+    async def _retry_or_fail(self, row: Claimed, error: RetryableSendError) -> None:
+        if row.attempts >= self._max_attempts:
+            await self._finish(row, status="failed", error=f"gave up: {error.reason}")
+            return
+        delay = backoff(row.attempts, jitter=random.uniform(0.8, 1.2))  # noqa: S311
+        if error.retry_after:
+            delay = max(delay, timedelta(seconds=error.retry_after))
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
+                .where(Outbox.status == "sending")
+                .values(
+                    status="pending",
+                    due_at=self._clock.now() + delay,
+                    lease_until=None,
+                    last_error=error.reason,
+                )
+            )
+        log.warning("delivery.retry", outbox_id=row.id, attempts=row.attempts, reason=error.reason)
+
+    async def _finish(self, row: Claimed, *, status: str, error: str) -> None:
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
+                .where(Outbox.status == "sending")
+                .values(status=status, lease_until=None, last_error=error.strip())
+            )
+        log.warning("delivery.failed", outbox_id=row.id, status=status, reason=error)

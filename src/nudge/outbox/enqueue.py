@@ -1,0 +1,44 @@
+"""Writing an outgoing SMS: always inside the caller's transaction, once per idempotency key."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.store.dialect import insert_ignore
+from nudge.store.tables import Outbox
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    to_phone: str,
+    body: str,
+    key: str,
+    now: datetime,
+    kind: str = "reply",
+    due_at: datetime | None = None,
+    occurrence_id: int | None = None,
+) -> int:
+    """Queue ``body`` for ``to_phone``; a second call with the same ``key`` changes nothing.
+
+    Returns the outbox row id (the existing one on a repeat).
+    """
+    values = {
+        "user_id": user_id,
+        "to_phone": to_phone,
+        "body": body,
+        "kind": kind,
+        "idempotency_key": key,
+        "status": "pending",
+        "due_at": due_at or now,
+        "attempts": 0,
+        "occurrence_id": occurrence_id,
+        "created_at": now,
+    }
+    await session.execute(insert_ignore(session, Outbox, values, ["idempotency_key"]))
+    result = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
+    return int(result.scalar_one())

@@ -1,0 +1,36 @@
+"""The FastAPI application: webhooks, simulator, probes; optionally the workers too."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from nudge import __version__
+from nudge.bootstrap import Services
+from nudge.store.migrate import upgrade
+from nudge.web.routes import health, simulator, twilio
+
+
+def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
+    """Build the app around ready ``services``; the lifespan starts and stops the workers."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if migrate:
+            await upgrade(services.db)
+        if run_workers:
+            services.start_workers()
+        try:
+            yield
+        finally:
+            await services.close()
+
+    app = FastAPI(title="Nudge", version=__version__, lifespan=lifespan)
+    app.state.services = services
+    app.include_router(health.router)
+    app.include_router(twilio.router)
+    if services.settings.simulator_active:
+        app.include_router(simulator.router)
+    return app

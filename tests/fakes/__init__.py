@@ -1,0 +1,1 @@
+"""Test doubles: loopback HTTP fakes of the services Nudge talks to."""
