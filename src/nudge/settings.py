@@ -67,7 +67,8 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(default=100, description="Rows claimed per scheduler/delivery pass.")
     max_body_chars: int = Field(
-        default=1600, description="Longest inbound body kept whole (Twilio's limit)."
+        default=1600,
+        description="Longer texts are stored whole but answered with a short-message hint.",
     )
 
     @field_validator("default_timezone")

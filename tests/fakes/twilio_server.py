@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import socket
@@ -102,6 +103,8 @@ class FakeTwilio:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._port = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
@@ -137,15 +140,21 @@ class FakeTwilio:
     def stop(self) -> None:
         """Shut the server down and wait for its thread."""
         if self._server is not None and self._thread is not None:
+            if self._loop is not None and self._stopping is not None:
+                self._loop.call_soon_threadsafe(self._stopping.set)
             self._server.should_exit = True
             self._thread.join(timeout=10)
         self._server = self._thread = None
+        self._loop = self._stopping = None
 
     def __enter__(self) -> FakeTwilio:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -163,7 +172,12 @@ class FakeTwilio:
             return [dict(form) for form in self._requests]
 
     def fail_next(
-        self, n: int = 1, *, status: int = 500, code: int | None = None, retry_after: float | None = None
+        self,
+        n: int = 1,
+        *,
+        status: int = 500,
+        code: int | None = None,
+        retry_after: float | None = None,
     ) -> None:
         """Answer the next ``n`` creates with ``status`` and a Twilio error body (not accepted)."""
         fault = _Fault(status, code or _DEFAULT_CODE.get(status, 20500), retry_after)
@@ -267,9 +281,11 @@ class FakeTwilio:
         return message
 
     async def _stall(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and self._server and not self._server.should_exit:
-            await asyncio.sleep(0.02)
+        """Hold the reply for ``seconds``, or until ``stop()``, whichever comes first."""
+        if self._stopping is None:
+            self._loop, self._stopping = asyncio.get_running_loop(), asyncio.Event()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
 
     async def _fetch(self, request: Request) -> JSONResponse:
         if not self._authorized(request):

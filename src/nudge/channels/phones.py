@@ -54,7 +54,7 @@ def mask_phone(e164: str) -> str:
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
-        return _mask_digits("", e164)
+        return "*" * max(len(e164) - 2, 0) + e164[-2:]
     national = phonenumbers.national_significant_number(number)
     return _mask_digits(f"+{number.country_code}", national)
 

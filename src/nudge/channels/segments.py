@@ -96,7 +96,12 @@ def gsm_friendly(text: str) -> str:
     Latin letters missing from GSM-7 (``â ê î ô û ë ï ÿ ç À È`` …) lose their accent, while
     those in it (``é è à ù ì ò É Ä Ö Ñ Ü ä ö ñ ü ß Å å Æ æ Ø ø``) are kept.
     """
-    return "".join(_friendly_char(char) for char in unicodedata.normalize("NFC", text))
+    for _ in range(3):  # a removed zero-width character can let accents compose anew
+        friendly = "".join(_friendly_char(char) for char in unicodedata.normalize("NFC", text))
+        if friendly == text:
+            break
+        text = friendly
+    return text
 
 
 def _friendly_char(char: str) -> str:

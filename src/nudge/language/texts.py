@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-CATALOGS = Path(__file__).parent / "texts"
+CATALOGS = Path(__file__).parent / "catalogs"
 LOCALES = ("en", "fr")
 
 

@@ -10,15 +10,10 @@ from typing import Any
 
 import structlog
 
+from nudge.channels.phones import mask_phone
+
 PHONE = re.compile(r"\+\d{8,15}")
 PRIVATE_KEYS = frozenset({"body", "text", "message_body", "Body"})
-
-
-def mask_phone(value: str) -> str:
-    """``+15145550001`` → ``+1514*****01``: enough to correlate, not enough to call."""
-    if len(value) < 8:
-        return "***"
-    return value[:5] + "*" * (len(value) - 7) + value[-2:]
 
 
 def _mask(value: object) -> object:

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.channels.segments import gsm_friendly
 from nudge.store.dialect import insert_ignore
 from nudge.store.tables import Outbox
 
@@ -25,12 +26,13 @@ async def enqueue(
 ) -> int:
     """Queue ``body`` for ``to_phone``; a second call with the same ``key`` changes nothing.
 
-    Returns the outbox row id (the existing one on a repeat).
+    The body is stored as it will be sent: GSM-7 look-alikes replace characters that would
+    force the costly UCS-2 encoding. Returns the outbox row id (the existing one on a repeat).
     """
     values = {
         "user_id": user_id,
         "to_phone": to_phone,
-        "body": body,
+        "body": gsm_friendly(body),
         "kind": kind,
         "idempotency_key": key,
         "status": "pending",

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nudge.channels.segments import (
     GSM7_BASIC,
@@ -13,7 +15,7 @@ EMOJI = "\U0001f600"  # 😀, two UTF-16 code units
 
 def test_gsm_tables_have_the_03_38_sizes() -> None:
     assert len(GSM7_BASIC) == 127  # 128 code points minus ESC
-    assert GSM7_EXTENSION == frozenset("\f^{}\\[~]|€")
+    assert sorted(GSM7_EXTENSION) == sorted("\f^{}\\[~]|€")
     assert not GSM7_BASIC & GSM7_EXTENSION
 
 
@@ -107,6 +109,8 @@ def test_gsm_friendly(raw: str, friendly: str | None) -> None:
 
 def test_gsm_friendly_composes_decomposed_accents_first() -> None:
     assert gsm_friendly("cafe\u0301") == "café"  # e + combining acute → é (in GSM-7)
+    assert gsm_friendly("e\u200b\u0301") == "é"  # composes once the zero-width space is gone
+    assert gsm_friendly("a\u0302") == "a"  # â is not in GSM-7
 
 
 def test_gsm_friendly_leaves_emoji_and_other_scripts() -> None:
@@ -120,3 +124,21 @@ def test_gsm_friendly_saves_segments_on_a_french_reminder() -> None:
     without_emoji = text.removesuffix(" 👏")
     assert count_segments(without_emoji) == 2
     assert count_segments(gsm_friendly(without_emoji)) == 1
+
+
+@given(st.text())
+def test_gsm_friendly_is_idempotent(text: str) -> None:
+    once = gsm_friendly(text)
+    assert gsm_friendly(once) == once
+
+
+@given(st.text(alphabet=sorted(GSM7_BASIC | GSM7_EXTENSION)))
+def test_gsm_text_is_left_alone_and_packed_without_splitting_escapes(text: str) -> None:
+    assert gsm_friendly(text) == text
+    assert encoding(text) == "GSM-7"
+    septets = sum(2 if char in GSM7_EXTENSION else 1 for char in text)
+    segments = count_segments(text)
+    if septets <= 160:
+        assert segments == (1 if text else 0)
+    else:
+        assert -(-septets // 153) <= segments <= -(-septets // 152)

@@ -6,7 +6,13 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from nudge.channels.phones import InvalidPhoneError
-from nudge.channels.twilio.webhook import EMPTY_TWIML, parse_inbound, parse_status, verify_signature
+from nudge.channels.twilio.webhook import (
+    EMPTY_TWIML,
+    parse_inbound,
+    parse_status,
+    verify_signature,
+    webhook_url,
+)
 from nudge.observability.logging import get_logger
 from nudge.outbox.status import apply_status
 from nudge.settings import Settings
@@ -20,9 +26,7 @@ async def _signed_form(request: Request, settings: Settings) -> dict[str, str] |
     """The posted form if its signature is valid (over the public URL, not request.url)."""
     form = await request.form()
     params = {key: str(value) for key, value in form.multi_items()}
-    url = settings.public_url.rstrip("/") + request.url.path
-    if request.url.query:
-        url += "?" + request.url.query
+    url = webhook_url(public_url=settings.public_url, path=request.url.path, query=request.url.query)
     if not settings.twilio_validate_signature:
         return params
     token = settings.twilio_auth_token.get_secret_value()

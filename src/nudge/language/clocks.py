@@ -1,0 +1,204 @@
+"""Clock times ("8pm", "20h15", "at 8", "midi") and the days they fall on.
+
+Rules, all in the user's zone:
+
+* am/pm, ``h`` (French, 24-hour), zero-padded ``08:30`` and noon/midnight are exact.
+* A bare English hour 1–11 without am/pm ("at 8", "at 8:30", "8 o'clock") is *flexible*:
+  it may mean the morning or the evening. French "à 8"/"à 8h" is 24-hour, never flexible.
+* With no day word a clock time means its next occurrence: today at H:MM if still ahead;
+  else, when flexible, today at H+12 if still ahead; else tomorrow at H:MM.
+* "today" + time: the same but never rolling to tomorrow (a passed time is past).
+  "tomorrow"/later + a flexible hour: 1–6 read as afternoon (13–18), 7–11 as morning.
+* A part of day ("tonight", "demain soir", "8 in the evening", "8h du soir") makes an
+  hour below 12 afternoon/evening, or morning for "morning"/"matin".
+* Midnight is the end of its day: "at midnight" is the coming 00:00, "tomorrow at
+  midnight" the 00:00 after tomorrow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from nudge.language.lexicon import (
+    AFTER_TOMORROW,
+    AFTERNOON,
+    END,
+    EVENING,
+    MORNING,
+    THIS_AFTERNOON,
+    THIS_MORNING,
+    TODAY,
+    TOMORROW,
+    TONIGHT,
+    YESTERDAY,
+)
+from nudge.language.matches import Grain, Scan
+from nudge.language.wall import first_after, wall
+
+_NOT_TIME = (
+    r"ans?|years?|yrs?|people|personnes?|persons?|fois|times|x|euros?|dollars?|bucks|kg|km"
+    r"|pages?|minutes?|mins?|hours?|hrs?|heures?|days?|jours?|weeks?|semaines?|months?|mois"
+)
+_AMPM = rf"(?P<ah>\d{{1,2}})(?:[:.h]\s?(?P<am>\d{{2}}))?\s?(?P<ap>[ap])\.?\s?m\.?{END}"
+_COLON = r"(?P<ch>\d{1,2}):(?P<cm>\d{2})(?![\d:])"
+_FRENCH_H = (
+    r"(?P<hh>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<hm>\d{2})|\s+et\s+(?P<hq>demie?|quart))?(?!\w)"
+)
+_NAMED = r"(?P<nm>noon|midday|midi|midnight|minuit)(?:\s+et\s+(?P<nq>demie?|quart))?(?!\w)"
+_BARE = (
+    rf"(?P<bh>\d{{1,2}})(?:\s?(?P<oc>o'\s?clock|oclock))?"
+    rf"(?![\w:/%$\u20ac]|[.,]\d|\s*(?:{_NOT_TIME}){END})"
+)
+CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{_BARE})"
+PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
+
+_ENGLISH_PREPS = frozenset({"at", "around"})
+_EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15}
+_DAYS = [
+    (re.compile(rf"(?:{AFTER_TOMORROW})$"), 2, None),
+    (re.compile(rf"(?:{TOMORROW})$"), 1, None),
+    (re.compile(rf"(?:{TODAY})$"), 0, None),
+    (re.compile(rf"(?:{YESTERDAY})$"), -1, None),
+    (re.compile(rf"(?:{TONIGHT})$"), 0, "evening"),
+    (re.compile(rf"(?:{THIS_MORNING})$"), 0, "morning"),
+    (re.compile(rf"(?:{THIS_AFTERNOON})$"), 0, "afternoon"),
+]
+_PARTS = [
+    (re.compile(rf"(?:{MORNING})$"), "morning"),
+    (re.compile(rf"(?:{AFTERNOON})$"), "afternoon"),
+    (re.compile(rf"(?:{EVENING})$"), "evening"),
+]
+PART_DEFAULT_HOUR = {"morning": 9, "afternoon": 15, "evening": 19}
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """An hour and minute of the day; ``flexible`` when it may also mean ``hour + 12``."""
+
+    hour: int
+    minute: int
+    flexible: bool
+    grain: Grain
+    meridiem: bool = False
+
+
+def day_offset(word: str) -> tuple[int, str | None]:
+    """Days from today for a folded day word, and the part of day it implies."""
+    plain = " ".join(word.split())
+    for pattern, offset, part in _DAYS:
+        if pattern.match(plain):
+            return offset, part
+    return 0, None
+
+
+def part_of_day(word: str | None) -> str | None:
+    """``"morning"``, ``"afternoon"`` or ``"evening"`` for a folded part-of-day word."""
+    if not word:
+        return None
+    for pattern, part in _PARTS:
+        if pattern.match(" ".join(word.split())):
+            return part
+    return None
+
+
+def _english(scan: Scan, prep: str | None, oclock: bool) -> bool:
+    """Whether an hour without am/pm was written the English way (so may be 12-hour)."""
+    if oclock or prep in _ENGLISH_PREPS or prep == "@":
+        return True
+    return prep is None and scan.lang != "fr"
+
+
+def _plain_a(scan: Scan, match: re.Match[str]) -> bool:
+    """Whether the preposition is a plain English "a" ("buy a 6 pack"), not "à"."""
+    if match["prep"] != "a" or scan.lang == "fr":
+        return False
+    return scan.text[match.start("prep")] in "aA"
+
+
+def _valid(hour: int, minute: int) -> bool:
+    return 0 <= hour <= 23 and 0 <= minute <= 59
+
+
+def read_clock(scan: Scan, match: re.Match[str]) -> ClockTime | None:
+    """The clock time of a match of ``PREP? CORE``; None when it is not one."""
+    if match["ap"]:
+        hour, minute = int(match["ah"]), int(match["am"] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if match["ap"] == "p" else 0)
+        return ClockTime(hour, minute, False, "minute" if match["am"] else "hour", True)
+    if match["ch"]:
+        return _colon(scan, match)
+    if match["hh"]:
+        hour = int(match["hh"])
+        minute = int(match["hm"]) if match["hm"] else _EXTRA_MINUTES.get(match["hq"] or "", 0)
+        exact = match["hm"] or match["hq"]
+        return ClockTime(hour, minute, False, "minute" if exact else "hour") if _valid(
+            hour, minute
+        ) else None
+    if match["nm"]:
+        hour = 12 if match["nm"] in ("noon", "midday", "midi") else 24
+        return ClockTime(hour, _EXTRA_MINUTES.get(match["nq"] or "", 0), False, "minute")
+    return _bare(scan, match)
+
+
+def _colon(scan: Scan, match: re.Match[str]) -> ClockTime | None:
+    """``8:30`` / ``20:00``: flexible only for an English, not zero-padded 1–11."""
+    hour, minute = int(match["ch"]), int(match["cm"])
+    if not _valid(hour, minute) or _plain_a(scan, match):
+        return None
+    padded = match["ch"].startswith("0")
+    flexible = 1 <= hour <= 11 and not padded and _english(scan, match["prep"], False)
+    return ClockTime(hour, minute, flexible, "minute")
+
+
+def _bare(scan: Scan, match: re.Match[str]) -> ClockTime | None:
+    """``at 8`` / ``à 8`` / ``8 o'clock``: needs a preposition or o'clock."""
+    prep = match["prep"] or match["at"]
+    oclock = bool(match["oc"])
+    if (prep is None and not oclock) or prep == "pour" or _plain_a(scan, match):
+        return None
+    hour = int(match["bh"])
+    if not _valid(hour, 0):
+        return None
+    flexible = 1 <= hour <= 11 and _english(scan, prep, oclock)
+    return ClockTime(hour, 0, flexible, "hour")
+
+
+def with_part(clock: ClockTime, part: str | None) -> ClockTime:
+    """Apply a part of day: evening/afternoon move an hour below 12 to the afternoon."""
+    if part is None or clock.meridiem or clock.hour > 12:
+        return clock
+    if part == "morning":
+        return replace(clock, flexible=False)
+    hour = clock.hour + 12 if clock.hour < 12 else clock.hour
+    return replace(clock, hour=hour, flexible=False)
+
+
+def on_day(scan: Scan, clock: ClockTime, offset: int) -> datetime | None:
+    """``clock`` on the day ``offset`` days from today; None when that is not ahead."""
+    day = scan.today + timedelta(days=offset)
+    if offset <= 0:
+        return first_after(_candidates(scan, clock, [day]), scan.now)
+    hour = clock.hour
+    if clock.flexible and hour <= 6:
+        hour += 12
+    return wall(day, hour, clock.minute, scan.zone)
+
+
+def next_occurrence(scan: Scan, clock: ClockTime) -> datetime | None:
+    """The next time ``clock`` comes around: today if ahead, else tomorrow (see module doc)."""
+    days = [scan.today, scan.today + timedelta(days=1)]
+    return first_after(_candidates(scan, clock, days), scan.now)
+
+
+def _candidates(scan: Scan, clock: ClockTime, days: list[date]) -> list[datetime]:
+    """Wall times ``clock`` may mean on ``days``, in time order (H, then H+12 if flexible)."""
+    found = []
+    for index, day in enumerate(days):
+        found.append(wall(day, clock.hour, clock.minute, scan.zone))
+        if clock.flexible and index == 0:
+            found.append(wall(day, clock.hour + 12, clock.minute, scan.zone))
+    return found

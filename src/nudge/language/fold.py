@@ -1,0 +1,46 @@
+"""Length-preserving text folding: lower case, no accents, plain apostrophes and spaces.
+
+Every pattern in ``language/`` runs on folded text. Folding never changes the length of
+the text, so a match's span in the folded text is also its span in what the user wrote.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_SPECIAL = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u00e6": "a",
+    "\u0153": "o",
+    "\u00df": "s",
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character folded to one character (unchanged when it cannot be)."""
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    if char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(part for part in decomposed if not unicodedata.combining(part)).lower()
+    if len(base) == 1:
+        return base
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, accents removed, same length (``"À 8H"`` → ``"a 8h"``)."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_SPACES)
+    return "".join(_fold_char(char) for char in text)
+
+
+_ASCII_SPACES = {code: " " for code in range(128) if chr(code).isspace()} | {ord("`"): "'"}

@@ -1,0 +1,75 @@
+"""Words of the FR/EN time grammar, as regex fragments over folded text (see ``fold``).
+
+Data only: the patterns that use these live in ``durations``, ``clocks``, ``times`` and
+``recurrence``. SMS spellings sit beside the dictionary ones ("2main", "tmrw", "ds").
+"""
+
+from __future__ import annotations
+
+START = r"(?<![\w'])"
+END = r"(?![\w])"
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "une": 1,
+    "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
+    "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8,
+    "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "eleven": 11, "onze": 11,
+    "twelve": 12, "douze": 12, "fifteen": 15, "quinze": 15, "twenty": 20, "vingt": 20,
+    "thirty": 30, "trente": 30, "forty": 40, "quarante": 40, "forty-five": 45,
+    "forty five": 45, "quarante-cinq": 45, "quarante cinq": 45, "fifty": 50,
+    "cinquante": 50, "sixty": 60, "soixante": 60, "ninety": 90, "quatre-vingt-dix": 90,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
+
+_WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)
+NUMBER_WORD = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH) + ")"
+NUMBER_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
+AMOUNT = rf"(?:{NUMBER_DIGITS}\s*|{NUMBER_WORD}\s+)"
+
+UNIT_SECONDS = r"secondes?|seconds?|secs?|s"
+UNIT_MINUTES = r"minutes?|mins?|mns?|mnt|m"
+UNIT_HOURS = r"heures?|hours?|hrs?|h"
+UNIT_DAYS = r"days?|jours?|j"
+UNIT_WEEKS = r"weeks?|wks?|semaines?|sem"
+
+TODAY = r"today|tday|tdy|2day|aujourd'?\s?hui|aujourdhui|auj|ajd"
+TOMORROW = (
+    r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmr|tmw|2morrow|2moro|2mrw|2mro"
+    r"|demain|dmain|2main|dem1"
+)
+AFTER_TOMORROW = r"(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)|apres[-\s]?(?:demain|2main)"
+YESTERDAY = r"yesterday|yday|hier|avant[-\s]?hier"
+TONIGHT = r"tonight|tonite|2nite|ce\s+soir|this\s+evening"
+THIS_MORNING = r"this\s+morning|ce\s+matin"
+THIS_AFTERNOON = r"this\s+afternoon|cet\s+apres[-\s]?midi|cet\s+aprem"
+DAY = (
+    rf"(?:{AFTER_TOMORROW}|{TOMORROW}|{TODAY}|{YESTERDAY}"
+    rf"|{TONIGHT}|{THIS_MORNING}|{THIS_AFTERNOON})"
+)
+
+MORNING = r"morning|matin|matinee"
+AFTERNOON = r"afternoon|apres[-\s]?midi|aprem|aprm"
+EVENING = r"evening|soir|soiree|night|nuit"
+PART = rf"(?:{MORNING}|{AFTERNOON}|{EVENING})"
+
+WEEKDAYS: dict[str, str] = {
+    "monday": "MO", "mon": "MO", "lundi": "MO", "lun": "MO",
+    "tuesday": "TU", "tues": "TU", "tue": "TU", "mardi": "TU", "mar": "TU",
+    "wednesday": "WE", "wed": "WE", "mercredi": "WE", "mer": "WE",
+    "thursday": "TH", "thurs": "TH", "thu": "TH", "jeudi": "TH", "jeu": "TH",
+    "friday": "FR", "fri": "FR", "vendredi": "FR", "ven": "FR",
+    "saturday": "SA", "sat": "SA", "samedi": "SA", "sam": "SA",
+    "sunday": "SU", "sun": "SU", "dimanche": "SU", "dim": "SU",
+}  # fmt: skip
+WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+
+
+def number_value(word: str) -> float | None:
+    """The value of a matched ``NUMBER`` ("20", "1,5", "twenty", "une"), None if unknown."""
+    plain = " ".join(word.split())
+    if plain in NUMBER_WORDS:
+        return float(NUMBER_WORDS[plain])
+    try:
+        return float(plain.replace(",", "."))
+    except ValueError:
+        return None

@@ -1,0 +1,76 @@
+"""Result types of the time grammar, and the scan context every pattern receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from nudge.language.fold import fold
+
+Grain = Literal["second", "minute", "hour", "day"]
+Kind = Literal["relative", "clock", "day", "recurring", "past"]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved time: aware ``at`` in the user's zone, its precision, its repeat rule.
+
+    ``span`` is the character span of the time expression in the text it was found in,
+    so the caller can cut it out of the task.
+    """
+
+    at: datetime
+    grain: Grain
+    rrule: str | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMatch:
+    """One time expression found in a text; ``when`` is None when it lies in the past."""
+
+    span: tuple[int, int]
+    kind: Kind
+    when: When | None
+
+    @property
+    def length(self) -> int:
+        """Number of characters covered."""
+        return self.span[1] - self.span[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What a time pattern needs: the text (original and folded) and the user's clock."""
+
+    text: str
+    folded: str
+    now: datetime
+    zone: ZoneInfo
+    lang: str
+
+    @classmethod
+    def of(cls, text: str, *, now: datetime, tz: str, lang: str) -> Scan:
+        """Prepare ``text`` for scanning from the aware instant ``now`` in zone ``tz``."""
+        zone = ZoneInfo(tz)
+        return cls(text, fold(text), now.astimezone(zone), zone, lang)
+
+    @property
+    def today(self) -> date:
+        """The user's calendar date."""
+        return self.now.date()
+
+    def found(
+        self,
+        span: tuple[int, int],
+        kind: Kind,
+        at: datetime | None,
+        grain: Grain,
+        rrule: str | None = None,
+    ) -> TimeMatch:
+        """A match at ``span``; a time not after now is recorded as past (``when`` None)."""
+        if at is None or at <= self.now:
+            return TimeMatch(span, kind, None)
+        return TimeMatch(span, kind, When(at.astimezone(self.zone), grain, rrule, span))

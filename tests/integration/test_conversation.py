@@ -1,0 +1,158 @@
+"""The SMS loop through the real handler, scheduler and delivery, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from nudge.bootstrap import Services
+from nudge.clock import FakeClock
+from nudge.store.tables import Message, Occurrence, Outbox, Reminder, User
+from tests.phone import TestPhone
+
+
+async def _count(services: Services, model: type, *where: object) -> int:
+    async with services.db.sessions() as session:
+        result = await session.execute(select(func.count()).select_from(model).where(*where))
+        return int(result.scalar_one())
+
+
+async def test_reminder_in_minutes_is_confirmed_then_fires_once(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    reply = await phone.ask("remind me to call mom in 20 minutes")
+    assert reply == "OK - today 10:20 AM: call mom"
+    clock.advance(minutes=19)
+    assert await phone.inbox() == []
+    clock.advance(minutes=1)
+    assert await phone.inbox() == ['Reminder: call mom. Reply "done" or "snooze 10".']
+    clock.advance(minutes=30)
+    assert await phone.inbox() == []
+
+
+async def test_first_message_creates_user_with_default_zone_and_detected_language(
+    services: Services,
+) -> None:
+    phone = TestPhone(services, "+33612345678")
+    reply = await phone.ask("rappelle-moi de prendre mes médicaments dans 20 minutes")
+    assert reply.startswith("OK - aujourd'hui 10:20 : prendre mes médicaments")
+    async with services.db.sessions() as session:
+        user = (await session.execute(select(User))).scalar_one()
+    assert (user.phone, user.locale, user.timezone) == ("+33612345678", "fr", "America/Toronto")
+
+
+async def test_reminder_at_clock_time_then_done(services: Services, clock: FakeClock) -> None:
+    phone = TestPhone(services)
+    assert await phone.ask("remind me to take out the trash at 8pm") == (
+        "OK - today 8:00 PM: take out the trash"
+    )
+    clock.advance(hours=10)
+    assert await phone.inbox() == ['Reminder: take out the trash. Reply "done" or "snooze 10".']
+    assert await phone.ask("done") == "Nice, done: take out the trash."
+    assert await phone.ask("done") == (
+        'Nothing waiting for "done" right now. Text "list" to see your list.'
+    )
+    async with services.db.sessions() as session:
+        reminder = (await session.execute(select(Reminder))).scalar_one()
+    assert reminder.state == "done"
+
+
+async def test_snooze_sends_again_later_and_undo_restores(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    await phone.ask("remind me to stretch in 5 min")
+    clock.advance(minutes=5)
+    assert len(await phone.inbox()) == 1
+    assert await phone.ask("snooze 10") == "OK, again today 10:15 AM: stretch"
+    clock.advance(minutes=10)
+    assert await phone.inbox() == ['Reminder: stretch. Reply "done" or "snooze 10".']
+    assert await phone.ask("done") == "Nice, done: stretch."
+    assert await phone.ask("undo") == "Undone. Back on: stretch."
+    assert await phone.ask("undo") == "Nothing to undo right now."
+
+
+async def test_todo_list_add_list_done_and_undo(services: Services) -> None:
+    phone = TestPhone(services)
+    assert await phone.ask("add dentist to my list") == (
+        "Added: dentist. It's the only thing on your list."
+    )
+    assert await phone.ask("add buy milk") == "Added: buy milk. That's 2 on your list."
+    assert await phone.ask("list") == "Your list:\n1. dentist\n2. buy milk"
+    assert await phone.ask("done 2") == "Nice, done: buy milk."
+    assert await phone.ask("list") == "Your list:\n1. dentist"
+    assert await phone.ask("undo") == "Nothing to undo right now."
+
+
+async def test_undo_a_new_reminder_means_it_never_fires(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    await phone.ask("remind me to water plants in 10 min")
+    assert await phone.ask("undo") == "Undone. No reminder for: water plants."
+    clock.advance(minutes=15)
+    assert await phone.inbox() == []
+
+
+async def test_stop_opts_out_of_everything_and_start_opts_back_in(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    await phone.ask("remind me to stretch in 5 min")
+    assert await phone.ask("STOP") == (
+        "You won't get texts from Nudge anymore. Text START any time to come back."
+    )
+    clock.advance(minutes=10)
+    await phone.text("list")
+    assert await phone.inbox() == []
+    assert await phone.ask("start") == "Welcome back! Text HELP to see what I can do."
+    assert await _count(services, Occurrence, Occurrence.state == "skipped") == 1
+
+
+async def test_help_and_aide_answer_in_the_users_language(services: Services) -> None:
+    english, french = TestPhone(services), TestPhone(services, "+33612345678")
+    assert (await english.ask("HELP")).startswith("Text me like a friend")
+    assert (await french.ask("aide")).startswith("Écris-moi comme à un ami")
+
+
+async def test_replayed_message_sid_has_no_second_effect(services: Services) -> None:
+    phone = TestPhone(services)
+    first = await phone.text("add dentist", sid="SM" + "a" * 32)
+    again = await phone.text("add dentist", sid="SM" + "a" * 32)
+    assert (first.duplicate, again.duplicate) == (False, True)
+    assert len(await phone.inbox()) == 1
+    assert await _count(services, Message) == 1
+    assert await phone.ask("list") == "Your list:\n1. dentist"
+
+
+async def test_bad_input_gets_a_kind_reply_and_is_kept(services: Services) -> None:
+    phone = TestPhone(services)
+    assert (await phone.ask("   ")).startswith("Got an empty text.")
+    await phone.text("", num_media=1)
+    assert await phone.inbox() == ["I can't read pictures yet. Can you text it to me in words?"]
+    long_body = "I have so much to do " * 100
+    assert (await phone.ask(long_body)).startswith("That's a long one")
+    assert (await phone.ask("🙂🙂🙂")).startswith("Sorry, I didn't get that.")
+    async with services.db.sessions() as session:
+        bodies = (await session.execute(select(Message.body).order_by(Message.id))).scalars().all()
+    assert bodies[2] == long_body
+    assert bodies[3] == "🙂🙂🙂"
+
+
+async def test_reminder_without_time_asks_when_and_keeps_the_task(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    assert (await phone.ask("remind me to call the bank")).startswith(
+        "When should I remind you to call the bank?"
+    )
+    assert await phone.ask("in 30 min") == "OK - today 10:30 AM: call the bank"
+
+
+async def test_outbox_rows_are_unique_per_occurrence(services: Services, clock: FakeClock) -> None:
+    phone = TestPhone(services)
+    await phone.ask("remind me to stretch in 1 min")
+    clock.advance(minutes=2)
+    await services.fire_due()
+    await services.fire_due()
+    assert await _count(services, Outbox, Outbox.kind == "reminder") == 1

@@ -1,0 +1,26 @@
+import json
+
+import pytest
+import structlog
+
+from nudge.channels.phones import mask_phone
+from nudge.observability.logging import configure_logging, get_logger
+
+
+def test_mask_phone_keeps_only_prefix_and_last_two_digits() -> None:
+    assert mask_phone("+15145550001") == "+1514*****01"
+    assert "555000" not in mask_phone("+15145550001")
+
+
+def test_logs_are_json_with_phones_masked_and_bodies_hidden(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging(level="INFO", json=True)
+    get_logger("test").info("inbound", phone="+15145550001", body="my secret", note="from +33612345678")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    event = json.loads(line)
+    assert event["event"] == "inbound"
+    assert event["phone"] == "+1514*****01"
+    assert "my secret" not in line
+    assert "+33612345678" not in line
+    structlog.reset_defaults()
