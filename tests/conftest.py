@@ -1,4 +1,4 @@
-"""Shared fixtures: settings on a temp SQLite file or a per-run PostgreSQL database, a fake clock."""
+"""Shared fixtures: a temp SQLite file or a per-run PostgreSQL database, and a fake clock."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from nudge.settings import Settings
 from nudge.store.migrate import upgrade
 from nudge.store.tables import Base
 
-PG_ADMIN_DSN = os.environ.get("NUDGE_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_DSN = os.environ.get(
+    "NUDGE_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 REQUIRE_PG = os.environ.get("NUDGE_REQUIRE_POSTGRES") == "1"
 START = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tue 10:00 in Toronto
 

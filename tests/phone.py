@@ -22,7 +22,9 @@ class TestPhone:
 
     async def text(self, body: str, *, sid: str | None = None, num_media: int = 0) -> Handled:
         """Send ``body`` as this phone (a fresh MessageSid unless one is given)."""
-        inbound = Inbound(self.number, body, sid or f"SMtest{next(_sids):026d}", "simulator", num_media)
+        inbound = Inbound(
+            self.number, body, sid or f"SMtest{next(_sids):026d}", "simulator", num_media
+        )
         return await self.services.handler.handle(inbound)
 
     async def pump(self) -> None:

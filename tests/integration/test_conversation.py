@@ -81,7 +81,8 @@ async def test_todo_list_add_list_done_and_undo(services: Services) -> None:
     assert await phone.ask("list") == "Your list:\n1. dentist\n2. buy milk"
     assert await phone.ask("done 2") == "Nice, done: buy milk."
     assert await phone.ask("list") == "Your list:\n1. dentist"
-    assert await phone.ask("undo") == "Nothing to undo right now."
+    assert await phone.ask("undo") == "Undone. Back on: buy milk."
+    assert await phone.ask("list") == "Your list:\n1. dentist\n2. buy milk"
 
 
 async def test_undo_a_new_reminder_means_it_never_fires(

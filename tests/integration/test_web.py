@@ -21,7 +21,9 @@ SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
 
 
 @pytest.fixture
-async def web(database_url: str, clock: FakeClock) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
+async def web(
+    database_url: str, clock: FakeClock
+) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
     settings = make_settings(
         database_url,
         public_url=PUBLIC,
@@ -43,7 +45,9 @@ async def _count(services: Services, model: type) -> int:
         return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
 
 
-async def test_signed_webhook_is_handled_and_reply_queued(web: tuple[Services, httpx.AsyncClient]) -> None:
+async def test_signed_webhook_is_handled_and_reply_queued(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
     services, client = web
     form = twilio_fixture("inbound_sms_en")
     form["Body"] = "add dentist to my list"
@@ -90,7 +94,9 @@ async def test_tampered_body_fails_the_signature(web: tuple[Services, httpx.Asyn
     form = twilio_fixture("inbound_sms_en")
     headers = signed_form(SMS_URL, form, FAKE_AUTH_TOKEN)
     form["Body"] = "remind me to wire money at 8pm"
-    assert (await client.post("/webhooks/twilio/sms", data=form, headers=headers)).status_code == 403
+    assert (
+        await client.post("/webhooks/twilio/sms", data=form, headers=headers)
+    ).status_code == 403
 
 
 async def test_replayed_message_sid_is_200_with_one_effect(
@@ -107,7 +113,9 @@ async def test_replayed_message_sid_is_200_with_one_effect(
     assert await _count(services, Outbox) == 1
 
 
-async def test_invalid_from_is_400_and_nothing_stored(web: tuple[Services, httpx.AsyncClient]) -> None:
+async def test_invalid_from_is_400_and_nothing_stored(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
     services, client = web
     form = twilio_fixture("inbound_sms_en")
     form["From"] = "not-a-phone"
@@ -137,7 +145,9 @@ async def test_status_callback_moves_status_forward_only(
     services, client = web
     form = twilio_fixture("inbound_sms_en")
     form["Body"] = "list"
-    await client.post("/webhooks/twilio/sms", data=form, headers=signed_form(SMS_URL, form, FAKE_AUTH_TOKEN))
+    await client.post(
+        "/webhooks/twilio/sms", data=form, headers=signed_form(SMS_URL, form, FAKE_AUTH_TOKEN)
+    )
     async with services.db.transaction() as session:
         outbox = (await session.execute(select(Outbox))).scalar_one()
         outbox.status, outbox.provider_sid = "sent", "SM" + "b" * 32
@@ -197,11 +207,13 @@ async def test_simulator_page_and_api(web: tuple[Services, httpx.AsyncClient]) -
         ("out", "add milk"),
         ("in", "Added: milk. It's the only thing on your list."),
     ]
-    bad = await client.post("/simulator/api/messages", json={"phone": "12", "body": "hi"})
+    bad = await client.post("/simulator/api/messages", json={"phone": "12345", "body": "hi"})
     assert bad.status_code == 400
 
 
-async def test_simulator_is_off_when_twilio_is_configured(database_url: str, clock: FakeClock) -> None:
+async def test_simulator_is_off_when_twilio_is_configured(
+    database_url: str, clock: FakeClock
+) -> None:
     settings = make_settings(
         database_url,
         twilio_account_sid="AC" + "0" * 32,
@@ -210,6 +222,8 @@ async def test_simulator_is_off_when_twilio_is_configured(database_url: str, clo
     )
     services = build(settings, clock=clock)
     app = create_app(services, run_workers=False)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
         assert (await client.get("/simulator")).status_code == 404
     await services.close()

@@ -16,11 +16,25 @@ def test_logs_are_json_with_phones_masked_and_bodies_hidden(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     configure_logging(level="INFO", json=True)
-    get_logger("test").info("inbound", phone="+15145550001", body="my secret", note="from +33612345678")
+    get_logger("test").info(
+        "inbound", phone="+15145550001", body="my secret", note="from +33612345678"
+    )
     line = capsys.readouterr().err.strip().splitlines()[-1]
     event = json.loads(line)
     assert event["event"] == "inbound"
     assert event["phone"] == "+1514*****01"
     assert "my secret" not in line
     assert "+33612345678" not in line
+    structlog.reset_defaults()
+
+
+def test_stdlib_records_are_json_and_masked_too(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    configure_logging(level="INFO", json=True)
+    logging.getLogger("sqlalchemy.pool").warning("client +15145550001 disconnected")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    event = json.loads(line)
+    assert event["level"] == "warning"
+    assert "+15145550001" not in line
     structlog.reset_defaults()

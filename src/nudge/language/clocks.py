@@ -124,24 +124,39 @@ def _valid(hour: int, minute: int) -> bool:
 def read_clock(scan: Scan, match: re.Match[str]) -> ClockTime | None:
     """The clock time of a match of ``PREP? CORE``; None when it is not one."""
     if match["ap"]:
-        hour, minute = int(match["ah"]), int(match["am"] or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            return None
-        hour = hour % 12 + (12 if match["ap"] == "p" else 0)
-        return ClockTime(hour, minute, False, "minute" if match["am"] else "hour", True)
+        return _meridiem(match)
     if match["ch"]:
         return _colon(scan, match)
     if match["hh"]:
-        hour = int(match["hh"])
-        minute = int(match["hm"]) if match["hm"] else _EXTRA_MINUTES.get(match["hq"] or "", 0)
-        exact = match["hm"] or match["hq"]
-        return ClockTime(hour, minute, False, "minute" if exact else "hour") if _valid(
-            hour, minute
-        ) else None
+        return _french_h(match)
     if match["nm"]:
-        hour = 12 if match["nm"] in ("noon", "midday", "midi") else 24
-        return ClockTime(hour, _EXTRA_MINUTES.get(match["nq"] or "", 0), False, "minute")
+        return _named(match)
     return _bare(scan, match)
+
+
+def _meridiem(match: re.Match[str]) -> ClockTime | None:
+    """``8pm``, ``8:30 a.m.``: exact, 12-hour."""
+    hour, minute = int(match["ah"]), int(match["am"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if match["ap"] == "p" else 0)
+    return ClockTime(hour, minute, False, "minute" if match["am"] else "hour", meridiem=True)
+
+
+def _french_h(match: re.Match[str]) -> ClockTime | None:
+    """``20h``, ``8h30``, ``8 heures et quart``: exact, 24-hour."""
+    hour = int(match["hh"])
+    minute = int(match["hm"]) if match["hm"] else _EXTRA_MINUTES.get(match["hq"] or "", 0)
+    if not _valid(hour, minute):
+        return None
+    return ClockTime(hour, minute, False, "minute" if match["hm"] or match["hq"] else "hour")
+
+
+def _named(match: re.Match[str]) -> ClockTime:
+    """``noon``, ``midi et demi``, ``midnight`` (24:00, the end of its day)."""
+    hour = 12 if match["nm"] in ("noon", "midday", "midi") else 24
+    extra = _EXTRA_MINUTES.get(match["nq"] or "", 0)
+    return ClockTime(hour, extra, False, "minute" if extra else "hour")
 
 
 def _colon(scan: Scan, match: re.Match[str]) -> ClockTime | None:
@@ -173,8 +188,9 @@ def with_part(clock: ClockTime, part: str | None) -> ClockTime:
         return clock
     if part == "morning":
         return replace(clock, flexible=False)
-    hour = clock.hour + 12 if clock.hour < 12 else clock.hour
-    return replace(clock, hour=hour, flexible=False)
+    if clock.hour == 12:  # "tonight at 12" is midnight, "12 in the afternoon" noon
+        return replace(clock, hour=24 if part == "evening" else 12, flexible=False)
+    return replace(clock, hour=clock.hour + 12, flexible=False)
 
 
 def on_day(scan: Scan, clock: ClockTime, offset: int) -> datetime | None:
@@ -182,10 +198,12 @@ def on_day(scan: Scan, clock: ClockTime, offset: int) -> datetime | None:
     day = scan.today + timedelta(days=offset)
     if offset <= 0:
         return first_after(_candidates(scan, clock, [day]), scan.now)
-    hour = clock.hour
-    if clock.flexible and hour <= 6:
-        hour += 12
-    return wall(day, hour, clock.minute, scan.zone)
+    return wall(day, settled_hour(clock), clock.minute, scan.zone)
+
+
+def settled_hour(clock: ClockTime) -> int:
+    """The hour of a clock time on a day other than today: flexible 1–6 are afternoon."""
+    return clock.hour + 12 if clock.flexible and clock.hour <= 6 else clock.hour
 
 
 def next_occurrence(scan: Scan, clock: ClockTime) -> datetime | None:

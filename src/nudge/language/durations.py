@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-
 from nudge.language.lexicon import (
-    END,
     AMOUNT,
+    END,
     UNIT_DAYS,
     UNIT_HOURS,
     UNIT_MINUTES,
@@ -21,7 +20,6 @@ from nudge.language.lexicon import (
     UNIT_WEEKS,
     number_value,
 )
-
 from nudge.language.matches import Grain
 
 _UNITS = rf"{UNIT_SECONDS}|{UNIT_MINUTES}|{UNIT_HOURS}|{UNIT_DAYS}|{UNIT_WEEKS}"
@@ -31,7 +29,7 @@ _HALF = r"(?:and\s+a\s+half|and\s+half|et\s+demie?)"
 _HOURS_MINUTES = rf"\d{{1,2}}\s?h\s?\d{{2}}(?:\s?(?:{UNIT_MINUTES}))?{END}"
 _PART = rf"(?:{_HOURS_MINUTES}|{AMOUNT}(?:{_UNITS}){END}(?:\s+{_HALF})?)"
 _JOIN = r"\s*(?:(?:,|and|et|&|\+)\s*)?"
-DURATION = rf"(?:{_HALF_HOUR}|{_QUARTER}|{_PART}(?:{_JOIN}{_PART})*)"
+DURATION = rf"(?:{_HALF_HOUR}|{_QUARTER}|{_PART}(?:{_JOIN}{_PART}){{0,4}})"
 
 _PIECE = re.compile(
     rf"(?P<special>{_HALF_HOUR}|{_QUARTER})"
@@ -46,7 +44,13 @@ _UNIT_KEYS = [
     (re.compile(rf"(?:{UNIT_DAYS})$"), "d"),
     (re.compile(rf"(?:{UNIT_WEEKS})$"), "w"),
 ]
-_GRAIN_OF_UNIT: dict[str, Grain] = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day"}
+_GRAIN_OF_UNIT: dict[str, Grain] = {
+    "s": "second",
+    "m": "minute",
+    "h": "hour",
+    "d": "day",
+    "w": "day",
+}
 _GRAINS: tuple[Grain, ...] = ("second", "minute", "hour", "day")
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from nudge.language.fold import fold
+from nudge.language.wall import is_after
 
 Grain = Literal["second", "minute", "hour", "day"]
 Kind = Literal["relative", "clock", "day", "recurring", "past"]
@@ -71,6 +72,6 @@ class Scan:
         rrule: str | None = None,
     ) -> TimeMatch:
         """A match at ``span``; a time not after now is recorded as past (``when`` None)."""
-        if at is None or at <= self.now:
+        if at is None or not is_after(at, self.now):
             return TimeMatch(span, kind, None)
         return TimeMatch(span, kind, When(at.astimezone(self.zone), grain, rrule, span))

@@ -23,10 +23,19 @@ def wall(day: date, hour: int, minute: int, zone: ZoneInfo) -> datetime:
     return aware
 
 
+def is_after(at: datetime, now: datetime) -> bool:
+    """Whether instant ``at`` is strictly after ``now``.
+
+    Compared in UTC: two datetimes sharing one ``ZoneInfo`` compare by wall clock and
+    ignore ``fold``, which is wrong in the hour repeated when clocks fall back.
+    """
+    return at.astimezone(UTC) > now.astimezone(UTC)
+
+
 def first_after(candidates: Iterable[datetime], now: datetime) -> datetime | None:
     """The first candidate strictly after ``now`` (candidates in time order)."""
     for candidate in candidates:
-        if candidate > now:
+        if is_after(candidate, now):
             return candidate
     return None
 

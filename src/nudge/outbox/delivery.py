@@ -121,7 +121,7 @@ class DeliveryWorker:
                 )
                 .returning(Outbox.id, Outbox.to_phone, Outbox.body, Outbox.attempts, Outbox.due_at)
             )
-            rows = [Claimed(*row) for row in result.tuples()]
+            rows = [Claimed(*row) for row in result.all()]
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
     async def _deliver(self, row: Claimed) -> None:

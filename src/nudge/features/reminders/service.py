@@ -66,7 +66,7 @@ async def upcoming(session: AsyncSession, *, user_id: int) -> Sequence[Upcoming]
     )
     seen: set[int] = set()
     rows: list[Upcoming] = []
-    for reminder, occurrence in result.tuples():
+    for reminder, occurrence in result.all():
         if reminder.id not in seen:
             seen.add(reminder.id)
             rows.append(Upcoming(reminder, occurrence))

@@ -26,11 +26,11 @@ async def readyz(services: ServicesDep) -> JSONResponse:
             await connection.execute(text("SELECT 1"))
         revision = await current_revision(services.db)
     except Exception as error:  # any driver error means "not ready"
-        body = {"status": "unavailable", "database": "unreachable", "error": type(error).__name__}
-        return JSONResponse(body, status_code=503)
+        failure = {"status": "unavailable", "database": "unreachable"}
+        return JSONResponse({**failure, "error": type(error).__name__}, status_code=503)
     head = head_revision()
     ready = revision == head
-    body = {
+    body: dict[str, str | None] = {
         "status": "ok" if ready else "unavailable",
         "database": "ok",
         "migrations": "current" if ready else "pending",

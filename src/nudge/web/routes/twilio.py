@@ -26,7 +26,9 @@ async def _signed_form(request: Request, settings: Settings) -> dict[str, str] |
     """The posted form if its signature is valid (over the public URL, not request.url)."""
     form = await request.form()
     params = {key: str(value) for key, value in form.multi_items()}
-    url = webhook_url(public_url=settings.public_url, path=request.url.path, query=request.url.query)
+    url = webhook_url(
+        public_url=settings.public_url, path=request.url.path, query=request.url.query
+    )
     if not settings.twilio_validate_signature:
         return params
     token = settings.twilio_auth_token.get_secret_value()

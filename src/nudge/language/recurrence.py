@@ -1,0 +1,102 @@
+"""Repeating times: "every day at 8am", "tous les lundis à 9h", "weekdays at 7:30".
+
+Each match gives an RFC 5545 RRULE without a time part ("FREQ=DAILY",
+"FREQ=WEEKLY;BYDAY=MO,TH") and ``at`` = the first occurrence after now; the scheduler
+expands the rule on local wall time from that first occurrence. A flexible English hour
+("every day at 8") reads 1–6 as afternoon and 7–11 as morning; with no time given the
+reminder comes at 09:00 (or the usual hour of "every evening", "tous les soirs").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+from nudge.language.clocks import (
+    CORE,
+    PART_DEFAULT_HOUR,
+    PREP,
+    ClockTime,
+    part_of_day,
+    read_clock,
+    settled_hour,
+    with_part,
+)
+from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS
+from nudge.language.matches import Scan, TimeMatch
+from nudge.language.wall import is_after, wall
+
+_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+_EVERY = r"(?:every|each|chaque|tous\s+les|toutes\s+les)"
+_AND = r"(?:\s*,\s*|\s+(?:and|et|&)\s+|\s*&\s*|\s*/\s*)"
+_DAYS = rf"{WEEKDAY}s?(?:{_AND}{WEEKDAY}s?)*"
+_PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+_FREQ = (
+    rf"(?P<daily>every\s*day|daily|each\s+day|every\s+single\s+day|tous\s+les\s+jours"
+    rf"|chaque\s+jour|tlj|tljs)"
+    rf"|(?P<weekdays>every\s+weekday|(?:on\s+)?weekdays|en\s+semaine"
+    rf"|du\s+lundi\s+au\s+vendredi|(?:every\s+day\s+)?monday\s+(?:to|through|thru)\s+friday)"
+    rf"|(?P<weekend>every\s+weekend|(?:on\s+)?weekends|tous\s+les\s+week-?ends|le\s+week-?end)"
+    rf"|{_EVERY}\s+(?P<dpart>{PART})s?"
+    rf"|{_EVERY}\s+(?P<days>{_DAYS})"
+    rf"|on\s+(?P<plural>{_PLURAL}(?:{_AND}{_PLURAL})*)"
+)
+_GAP = r"(?:\s*,\s*|\s+)"
+_PATTERNS = [
+    re.compile(rf"{START}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
+    re.compile(rf"{START}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
+    re.compile(rf"{START}(?:{_FREQ}){END}"),
+]
+_WEEKDAY_WORD = re.compile(WEEKDAY + "(?=s?$)")
+
+
+def _byday(match: re.Match[str]) -> list[str] | None:
+    """The BYDAY codes of a match (None for every day)."""
+    if match["weekdays"]:
+        return _ORDER[:5]
+    if match["weekend"]:
+        return _ORDER[5:]
+    listed = match["days"] or match["plural"]
+    if not listed:
+        return None
+    words = re.split(_AND, listed)
+    codes = {WEEKDAYS[found[0]] for word in words if (found := _WEEKDAY_WORD.match(word))}
+    return [code for code in _ORDER if code in codes]
+
+
+def _clock(scan: Scan, match: re.Match[str], part: str | None) -> ClockTime | None:
+    """The time of day of a recurring match; 09:00 or the part's hour when none is given."""
+    groups = match.groupdict()
+    has_clock = any(groups.get(name) for name in ("ah", "ch", "hh", "nm", "bh"))
+    if not has_clock:
+        hour = PART_DEFAULT_HOUR[part] if part else 9
+        return ClockTime(hour, 0, False, "hour" if part else "day")
+    clock = read_clock(scan, match)
+    if clock is None:
+        return None
+    clock = with_part(clock, part)
+    return ClockTime(settled_hour(clock) % 24, clock.minute, False, clock.grain)
+
+
+def _rule(byday: list[str] | None) -> str:
+    return "FREQ=DAILY" if byday is None else "FREQ=WEEKLY;BYDAY=" + ",".join(byday)
+
+
+def _recurring(scan: Scan) -> Iterator[TimeMatch]:
+    """Repeating times: "every day at 8am", "tous les lundis à 9h", "tous les soirs"."""
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(scan.folded):
+            clock = _clock(scan, match, part_of_day(match["dpart"]))
+            byday = _byday(match)
+            if clock is None or byday == []:
+                continue
+            for offset in range(8):
+                day = scan.today + timedelta(days=offset)
+                at = wall(day, clock.hour, clock.minute, scan.zone)
+                if (byday is None or _ORDER[day.weekday()] in byday) and is_after(at, scan.now):
+                    yield scan.found(match.span(), "recurring", at, clock.grain, _rule(byday))
+                    break
+
+
+RECURRING = (_recurring,)

@@ -1,0 +1,89 @@
+"""The task part of a reminder or to-do: cut the time out, trim connectors, keep the words.
+
+Cleaning works on the folded text to decide and slices the original, so the user's own
+spelling, accents and case are kept ("d'appeler Maman" → "appeler Maman").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nudge.language.fold import fold
+
+_PUNCT = " \t.,;:!?-\u2013\u2014\u2026"
+_LEADING = re.compile(
+    r"(?:(?:to|that|about|of|for|de|que|pour|please|pls|stp|svp)(?![\w'])|d'|qu')\s*"
+)
+_A_GRAVE = re.compile(r"[\u00e0\u00c0]\s+")  # "fais-moi penser à X": "à", never an English "a"
+_TRAILING = re.compile(
+    r"\s(?:please|pls|plz|stp|svp|s'il te plait|s'il vous plait|thanks|thank you|thx|merci"
+    r"|and|et|at|ok)$"
+)
+_FILLER = re.compile(
+    r"(?:ok|okay|k|kk|yes|yeah|yep|no|nope|non|oui|ouais|merci|thanks|thank you|thx|ty|cool"
+    r"|super|great|nice|parfait|d'accord|daccord|dac|ok merci|hmm+|euh+|lol|nevermind"
+    r"|never mind|nvm|laisse tomber|forget it|oublie(?: ca)?|rien|nothing|hello|hi|hey|salut"
+    r"|bonjour|coucou|\W*)"
+)
+_NOT_A_TASK = re.compile(
+    # questions
+    r"(?:what|when|where|why|how|who|which|is|are|can|could|does|would|should"
+    r"|quand|quoi|que|qu'est|pourquoi|comment|ou|est-ce|combien|quel|quelle"
+    # statements about oneself ("I'll be home in 20 min")
+    r"|i'll|i will|i'm|i am|i was|we'll|we're|see you|je serai|je suis|j'arrive|on se voit"
+    # command words that did not parse as their command ("snooze until 8pm")
+    r"|snooze|done|fini|undo|delete|remove|supprime|efface|annule|list|liste|add|ajoute"
+    r"|help|aide|stop|cancel)(?!\w)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One SMS body: trimmed original, folded, and clean (spaces collapsed, no end punctuation)."""
+
+    text: str
+    folded: str
+    clean: str
+
+    @classmethod
+    def of(cls, body: str) -> Message:
+        """Prepare ``body`` for matching."""
+        text = body.strip()
+        folded = fold(text)
+        collapsed = " ".join(folded.split())
+        clean = collapsed.rstrip(" .!,;:?\u2026")
+        if not clean and "?" in collapsed:
+            clean = "?"
+        return cls(text, folded, clean)
+
+
+def cut(text: str, span: tuple[int, int]) -> str:
+    """``text`` without ``span``, the two sides joined by one space."""
+    return f"{text[: span[0]].rstrip()} {text[span[1] :].lstrip()}".strip()
+
+
+def clean_task(text: str, *, connectors: bool = True) -> str:
+    """Trim punctuation, trailing "please"/"and" and (with ``connectors``) a leading "to"/"de"."""
+    task = text.strip(_PUNCT)
+    for _ in range(6):
+        folded = fold(task)
+        lead = (_LEADING.match(folded) or _A_GRAVE.match(task)) if connectors else None
+        trail = _TRAILING.search(folded)
+        if lead is None and trail is None:
+            break
+        start = lead.end() if lead else 0
+        end = trail.start() if trail else len(task)
+        task = task[start:end].strip(_PUNCT) if start < end else ""
+    return task
+
+
+def is_filler(clean: str) -> bool:
+    """Whether a clean message says nothing to act on ("ok", "merci", "never mind", "👍")."""
+    return _FILLER.fullmatch(clean) is not None
+
+
+def looks_like_task(task: str) -> bool:
+    """Whether text before a time reads as a task, not a question, a statement or a command."""
+    folded = fold(task)
+    return bool(folded) and not folded.endswith("?") and _NOT_A_TASK.match(folded) is None

@@ -1,0 +1,85 @@
+"""Properties over any text: a Command comes back, never an error, never a past reminder."""
+
+from __future__ import annotations
+
+import time
+import typing
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nudge.commands import AskWhat, Command, CreateReminder, Pending
+from nudge.language import parse_when
+from nudge.language.intents import interpret
+from tests.unit.language.moments import NOW_TORONTO
+
+COMMAND_TYPES = typing.get_args(Command)
+ZONES = ["America/Toronto", "Europe/Paris", "Australia/Lord_Howe", "UTC", "Asia/Kolkata"]
+FRAGMENTS = [
+    "remind me", "rappelle-moi", "to", "de", "d'appeler", "call mom", "maman", "at", "à", "a",
+    "8", "8pm", "8:30", "08:30", "20h", "8h30", "noon", "midi", "midnight", "minuit", "in",
+    "dans", "ds", "20 min", "2 hours", "an hour", "1h30", "une heure", "2 days", "tomorrow",
+    "demain", "2main", "tmrw", "today", "aujourd'hui", "tonight", "ce soir", "yesterday",
+    "hier", "ago", "il y a", "every", "tous les", "day", "jours", "monday", "lundis",
+    "weekdays", "morning", "soir", "done", "snooze", "10", "list", "add", "?", ",", "!",
+    "stop", "o'clock", "@", "am", "pm", "et demie", "du soir", "🙂", "\x00",
+]  # fmt: skip
+
+moments = st.datetimes(
+    min_value=datetime(2025, 1, 1),  # noqa: DTZ001 - hypothesis bounds are naive
+    max_value=datetime(2030, 12, 31),  # noqa: DTZ001
+    timezones=st.just(UTC),
+)
+phrases = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
+texts = st.one_of(st.text(max_size=200), phrases, st.text(max_size=1600))
+states = st.one_of(
+    st.none(),
+    st.builds(Pending, text=st.text(max_size=20)),
+    st.builds(Pending, at=moments),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, now=moments, tz=st.sampled_from(ZONES), lang=st.sampled_from(["en", "fr"]))
+def test_any_text_gives_a_command_and_no_reminder_in_the_past(
+    text: str, now: datetime, tz: str, lang: str
+) -> None:
+    command = interpret(text, now=now, tz=tz, lang=lang, state=None)
+    assert isinstance(command, COMMAND_TYPES)
+    if isinstance(command, CreateReminder | AskWhat):
+        assert command.at > now
+        assert command.at.tzinfo is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, now=moments, state=states)
+def test_any_text_with_any_pending_state(text: str, now: datetime, state: Pending | None) -> None:
+    command = interpret(text, now=now, tz="Europe/Paris", lang="fr", state=state)
+    assert isinstance(command, COMMAND_TYPES)
+    if isinstance(command, CreateReminder | AskWhat):
+        assert command.at > now
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=phrases, now=moments, tz=st.sampled_from(ZONES), lang=st.sampled_from(["en", "fr"]))
+def test_parsed_times_are_ahead_in_the_users_zone_with_a_valid_span(
+    text: str, now: datetime, tz: str, lang: str
+) -> None:
+    when = parse_when(text, now=now, tz=tz, lang=lang)
+    if when is None:
+        return
+    assert when.at > now
+    assert when.at - now <= timedelta(days=3661)
+    assert str(when.at.tzinfo) == tz
+    start, end = when.span
+    assert 0 <= start < end <= len(text)
+    assert text[start:end].strip() == text[start:end]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300))
+def test_understand_is_fast(text: str) -> None:
+    started = time.perf_counter()
+    interpret(text, now=NOW_TORONTO, tz="America/Toronto", lang="en", state=None)
+    assert time.perf_counter() - started < 0.05
