@@ -7,7 +7,7 @@ Times are already resolved to aware datetimes by ``language/``, never by a model
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,61 @@ class RefusePast:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """What is on ``day`` (local date): reminders due, open todos, calendar events later."""
+
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class SetTimezone:
+    """Move the user to IANA zone ``timezone``; future occurrences keep their local wall time."""
+
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuietHours:
+    """No texts between ``start`` and ``end`` (local); both None turns quiet hours off."""
+
+    start: time | None
+    end: time | None
+
+
+@dataclass(frozen=True, slots=True)
+class Remember:
+    """Keep ``fact`` in long-term memory ("remember my locker code is 4512")."""
+
+    fact: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """Answer from long-term memory ("what's my locker code?")."""
+
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class Forget:
+    """Drop memories matching ``query`` ("forget my locker code")."""
+
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class BreakDown:
+    """Split a task the user is stuck on into tiny steps; send only the first."""
+
+    task: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """The current step of a broken-down task is done: send the next one."""
+
+
 Command = (
     CreateReminder
     | AskWhen
@@ -119,6 +174,14 @@ Command = (
     | Help
     | Unknown
     | RefusePast
+    | Agenda
+    | SetTimezone
+    | SetQuietHours
+    | Remember
+    | Recall
+    | Forget
+    | BreakDown
+    | NextStep
 )
 
 

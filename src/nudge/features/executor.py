@@ -64,3 +64,6 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return Outcome(ctx.say("help"))
         case Unknown():
             return Outcome(ctx.say("unknown"))
+        case _:
+            # Commands whose feature is not built yet get the friendly "not understood" hint.
+            return Outcome(ctx.say("unknown"))

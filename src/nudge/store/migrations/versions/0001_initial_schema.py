@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: -
-Create Date: 2026-11-24 18:21:10.195644
+Create Date: 2026-11-24 18:39:54.005539
 """
 
 from __future__ import annotations
