@@ -21,7 +21,7 @@ PAGE = Path(__file__).parent.parent / "simulator" / "index.html"
 class SimulatedText(BaseModel):
     """A text typed into the simulator."""
 
-    phone: str = Field(min_length=3, max_length=32)
+    phone: str = Field(max_length=32)
     body: str = Field(max_length=10_000)
 
 
