@@ -157,3 +157,13 @@ async def test_outbox_rows_are_unique_per_occurrence(services: Services, clock: 
     await services.fire_due()
     await services.fire_due()
     assert await _count(services, Outbox, Outbox.kind == "reminder") == 1
+
+
+async def test_language_follows_sentences_not_single_command_words(services: Services) -> None:
+    phone = TestPhone(services, "+33612345678")
+    await phone.ask("ajoute pain à ma liste")
+    assert await phone.ask("done 1") == "Bravo, fait : pain."
+    assert await phone.ask("help") == (await phone.ask("aide"))
+    assert (await phone.ask("add milk to my list please")).startswith("Added: milk")
+    assert await phone.ask("français") == "OK, je t'écris en francais."
+    assert (await phone.ask("add eggs to my list please")).startswith("Ajouté : eggs")

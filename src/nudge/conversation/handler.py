@@ -27,6 +27,7 @@ from nudge.store.dialect import insert_ignore
 from nudge.store.tables import Message, User
 
 log = get_logger("conversation")
+FOLLOW_LANGUAGE_MIN_WORDS = 3
 
 Understand = Callable[..., Command]
 
@@ -126,7 +127,13 @@ class ConversationHandler:
 
     @staticmethod
     def _follow_language(user: User, body: str) -> None:
-        """Reply in the language the person writes in, unless they chose one explicitly."""
+        """Reply in the language the person writes in, unless they chose one explicitly.
+
+        Short commands ("done", "help") are shared by both languages in practice, so only a
+        message of three words or more can switch the language.
+        """
+        if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS:
+            return
         detected = detect_locale(body)
         if detected and not user.locale_locked and detected != user.locale:
             user.locale = detected
