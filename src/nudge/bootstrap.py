@@ -9,12 +9,22 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from nudge.channels.base import Sender
+from nudge.agent import factory as agent_factory
+from nudge.agent.loop import Agent
+from nudge.channels.base import Sender, StatusLookup
 from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
+from nudge.features.breakdown import actions as breakdown_actions
+from nudge.features.briefings.service import send_due as send_briefings
+from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
+from nudge.outbox.pacing import Pacer
+from nudge.outbox.reconcile import Reconciler
+from nudge.scheduler.catchup import summarize_missed
 from nudge.scheduler.claim import fire_due
+from nudge.scheduler.followups import send_follow_ups
+from nudge.scheduler.policy import Policy
 from nudge.scheduler.wakeup import Wakeup
 from nudge.scheduler.worker import run_loop
 from nudge.settings import Settings
@@ -34,14 +44,31 @@ class Services:
     delivery_bell: Wakeup
     scheduler_bell: Wakeup
     http: httpx.AsyncClient | None = None
+    reconciler: Reconciler | None = None
+    policy: Policy = field(default_factory=Policy)
+    llm_http: httpx.AsyncClient | None = None  # the agent's model client
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def fire_due(self) -> int:
-        """One scheduler pass: due reminders into the outbox."""
-        count = await fire_due(self.db, now=self.clock.now(), limit=self.settings.batch_size)
-        if count:
+        """One scheduler pass: due reminders, follow-ups and missed summaries into the outbox.
+
+        Returns the reminders claimed (a full batch makes the loop run again at once).
+        """
+        now, limit = self.clock.now(), self.settings.batch_size
+        count = await fire_due(self.db, now=now, limit=limit, policy=self.policy)
+        follow_ups = await send_follow_ups(self.db, now=now, limit=limit, policy=self.policy)
+        told = await summarize_missed(self.db, now=now, limit=limit)
+        told += await send_briefings(self.db, now=now, limit=limit, grace=self.policy.grace)
+        if count or follow_ups or told:
             self.delivery_bell.ring()
+        return count
+
+    async def deliver(self) -> int:
+        """One delivery pass, plus reconciliation of ambiguous sends."""
+        count = await self.delivery.run_once()
+        if self.reconciler is not None and not self._stop.is_set():
+            count += await self.reconciler.run_once()
         return count
 
     def start_workers(self) -> None:
@@ -62,7 +89,7 @@ class Services:
             asyncio.create_task(
                 run_loop(
                     "delivery",
-                    self.delivery.run_once,
+                    self.deliver,
                     interval=settings.delivery_poll_seconds,
                     batch_size=settings.batch_size,
                     stop=self._stop,
@@ -74,6 +101,7 @@ class Services:
     async def stop_workers(self) -> None:
         """Let the loops finish their current pass, then return."""
         self._stop.set()
+        self.delivery.request_stop()
         self.scheduler_bell.ring()
         self.delivery_bell.ring()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -84,6 +112,8 @@ class Services:
         await self.stop_workers()
         if self.http is not None:
             await self.http.aclose()
+        if self.llm_http is not None:
+            await self.llm_http.aclose()
         await self.db.dispose()
 
 
@@ -101,10 +131,27 @@ def _twilio_sender(settings: Settings, http: httpx.AsyncClient) -> Sender:
     )
 
 
+def _agent(
+    settings: Settings, agent: Agent | None
+) -> tuple[Agent | None, httpx.AsyncClient | None]:
+    """The LLM agent (None: rules only), its own HTTP client, the memory embedder, the planner."""
+    memory_embeddings.use(memory_embeddings.build(settings.memory_embedder))
+    llm_http = None
+    if agent is None and agent_factory.chat_model_configured(settings):
+        llm_http = httpx.AsyncClient(timeout=settings.agent_timeout_seconds)
+        agent = agent_factory.build_agent(settings, llm_http)
+    breakdown_actions.use_planner(agent.plan_steps if agent is not None else None)
+    return agent, llm_http
+
+
 def build(
-    settings: Settings, *, clock: Clock | None = None, sender: Sender | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    sender: Sender | None = None,
+    agent: Agent | None = None,
 ) -> Services:
-    """Wire every service for ``settings``; pass ``clock``/``sender`` to substitute fakes."""
+    """Wire every service for ``settings``; pass ``clock``/``sender``/``agent`` for fakes."""
     clock = clock or SystemClock()
     db = Database(create_engine(settings.database_url))
     http: httpx.AsyncClient | None = None
@@ -115,8 +162,10 @@ def build(
         else:
             sender = SimulatorSender(db=db, clock=clock)
     delivery_bell, scheduler_bell = Wakeup(), Wakeup()
+    pacer = _pacer(settings, db, clock) if http is not None else None
+    agent, llm_http = _agent(settings, agent)
     handler = ConversationHandler(
-        db=db, clock=clock, settings=settings, on_enqueue=delivery_bell.ring
+        db=db, clock=clock, settings=settings, on_enqueue=delivery_bell.ring, agent=agent
     )
     delivery = DeliveryWorker(
         db=db,
@@ -126,7 +175,33 @@ def build(
         lease_seconds=settings.delivery_lease_seconds,
         max_attempts=settings.delivery_max_attempts,
         batch_size=settings.batch_size,
+        pacer=pacer,
+    )
+    reconciler = Reconciler(
+        db=db,
+        clock=clock,
+        lookup=sender if isinstance(sender, StatusLookup) else None,
+        wait_seconds=settings.reconcile_after_seconds,
     )
     return Services(
-        settings, clock, db, sender, handler, delivery, delivery_bell, scheduler_bell, http
+        settings,
+        clock,
+        db,
+        sender,
+        handler,
+        delivery,
+        delivery_bell,
+        scheduler_bell,
+        http,
+        reconciler,
+        Policy.from_settings(settings),
+        llm_http=llm_http,
     )
+
+
+def _pacer(settings: Settings, db: Database, clock: Clock) -> Pacer | None:
+    """Pace real provider sends per sender number; the simulator needs no pacing."""
+    if settings.send_rate_per_second <= 0:
+        return None
+    key = settings.twilio_messaging_service_sid or settings.twilio_from
+    return Pacer(db=db, clock=clock, key=key, rate=settings.send_rate_per_second)

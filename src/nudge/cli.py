@@ -7,6 +7,7 @@ import json
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
@@ -99,8 +100,23 @@ async def _run_worker(services: Services) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     services.start_workers()
+    exporter = await _worker_metrics(services)
     typer.echo("Nudge worker running (Ctrl-C to stop).", err=True)
     await stop.wait()
+    if exporter is not None:
+        exporter.close()
+
+
+async def _worker_metrics(services: Services) -> asyncio.Server | None:
+    """Serve /metrics for Prometheus when NUDGE_WORKER_METRICS_PORT is set."""
+    from nudge.observability.exporter import serve_metrics
+
+    settings = services.settings
+    if not settings.worker_metrics_port:
+        return None
+    return await serve_metrics(
+        services.db, services.clock, settings.worker_metrics_host, settings.worker_metrics_port
+    )
 
 
 @app.command()
@@ -174,6 +190,66 @@ def erase(
         typer.echo(f"No one with phone {number}; nothing to erase.", err=True)
         raise typer.Exit(1)
     typer.echo(f"Erased everything about {number}.")
+
+
+@app.command()
+def parse(
+    text: Annotated[str | None, typer.Argument(help="The phrase; none: read stdin lines.")] = None,
+    now: Annotated[
+        str | None, typer.Option(help="Local wall time in --tz (ISO 8601); default: now.")
+    ] = None,
+    tz: Annotated[str, typer.Option(help="The user's IANA time zone.")] = "America/Toronto",
+    lang: Annotated[str | None, typer.Option(help="fr or en; default: detected, else en.")] = None,
+) -> None:
+    """Print what Nudge understands of a phrase as JSON (no database needed)."""
+    from nudge.language.records import local_now, parse_record
+
+    moment = local_now(now, tz)
+    lines = [text] if text is not None else (line.rstrip("\n") for line in sys.stdin)
+    for line in lines:
+        record = parse_record(line, now=moment, tz=tz, lang=lang)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if text is None:
+            sys.stdout.flush()
+
+
+@app.command()
+def backup(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Backup folder (default NUDGE_BACKUP_DIR).")
+    ] = None,
+    prune: Annotated[bool, typer.Option(help="Apply the retention policy afterwards.")] = True,
+    generate_key: Annotated[
+        bool, typer.Option("--generate-key", help="Print a new backup key and exit.")
+    ] = False,
+) -> None:
+    """Dump the database, encrypt it (AES-256-GCM) and prune old backups."""
+    from nudge.ops.commands import run_backup
+
+    if generate_key:
+        from nudge.ops.crypto import new_key
+
+        typer.echo(new_key())
+        return
+    run_backup(_settings(quiet=True), directory=directory, prune=prune)
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Option("--file", help="The .dump.enc backup to restore.")],
+    target_url: Annotated[
+        str | None, typer.Option(help="Database to restore into (default NUDGE_DATABASE_URL).")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Restore a backup (replacing the target's tables), then check every table's row count."""
+    from nudge.ops.commands import run_restore
+
+    settings = _settings(quiet=True)
+    target = target_url or settings.database_url
+    if not yes and not typer.confirm("Replace the tables of the target database?"):
+        raise typer.Exit(1)
+    run_restore(settings, backup=file, target_url=target)
 
 
 def main() -> None:

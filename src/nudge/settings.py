@@ -66,9 +66,89 @@ class Settings(BaseSettings):
         default=5, description="Definite failures retried this many times, then failed."
     )
     batch_size: int = Field(default=100, description="Rows claimed per scheduler/delivery pass.")
+    # Reminder engine (scheduler, outbox): catch-up, follow-ups, pacing, reconciliation.
+    catchup_grace_minutes: int = Field(
+        default=30, description="A reminder later than this after downtime is recorded missed."
+    )
+    late_after_seconds: int = Field(
+        default=120, description="A reminder sent later than this says it is a little late."
+    )
+    followup_intervals_minutes: list[int] = Field(
+        default=[10, 30], description="Minutes before each follow-up (the last one repeats)."
+    )
+    followup_max: int = Field(default=3, description="Follow-ups at most per reminder firing.")
+    followup_all_reminders: bool = Field(
+        default=False, description='Ask every reminder for "done" (default: only "always").'
+    )
+    send_rate_per_second: float = Field(
+        default=1.0, description="SMS segments per second per sender number (0: no pacing)."
+    )
+    reconcile_after_seconds: int = Field(
+        default=120, description="Wait this long before looking up an ambiguous send."
+    )
     max_body_chars: int = Field(
         default=1600,
         description="Longer texts are stored whole but answered with a short-message hint.",
+    )
+
+    # Operations: metrics and backups (observability/, ops/, deploy/).
+    metrics_enabled: bool = Field(default=True, description="Serve /metrics (Prometheus).")
+    metrics_token: SecretStr = Field(
+        default=SecretStr(""), description="If set, /metrics needs 'Authorization: Bearer <it>'."
+    )
+    worker_metrics_host: str = Field(
+        default="127.0.0.1", description="Address `nudge worker` serves /metrics on."
+    )
+    worker_metrics_port: int = Field(
+        default=0, description="Port `nudge worker` serves /metrics on (0: off)."
+    )
+    backup_dir: Path = Field(
+        default=Path("backups"), description="Where `nudge backup` writes encrypted dumps."
+    )
+    backup_key: SecretStr = Field(
+        default=SecretStr(""), description="Backup key: 32 bytes, URL-safe base64."
+    )
+    backup_key_file: Path | None = Field(
+        default=None, description="File holding the backup key (used when backup_key is empty)."
+    )
+    backup_keep_daily: int = Field(default=30, description="Newest backup of each of N days.")
+    backup_keep_weekly: int = Field(default=12, description="Newest backup of each of N weeks.")
+    backup_keep_monthly: int = Field(default=12, description="Newest backup of each of N months.")
+    backup_keep_yearly: int = Field(default=7, description="Newest backup of each of N years.")
+
+    # Agent, LLM and long-term memory (agent/, features/memory/, features/breakdown/).
+    agent_provider: str = Field(
+        default="", description="gemini, openai, or empty: gemini if its key is set, else openai."
+    )
+    gemini_api_key: SecretStr = Field(
+        default=SecretStr(""), description="Gemini API key; empty: no Gemini."
+    )
+    gemini_model: str = Field(default="gemini-2.5-flash", description="Gemini model name.")
+    gemini_base_url: str = Field(
+        default="", description="Gemini API base URL (empty: Google's; tests use a fake)."
+    )
+    openai_base_url: str = Field(
+        default="", description="OpenAI-compatible base URL (…/v1) for Ollama, vLLM or others."
+    )
+    openai_api_key: SecretStr = Field(
+        default=SecretStr(""), description="Bearer key for the OpenAI-compatible server."
+    )
+    openai_model: str = Field(default="", description="Model name on that server.")
+    agent_max_steps: int = Field(default=6, description="Model calls at most per agent turn.")
+    agent_timeout_seconds: float = Field(
+        default=8.0, description="An agent turn longer than this falls back to the rules."
+    )
+    agent_daily_token_budget: int = Field(
+        default=20_000, description="Tokens per user per local day; then rules only."
+    )
+    agent_resume_minutes: int = Field(
+        default=30, description="Earlier messages within this many minutes go to the model."
+    )
+    agent_history_messages: int = Field(
+        default=6, description="At most this many earlier messages go to the model."
+    )
+    memory_embedder: str = Field(
+        default="hash", description="hash (built in) or minilm (needs nudge-sms[embeddings])."
     )
 
     @field_validator("default_timezone")

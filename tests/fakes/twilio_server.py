@@ -208,6 +208,7 @@ class FakeTwilio:
         return Starlette(
             routes=[
                 Route(f"{API}/Messages.json", self._create, methods=["POST"]),
+                Route(f"{API}/Messages.json", self._list, methods=["GET"]),
                 Route(f"{API}/Messages/{{sid}}.json", self._fetch, methods=["GET"]),
             ]
         )
@@ -297,6 +298,17 @@ class FakeTwilio:
             return twilio_error(404)
         message = {key: value for key, value in found[0].items() if key != "status_callback"}
         return JSONResponse(message)
+
+    async def _list(self, request: Request) -> JSONResponse:
+        """``GET Messages.json?To=…``: newest first, like Twilio's list resource (one page)."""
+        if not self._authorized(request):
+            return twilio_error(401, headers=_CHALLENGE)
+        to = request.query_params.get("To")
+        size = int(request.query_params.get("PageSize", "50"))
+        with self._lock:
+            found = [m for m in reversed(self._messages) if to is None or m["to"] == to]
+        page = [{k: v for k, v in m.items() if k != "status_callback"} for m in found[:size]]
+        return JSONResponse({"messages": page, "page": 0, "page_size": size})
 
 
 def _now() -> str:

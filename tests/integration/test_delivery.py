@@ -218,3 +218,56 @@ async def test_concurrent_workers_never_send_a_row_twice(
     assert dict(statuses) == {"sent": 400}
     if services.db.dialect == "postgresql":
         assert sum(1 for s in senders if s.sent) >= 2  # work really was shared
+
+
+class _StopAfterFirst(RecordingSender):
+    """Asks the worker to stop while its first SMS is in flight (like SIGTERM would)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker: DeliveryWorker | None = None
+
+    async def send(self, *, to: str, body: str, outbox_id: int):  # type: ignore[no-untyped-def]
+        assert self.worker is not None
+        self.worker.request_stop()
+        return await super().send(to=to, body=body, outbox_id=outbox_id)
+
+
+async def test_stop_finishes_the_send_in_flight_and_releases_the_rest(
+    wired: tuple[Services, RecordingSender], clock: FakeClock
+) -> None:
+    services, _sender = wired
+    ids = await _queue(services, 3)
+    sender = _StopAfterFirst()
+    worker = DeliveryWorker(db=services.db, sender=sender, clock=clock, owner="stopping")
+    sender.worker = worker
+    assert await worker.run_once() == 3
+    assert [outbox_id for _to, _body, outbox_id in sender.sent] == [ids[0]]
+    rows = [await _row(services, outbox_id) for outbox_id in ids]
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 1), ("pending", 0), ("pending", 0)]
+    assert await worker.run_once() == 0  # a stopping worker claims nothing more
+    assert await services.delivery.run_once() == 2  # another worker sends the rest at once
+    assert [r.status for r in [await _row(services, i) for i in ids]] == ["sent"] * 3
+
+
+async def test_delivery_metrics_count_attempts_failures_and_depth(
+    wired: tuple[Services, RecordingSender], clock: FakeClock
+) -> None:
+    from nudge.observability.metrics import REGISTRY
+
+    def value(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    services, sender = wired
+    attempts = value("nudge_delivery_attempts_total")
+    retryable = value("nudge_delivery_failures_total", reason="retryable")
+    await _queue(services, 2)
+    sender.script.append(RetryableSendError("503"))
+    await services.delivery.run_once()
+    assert value("nudge_delivery_attempts_total") == attempts + 2
+    assert value("nudge_delivery_failures_total", reason="retryable") == retryable + 1
+    assert value("nudge_outbox_depth") == 0  # the failed one waits for its backoff
+    clock.advance(minutes=1)
+    await services.delivery.run_once()
+    assert value("nudge_outbox_depth") == 0
+    assert value("nudge_outbox_oldest_pending_age_seconds") == 0

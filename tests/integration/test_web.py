@@ -227,3 +227,28 @@ async def test_simulator_is_off_when_twilio_is_configured(
     ) as client:
         assert (await client.get("/simulator")).status_code == 404
     await services.close()
+
+
+async def test_metrics_count_inbound_outcomes_and_understanding(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    from nudge.observability.metrics import REGISTRY
+
+    def value(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    _services, client = web
+    before_bad = value("nudge_sms_inbound_total", channel="twilio", outcome="bad_signature")
+    before_ok = value("nudge_sms_inbound_total", channel="twilio", outcome="handled")
+    before_rules = value("nudge_understanding_total", source="rules", intent="AddTodo")
+    form = twilio_fixture("inbound_sms_en")
+    form["Body"] = "add dentist"
+    await client.post("/webhooks/twilio/sms", data=form)
+    await client.post(
+        "/webhooks/twilio/sms", data=form, headers=signed_form(SMS_URL, form, FAKE_AUTH_TOKEN)
+    )
+    assert value("nudge_sms_inbound_total", channel="twilio", outcome="bad_signature") == (
+        before_bad + 1
+    )
+    assert value("nudge_sms_inbound_total", channel="twilio", outcome="handled") == before_ok + 1
+    assert value("nudge_understanding_total", source="rules", intent="AddTodo") == before_rules + 1

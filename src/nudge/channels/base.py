@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from datetime import datetime
+from typing import Literal, Protocol, runtime_checkable
 
 Channel = Literal["twilio", "simulator", "cli"]
 
@@ -59,4 +60,25 @@ class Sender(Protocol):
 
     async def send(self, *, to: str, body: str, outbox_id: int) -> SendResult:
         """Send ``body`` to ``to``; raise a ``SendError`` subclass on failure."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the provider knows of a message whose send was ambiguous."""
+
+    found: bool
+    provider_sid: str | None = None
+    status: str | None = None
+
+
+@runtime_checkable
+class StatusLookup(Protocol):
+    """Finds out whether an ambiguous send reached the provider (before any re-send)."""
+
+    async def lookup(self, *, to: str, body: str, since: datetime, outbox_id: int) -> Lookup:
+        """Whether a message with ``body`` to ``to`` was accepted after ``since``.
+
+        Raise a ``SendError`` when the provider cannot be asked right now.
+        """
         ...

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from nudge.channels.base import SendResult
+from nudge.channels.base import Lookup, SendResult
 from nudge.clock import Clock
 from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore
@@ -34,6 +34,10 @@ class SimulatorSender:
                 insert_ignore(session, SimulatorMessage, values, ["provider_sid"])
             )
         return SendResult(provider_sid=sid, status="delivered")
+
+    async def lookup(self, *, to: str, body: str, since: datetime, outbox_id: int) -> Lookup:
+        """``StatusLookup``: the handset either has this row's message or not."""
+        return await simulator_lookup(self._db, outbox_id=outbox_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +80,14 @@ async def conversation(db: Database, *, phone: str, limit: int = 100) -> list[Bu
         bubbles = [Bubble(f"in-{m.id}", "out", m.body, m.created_at) for m in sent.scalars()]
         bubbles += [Bubble(f"sim-{m.id}", "in", m.body, m.created_at) for m in got.scalars()]
     return sorted(bubbles, key=lambda bubble: (bubble.at, bubble.id))[-limit:]
+
+
+async def simulator_lookup(db: Database, *, outbox_id: int) -> Lookup:
+    """Whether the simulated handset got outbox row ``outbox_id`` (its sid is derived)."""
+    sid = f"SIM{outbox_id:016d}"
+    async with db.sessions() as session:
+        result = await session.execute(
+            select(SimulatorMessage.id).where(SimulatorMessage.provider_sid == sid)
+        )
+        found = result.first() is not None
+    return Lookup(found=found, provider_sid=sid if found else None, status="delivered")

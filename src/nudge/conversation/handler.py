@@ -9,9 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.agent.loop import Agent
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
-from nudge.commands import Command
+from nudge.commands import Command, Unknown
 from nudge.conversation import state as dialogue
 from nudge.conversation.keywords import carrier_keyword
 from nudge.features import executor
@@ -20,6 +21,7 @@ from nudge.features.users import service as users
 from nudge.language import detect_locale, understand
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
+from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
 from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
@@ -53,9 +55,11 @@ class ConversationHandler:
         clock: Clock,
         settings: Settings,
         on_enqueue: Callable[[], None] = lambda: None,
+        agent: Agent | None = None,
     ) -> None:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
+        self._agent = agent  # None: rules only (no model configured)
 
     async def handle(self, inbound: Inbound) -> Handled:
         """Handle ``inbound`` exactly once per provider id, in one transaction."""
@@ -71,6 +75,7 @@ class ConversationHandler:
             message = await _store_once(session, user=user, inbound=inbound, now=now)
             if message is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
+                SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             user.last_inbound_at = now
             intent, reply, compliance = await self._respond(session, user, inbound, now)
@@ -87,6 +92,8 @@ class ConversationHandler:
                     now=now,
                 )
         log.info("inbound.handled", sid=inbound.provider_sid, phone=user.phone, intent=intent)
+        SMS_INBOUND.labels(inbound.channel, "handled").inc()
+        UNDERSTANDING.labels(_source_of(intent), intent).inc()
         if outbox_id is not None:
             self._on_enqueue()
         return Handled(False, user.id, intent, reply, outbox_id)
@@ -121,7 +128,15 @@ class ConversationHandler:
         command = understand(
             body, now=now, tz=user.timezone, lang=user.locale, state=dialogue.pending_of(state)
         )
-        outcome = await executor.run(Context(session, user, state, now), command)
+        ctx = Context(session, user, state, now)
+        # --- agent hook: the rules missed and a model is configured (see agent/loop.py) ---
+        if isinstance(command, Unknown) and self._agent is not None:
+            answered = await self._agent.respond(ctx, body)
+            if answered is not None:
+                dialogue.apply(state, answered, now=now)
+                return "Agent", answered.reply, False
+        # --- end agent hook ---
+        outcome = await executor.run(ctx, command)
         dialogue.apply(state, outcome, now=now)
         return type(command).__name__, outcome.reply, False
 
@@ -137,6 +152,19 @@ class ConversationHandler:
         detected = detect_locale(body)
         if detected and not user.locale_locked and detected != user.locale:
             user.locale = detected
+
+
+KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})
+UNREAD_INTENTS = frozenset({"Unknown", "empty", "too_long"})
+
+
+def _source_of(intent: str) -> str:
+    """Who understood the message: a carrier keyword, the rules, the LLM, or no one."""
+    if intent == "Agent":
+        return "llm"
+    if intent in KEYWORD_INTENTS:
+        return "keyword"
+    return "none" if intent in UNREAD_INTENTS else "rules"
 
 
 async def _store_once(

@@ -4,27 +4,39 @@ from __future__ import annotations
 
 from nudge.commands import (
     AddTodo,
+    Agenda,
     AskWhat,
     AskWhen,
+    BreakDown,
     CancelReminder,
     Command,
     Complete,
     CreateReminder,
+    Forget,
     Help,
     ListReminders,
     ListTodos,
+    NextStep,
     Pending,
+    Recall,
     RefusePast,
+    Remember,
     SetLanguage,
+    SetQuietHours,
+    SetTimezone,
     Snooze,
     Undo,
     Unknown,
 )
+from nudge.features.agenda import actions as agenda
+from nudge.features.breakdown import actions as breakdown
 from nudge.features.context import Context, Outcome
+from nudge.features.memory import actions as memory
 from nudge.features.reminders import actions as reminders
 from nudge.features.todos import actions as todos
 from nudge.features.undo import undo_last
 from nudge.features.users import actions as users
+from nudge.features.users import settings_actions
 
 
 async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat dispatch
@@ -60,10 +72,27 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return await undo_last(ctx)
         case SetLanguage():
             return await users.set_language(ctx, command)
+        case SetTimezone():
+            return await settings_actions.set_timezone(ctx, command)
+        case SetQuietHours():
+            return await settings_actions.set_quiet_hours(ctx, command)
         case Help():
             return Outcome(ctx.say("help"))
         case Unknown():
             return Outcome(ctx.say("unknown"))
+        # memory and breakdown (agent area)
+        case Remember():
+            return await memory.remember(ctx, command)
+        case Recall():
+            return await memory.recall(ctx, command)
+        case Forget():
+            return await memory.forget(ctx, command)
+        case BreakDown():
+            return await breakdown.break_down(ctx, command)
+        case NextStep():
+            return await breakdown.next_step(ctx, command)
+        case Agenda():
+            return await agenda.agenda(ctx, command)
         case _:
             # Commands whose feature is not built yet get the friendly "not understood" hint.
             return Outcome(ctx.say("unknown"))

@@ -3,7 +3,10 @@
 Tried in order, first hit wins:
 
 1. carrier keywords (a bare STOP, CANCEL, YES…) → Unknown; fixed commands (help, language,
-   list, reminders, done, snooze, undo, delete) as whole messages;
+   list, reminders, done, snooze, undo, delete) as whole messages; then "next"/"suivant",
+   agenda questions ("what's on today"), time zone and quiet hours, memory (recall,
+   forget, remember a fact), "I'm stuck on X" (see ``coaching``, ``agenda``,
+   ``preferences``, ``memory``);
 2. a remind verb ("remind me", "rappelle-moi", "rappel:") with a time and a task →
    CreateReminder; without a time → AskWhen; without a task → AskWhat; past → RefusePast;
 3. "add X (to my list)", "ajoute X (à ma liste)", "todo: X" → AddTodo;
@@ -17,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import math
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from nudge.commands import (
     AddTodo,
+    Agenda,
     AskWhat,
     AskWhen,
     Command,
@@ -32,45 +36,30 @@ from nudge.commands import (
     Snooze,
     Unknown,
 )
+from nudge.language.agenda import agenda_phrase
+from nudge.language.coaching import break_down, next_step
+from nudge.language.dayparts import DayParts
+from nudge.language.intent_words import (
+    ADD_TODO,
+    BARE_CLOCK,
+    BARE_IN,
+    LEFTOVER,
+    REMIND,
+    REMIND_INSIDE,
+    SEPARATORS,
+    SNOOZE_UNTIL,
+)
 from nudge.language.matches import TimeMatch, When
+from nudge.language.memory import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
+from nudge.language.preferences import set_quiet_hours, set_timezone
 from nudge.language.tasks import Message, clean_task, cut, is_filler, looks_like_task
 from nudge.language.times import find_when
 from nudge.language.wall import is_after
 
 log = logging.getLogger(__name__)
 
-_POLITE = (
-    r"(?:(?:hey|hi|hello|ok|okay|please|pls|plz|can you|could you|would you|will you|salut"
-    r"|coucou|stp|svp|tu peux|peux[- ]tu|pourrais[- ]tu|nudge)[\s,]+)*"
-)
-_VERB = (
-    r"remind\s+me|remind|rmd\s+me|remindme|set\s+(?:a|an|me\s+a)\s+reminder"
-    r"|(?:add|create|make)\s+(?:a\s+)?reminder|new\s+reminder|reminder|nudge\s+me|ping\s+me"
-    r"|text\s+me|alert\s+me|rappel+e[sz]?[- ]?moi|rapel+e?[- ]?moi|rappel[- ]moi"
-    r"|fai[st][- ]moi\s+penser|mets?(?:[- ]moi)?\s+un\s+rappel|(?:ajoute|cree)\s+un\s+rappel"
-    r"|nouveau\s+rappel|rappel+e|rappel"
-)
-_REMIND = re.compile(rf"\s*{_POLITE}(?:{_VERB})(?![\w'])\s*[:,\-]?\s*")
-_LIST = r"(?:(?:my|the|ma|la)\s+)?(?:(?:todo|to-?do|to do)\s+)?(?:list|liste)(?:\s+de\s+taches)?"
-_ADD_VERB = r"\s*(?:(?:please|pls|stp)\s+)?(?:add|ajoute[rz]?|rajoute[rz]?|mets|met|put)"
-_ADD_TODO = [
-    re.compile(rf"{_ADD_VERB}\s+(?P<task>.+?)\s+(?:to|on|in|a|sur|dans)\s+{_LIST}[\s.!]*"),
-    re.compile(rf"{_ADD_VERB}\s*:?\s+(?P<task>.+?)[\s.!]*"),
-    re.compile(r"\s*(?:todo|to-?do|to do|a faire|tache|task)\s*[:\-]\s*(?P<task>.+?)[\s.!]*"),
-    re.compile(r"\s*todo\s+(?P<task>.+?)[\s.!]*"),
-]
-_LEFTOVER = re.compile(
-    r"[\s,.!?;:]*(?:(?:at|a|on|le|for|pour|by|vers|ok|okay|please|pls|stp|svp|merci|thanks"
-    r"|hmm|euh|maybe|say|let's say|disons|plutot|instead|then|alors)(?![\w'])[\s,.!?;:]*)*"
-)
-_BARE_CLOCK = re.compile(r"\d{1,2}(?:[:h.]\d{2})?")
-_BARE_IN = re.compile(r"(?:in|dans|ds) (\d{1,3})")
-_SNOOZE_UNTIL = re.compile(
-    r"\s*(?:snooze|later|plus\s+tard|reporte|repousse|remind\s+me\s+again)\s+"
-    r"(?:until|till|til|to|jusqu'?\s?a|a|pour)?\s*"
-)
-_NO_VERB_KINDS = frozenset({"relative", "clock", "recurring"})
+_NO_VERB_KINDS = frozenset({"relative", "clock", "recurring", "day"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,44 +70,88 @@ class _Context:
     tz: str
     lang: str
     state: Pending | None
-    _found: dict[str, TimeMatch | None] = field(default_factory=dict)
+    parts: DayParts | None = None
+
+    def find_within(self, text: str, start: int, end: int) -> TimeMatch | None:
+        """The main time expression inside ``text[start:end]``, spans relative to ``start``."""
+        return find_when(
+            text, now=self.now, tz=self.tz, lang=self.lang, within=(start, end), parts=self.parts
+        )
 
     def find(self, text: str) -> TimeMatch | None:
-        """The main time expression in ``text`` (each text scanned once)."""
-        if text not in self._found:
-            self._found[text] = find_when(text, now=self.now, tz=self.tz, lang=self.lang)
-        return self._found[text]
+        """The main time expression in ``text`` (scans are cached in ``times``)."""
+        return find_when(text, now=self.now, tz=self.tz, lang=self.lang, parts=self.parts)
 
 
-def understand(text: str, *, now: datetime, tz: str, lang: str, state: Pending | None) -> Command:
-    """The Command an SMS means, in zone ``tz`` from the aware ``now``; never raises."""
+def understand(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    lang: str,
+    state: Pending | None,
+    parts: DayParts | None = None,
+) -> Command:
+    """The Command an SMS means, in zone ``tz`` from the aware ``now``; never raises.
+
+    ``parts`` are the user's hours for vague parts of the day ("tonight", "after lunch").
+    """
     try:
-        return interpret(text, now=now, tz=tz, lang=lang, state=state)
+        return interpret(text, now=now, tz=tz, lang=lang, state=state, parts=parts)
     except Exception:  # a strange SMS must never break the conversation
         log.exception("language.understand_failed")
         return Unknown(text)
 
 
-def interpret(text: str, *, now: datetime, tz: str, lang: str, state: Pending | None) -> Command:
+def interpret(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    lang: str,
+    state: Pending | None,
+    parts: DayParts | None = None,
+) -> Command:
     """Like :func:`understand`, but lets errors out (for tests)."""
-    message, context = Message.of(text), _Context(now, tz, lang, state)
+    message, context = Message.of(text), _Context(now, tz, lang, state, parts)
     if not message.clean or message.clean in CARRIER_WORDS:
         return Unknown(text)
     command = (
         fixed_command(message.clean)
+        or next_step(message.clean)
+        or _agenda(message, context)
+        or set_timezone(message.clean)
+        or set_quiet_hours(message.clean)
+        or recall(message)
+        or forget(message)
+        or remember(message)
+        or break_down(message)
         or _snooze_until(message, context)
         or _remind(message, context)
         or _add_todo(message)
         or _only_time(message, context)
         or _task_then_time(message, context)
+        or _time_then_task(message, context)
         or _pending_task(message, context)
     )
     return command or Unknown(text)
 
 
+def _agenda(message: Message, context: _Context) -> Command | None:
+    """An agenda question: "what's on today", "qu'est-ce que j'ai demain", "agenda vendredi"."""
+    phrase = agenda_phrase(message)
+    if phrase is None:
+        return None
+    today = context.now.astimezone(ZoneInfo(context.tz)).date()
+    found = context.find(phrase) if phrase else None
+    if found is None or found.when is None:
+        return Agenda(today)
+    return Agenda(found.when.at.astimezone(ZoneInfo(context.tz)).date())
+
+
 def _snooze_until(message: Message, context: _Context) -> Command | None:
     """Snooze up to a time: "snooze until 8pm", "plus tard à 15h", "snooze till tomorrow"."""
-    lead = _SNOOZE_UNTIL.match(message.folded)
+    lead = SNOOZE_UNTIL.match(message.folded)
     if lead is None:
         return None
     found = _time_alone(Message.of(message.text[lead.end() :]), context, bare=True)
@@ -129,21 +162,47 @@ def _snooze_until(message: Message, context: _Context) -> Command | None:
 
 
 def _remind(message: Message, context: _Context) -> Command | None:
-    """A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min"."""
-    verb = _REMIND.match(message.folded)
+    """A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min".
+
+    The verb may come after a time ("tomorrow remind me to X") or inside a longer message
+    ("so tired. remind me at 9pm to go to bed", "Max au véto vendredi 14h, rappelle-moi").
+    """
+    verb = REMIND.match(message.folded) or REMIND_INSIDE.search(message.folded)
     if verb is None:
         return None
-    body = message.text[verb.end() :]
-    found = context.find(body)
+    before, body = message.text[: verb.start()], message.text[verb.end() :]
+    found = context.find_within(message.text, verb.end(), len(message.text))
+    if found is None and before.strip(SEPARATORS):
+        return _remind_time_before(before, clean_task(body), context)
     if found is None:
         return _remind_without_time(clean_task(body), context)
-    task = clean_task(cut(body, found.span))
+    task = clean_task(cut(body, found.span)) or _task_before(before, context)
     if found.when is None:
         return RefusePast(task)
     if not task:
         pending = context.state.text if context.state else None
         if pending:
             return _create(pending, found.when)
+        return AskWhat(found.when.at, found.when.rrule)
+    return _create(task, found.when)
+
+
+def _task_before(before: str, context: _Context) -> str:
+    """The task told before the verb ("call at 2pm w/ my manager, remind me at 1:45")."""
+    task = clean_task(before)
+    found = context.find(task)
+    return clean_task(cut(task, found.span)) if found is not None else task
+
+
+def _remind_time_before(before: str, task: str, context: _Context) -> Command | None:
+    """The time (and maybe the task) came before the verb: "tomorrow remind me to X"."""
+    found = context.find(before)
+    if found is None:
+        return _remind_without_time(task or clean_task(before), context)
+    task = task or clean_task(cut(before, found.span))
+    if found.when is None:
+        return RefusePast(task)
+    if not task:
         return AskWhat(found.when.at, found.when.rrule)
     return _create(task, found.when)
 
@@ -160,7 +219,7 @@ def _remind_without_time(task: str, context: _Context) -> Command | None:
 
 def _add_todo(message: Message) -> Command | None:
     """A to-do: "add X to my list", "ajoute X", "todo: X"."""
-    for pattern in _ADD_TODO:
+    for pattern in ADD_TODO:
         match = pattern.fullmatch(message.folded)
         if match is not None:
             task = message.text[match.start("task") : match.end("task")]
@@ -176,7 +235,7 @@ def _only_time(message: Message, context: _Context) -> Command | None:
         return None
     pending = context.state.text if context.state else None
     if found.when is None:
-        return RefusePast(pending) if pending else None
+        return RefusePast(pending or "")
     if pending:
         return _create(pending, found.when)
     return AskWhat(found.when.at, found.when.rrule)
@@ -188,10 +247,10 @@ def _time_alone(message: Message, context: _Context, *, bare: bool = False) -> T
     A bare "8" or "in 5" counts too when ``bare`` or when a task waits for its time.
     """
     if bare or (context.state is not None and context.state.text):
-        if _BARE_CLOCK.fullmatch(message.clean):
+        if BARE_CLOCK.fullmatch(message.clean):
             prefix = "a " if context.lang == "fr" else "at "
             return context.find(prefix + message.clean)
-        bare_in = _BARE_IN.fullmatch(message.clean)
+        bare_in = BARE_IN.fullmatch(message.clean)
         if bare_in:
             return context.find(f"in {bare_in[1]} min")
     found = context.find(message.text)
@@ -199,7 +258,7 @@ def _time_alone(message: Message, context: _Context, *, bare: bool = False) -> T
         return None
     start, end = found.span
     before, after = message.folded[:start], message.folded[end:]
-    if _LEFTOVER.fullmatch(before) and _LEFTOVER.fullmatch(after):
+    if LEFTOVER.fullmatch(before) and LEFTOVER.fullmatch(after):
         return found
     return None
 
@@ -209,9 +268,24 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
     found = context.find(message.text)
     if found is None or found.kind not in _NO_VERB_KINDS:
         return None
-    if not _LEFTOVER.fullmatch(message.folded[found.span[1] :]):
+    if not LEFTOVER.fullmatch(message.folded[found.span[1] :]):
         return None
     task = clean_task(message.text[: found.span[0]])
+    if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
+        return None
+    if found.when is None:
+        return RefusePast(task)
+    return _create(task, found.when)
+
+
+def _time_then_task(message: Message, context: _Context) -> Command | None:
+    """A time opening the text, then a task: "ce soir 20h appeler papi", "tlj à 8h X"."""
+    found = context.find(message.text)
+    if found is None or found.kind not in _NO_VERB_KINDS:
+        return None
+    if not LEFTOVER.fullmatch(message.folded[: found.span[0]]):
+        return None
+    task = clean_task(message.text[found.span[1] :])
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
     if found.when is None:

@@ -21,6 +21,25 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}  # fmt: skip
+_DIZAINES = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+_UNITES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9}  # fmt: skip
+for _ten, _ten_value in _TENS.items():
+    for _unit, _unit_value in _UNITS.items():
+        for _joiner in ("-", " "):
+            NUMBER_WORDS[f"{_ten}{_joiner}{_unit}"] = _ten_value + _unit_value
+for _ten, _ten_value in _DIZAINES.items():
+    NUMBER_WORDS[f"{_ten} et un"] = NUMBER_WORDS[f"{_ten}-et-un"] = _ten_value + 1
+    for _unit, _unit_value in _UNITES.items():
+        for _joiner in ("-", " "):
+            NUMBER_WORDS[f"{_ten}{_joiner}{_unit}"] = _ten_value + _unit_value
+NUMBER_WORDS.update({"treize": 13, "quatorze": 14, "seize": 16, "thirteen": 13,
+                     "fourteen": 14, "sixteen": 16, "eighteen": 18, "dix-huit": 18,
+                     "cent vingt": 120, "hundred": 100, "cent": 100})  # fmt: skip
+
 _WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)
 NUMBER_WORD = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH) + ")"
 NUMBER_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
@@ -35,7 +54,7 @@ UNIT_WEEKS = r"weeks?|wks?|semaines?|sem"
 TODAY = r"today|tday|tdy|2day|aujourd'?\s?hui|aujourdhui|auj|ajd"
 TOMORROW = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmr|tmw|2morrow|2moro|2mrw|2mro"
-    r"|demain|dmain|2main|dem1"
+    r"|tomorro|tomoro|tommorw|demain|dmain|2main|dem1|demin|deamain"
 )
 AFTER_TOMORROW = r"(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)|apres[-\s]?(?:demain|2main)"
 YESTERDAY = r"yesterday|yday|hier|avant[-\s]?hier"
@@ -73,3 +92,24 @@ def number_value(word: str) -> float | None:
         return float(plain.replace(",", "."))
     except ValueError:
         return None
+
+
+WEEKDAY_NAMES: dict[str, int] = {
+    "monday": 0, "lundi": 0, "tuesday": 1, "tues": 1, "tuesay": 1, "mardi": 1,
+    "wednesday": 2, "wed": 2, "wensday": 2, "wednsday": 2, "wendsday": 2, "mercredi": 2,
+    "thursday": 3, "thurs": 3, "thu": 3, "thursay": 3, "jeudi": 3,
+    "friday": 4, "fri": 4, "fryday": 4, "vendredi": 4, "vendredis": 4,
+    "saturday": 5, "samedi": 5, "sunday": 6, "dimanche": 6,
+}  # fmt: skip
+WEEKDAY_FULL = "(?:" + "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)) + ")"
+
+MONTHS: dict[str, int] = {
+    "january": 1, "janvier": 1, "janv": 1, "jan": 1, "february": 2, "fevrier": 2,
+    "fevr": 2, "fev": 2, "feb": 2, "march": 3, "mars": 3, "april": 4, "avril": 4, "avr": 4,
+    "apr": 4, "may": 5, "mai": 5, "june": 6, "juin": 6, "jun": 6, "july": 7, "juillet": 7,
+    "juil": 7, "jul": 7, "august": 8, "aout": 8, "aug": 8, "september": 9, "septembre": 9,
+    "sept": 9, "sep": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11,
+    "novembre": 11, "nov": 11, "december": 12, "decembre": 12, "dec": 12,
+}  # fmt: skip
+MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th|er|re|eme|e)?"

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from nudge.language.dayparts import DEFAULT_PARTS, DayParts
 from nudge.language.fold import fold
 from nudge.language.wall import is_after
 
@@ -51,12 +52,15 @@ class Scan:
     now: datetime
     zone: ZoneInfo
     lang: str
+    parts: DayParts = DEFAULT_PARTS
 
     @classmethod
-    def of(cls, text: str, *, now: datetime, tz: str, lang: str) -> Scan:
+    def of(
+        cls, text: str, *, now: datetime, tz: str, lang: str, parts: DayParts | None = None
+    ) -> Scan:
         """Prepare ``text`` for scanning from the aware instant ``now`` in zone ``tz``."""
         zone = ZoneInfo(tz)
-        return cls(text, fold(text), now.astimezone(zone), zone, lang)
+        return cls(text, fold(text), now.astimezone(zone), zone, lang, parts or DEFAULT_PARTS)
 
     @property
     def today(self) -> date:

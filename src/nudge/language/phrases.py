@@ -68,7 +68,7 @@ def _language(match: re.Match[str]) -> Command:
 
 
 @_on(
-    r"(?:(?:show|see|view|check|voir|montre(?:[- ]moi)?|affiche|envoie(?:[- ]moi)?) )?"
+    r"(?:(?:show(?: me)?|see|view|check|voir|montre(?:[- ]moi)?|affiche|envoie(?:[- ]moi)?) )?"
     r"(?:(?:my|the|ma|la|mes) )?(?:list|liste|todo|todos|to do|to-do|(?:todo|to do|to-do) list"
     r"|liste de taches|taches|tasks)"
     r"|what'?s on my (?:todo )?list|what is on my (?:todo )?list"
@@ -88,7 +88,7 @@ def _list_reminders(_: re.Match[str]) -> Command:
 
 
 @_on(
-    r"(?:(?:ok|okay|yes|yep|oui|ouais|all|it'?s|i'?m|c'?est|j'ai|je l'ai|mark|marque)[ ,]+)*"
+    r"(?:(?:ok|okay|yes|yep|oui|ouais|all|it'?s|i'?m|c'?est|c|j'ai|je l'ai|mark|marque)[ ,]+)*"
     r"(?:done|fini|finie|fait|faite|termine|terminee|did it|finished|complete|completed"
     r"|check|\u2713|\u2714|\u2705|\u2611)"
     rf"(?: {_number('n')}| with {_number('w')})?"
@@ -102,7 +102,9 @@ def _complete(match: re.Match[str]) -> Command:
 @_on(
     r"(?:snooze|snoze|snz|later|plus tard|remind me later|rappelle(?:[- ]moi)? plus tard"
     r"|pas maintenant|not now|reporte|repousse)"
-    rf"(?: (?:for|by|pour|de|dans|in|encore) )?(?: ?(?P<num>\d{{1,6}})|(?: ?(?P<dur>{DURATION})))?"
+    rf"(?: (?:for|by|pour|de|dans|in|encore) | d')?"
+    rf"(?: ?(?P<num>\d{{1,6}})|(?: ?(?P<dur>{DURATION})))?"
+    r"(?: (?:please|pls|plz|stp|svp|merci|thanks))?"
 )
 def _snooze(match: re.Match[str]) -> Command | None:
     if match["num"]:

@@ -15,7 +15,6 @@ from datetime import timedelta
 
 from nudge.language.clocks import (
     CORE,
-    PART_DEFAULT_HOUR,
     PREP,
     ClockTime,
     part_of_day,
@@ -27,7 +26,7 @@ from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS
 from nudge.language.matches import Scan, TimeMatch
 from nudge.language.wall import is_after, wall
 
-_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _EVERY = r"(?:every|each|chaque|tous\s+les|toutes\s+les)"
 _AND = r"(?:\s*,\s*|\s+(?:and|et|&)\s+|\s*&\s*|\s*/\s*)"
 _DAYS = rf"{WEEKDAY}s?(?:{_AND}{WEEKDAY}s?)*"
@@ -39,7 +38,7 @@ _FREQ = (
     rf"|du\s+lundi\s+au\s+vendredi|(?:every\s+day\s+)?monday\s+(?:to|through|thru)\s+friday)"
     rf"|(?P<weekend>every\s+weekend|(?:on\s+)?weekends|tous\s+les\s+week-?ends|le\s+week-?end)"
     rf"|{_EVERY}\s+(?P<dpart>{PART})s?"
-    rf"|{_EVERY}\s+(?P<days>{_DAYS})"
+    rf"|{_EVERY}\s+(?P<days>{_DAYS})(?:\s+(?P<dpart2>{PART})s?)?"
     rf"|on\s+(?P<plural>{_PLURAL}(?:{_AND}{_PLURAL})*)"
 )
 _GAP = r"(?:\s*,\s*|\s+)"
@@ -48,30 +47,36 @@ _PATTERNS = [
     re.compile(rf"{START}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
     re.compile(rf"{START}(?:{_FREQ}){END}"),
 ]
+# Every repeating form holds one of these: the patterns only run when one is there.
+REPEAT_GATE = re.compile(
+    r"every|each|chaque|tous|toutes|daily|weekday|weekend|week-?end|semaine|tlj|lundi au"
+    r"|through|thru|to friday|days|hourly|sur deux|out of|weekly|monthly|biweekly|fortnight"
+    r"|hebdo|mensuel|du mois"
+)
 _WEEKDAY_WORD = re.compile(WEEKDAY + "(?=s?$)")
 
 
 def _byday(match: re.Match[str]) -> list[str] | None:
     """The BYDAY codes of a match (None for every day)."""
     if match["weekdays"]:
-        return _ORDER[:5]
+        return ORDER[:5]
     if match["weekend"]:
-        return _ORDER[5:]
+        return ORDER[5:]
     listed = match["days"] or match["plural"]
     if not listed:
         return None
     words = re.split(_AND, listed)
     codes = {WEEKDAYS[found[0]] for word in words if (found := _WEEKDAY_WORD.match(word))}
-    return [code for code in _ORDER if code in codes]
+    return [code for code in ORDER if code in codes]
 
 
-def _clock(scan: Scan, match: re.Match[str], part: str | None) -> ClockTime | None:
+def recurring_clock(scan: Scan, match: re.Match[str], part: str | None) -> ClockTime | None:
     """The time of day of a recurring match; 09:00 or the part's hour when none is given."""
     groups = match.groupdict()
     has_clock = any(groups.get(name) for name in ("ah", "ch", "hh", "nm", "bh"))
     if not has_clock:
-        hour = PART_DEFAULT_HOUR[part] if part else 9
-        return ClockTime(hour, 0, False, "hour" if part else "day")
+        hour, minute = scan.parts.of(part or "day")
+        return ClockTime(hour, minute, False, "hour" if part else "day")
     clock = read_clock(scan, match)
     if clock is None:
         return None
@@ -85,16 +90,18 @@ def _rule(byday: list[str] | None) -> str:
 
 def _recurring(scan: Scan) -> Iterator[TimeMatch]:
     """Repeating times: "every day at 8am", "tous les lundis à 9h", "tous les soirs"."""
+    if not REPEAT_GATE.search(scan.folded):
+        return
     for pattern in _PATTERNS:
         for match in pattern.finditer(scan.folded):
-            clock = _clock(scan, match, part_of_day(match["dpart"]))
+            clock = recurring_clock(scan, match, part_of_day(match["dpart"] or match["dpart2"]))
             byday = _byday(match)
             if clock is None or byday == []:
                 continue
             for offset in range(8):
                 day = scan.today + timedelta(days=offset)
                 at = wall(day, clock.hour, clock.minute, scan.zone)
-                if (byday is None or _ORDER[day.weekday()] in byday) and is_after(at, scan.now):
+                if (byday is None or ORDER[day.weekday()] in byday) and is_after(at, scan.now):
                     yield scan.found(match.span(), "recurring", at, clock.grain, _rule(byday))
                     break
 

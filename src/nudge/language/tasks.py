@@ -32,10 +32,15 @@ _NOT_A_TASK = re.compile(
     r"|quand|quoi|que|qu'est|pourquoi|comment|ou|est-ce|combien|quel|quelle"
     # statements about oneself ("I'll be home in 20 min")
     r"|i'll|i will|i'm|i am|i was|we'll|we're|see you|je serai|je suis|j'arrive|on se voit"
+    r"|je t'\w+|je te|je vous|c'est|c est"
     # command words that did not parse as their command ("snooze until 8pm")
     r"|snooze|done|fini|undo|delete|remove|supprime|efface|annule|list|liste|add|ajoute"
     r"|help|aide|stop|cancel)(?!\w)"
 )
+
+
+# "my appointment is (at 3)", "mon rdv est (à 15h)": a statement about a time, not a task
+_STATEMENT_END = re.compile(r"(?<![\w'])(?:is|are|was|est|sont|etait|'s)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,4 +91,6 @@ def is_filler(clean: str) -> bool:
 def looks_like_task(task: str) -> bool:
     """Whether text before a time reads as a task, not a question, a statement or a command."""
     folded = fold(task)
-    return bool(folded) and not folded.endswith("?") and _NOT_A_TASK.match(folded) is None
+    if not folded or folded.endswith("?") or _STATEMENT_END.search(folded):
+        return False
+    return _NOT_A_TASK.match(folded) is None

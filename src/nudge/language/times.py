@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from nudge.language.clocks import (
     CORE,
-    PART_DEFAULT_HOUR,
     PREP,
     day_offset,
     next_occurrence,
@@ -43,23 +44,27 @@ from nudge.language.clocks import (
     read_clock,
     with_part,
 )
+from nudge.language.dates import DATES
+from nudge.language.dayparts import DayParts
 from nudge.language.durations import DURATION, parse_duration
 from nudge.language.lexicon import DAY, END, PART, START
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
+from nudge.language.repeats import REPEATS
 from nudge.language.wall import after_elapsed, is_after, wall
 
 Matcher = Callable[[Scan], Iterator[TimeMatch]]
 
-DEFAULT_DAY_HOUR = 9
 MAX_AHEAD = timedelta(days=3660)
 MAX_PER_MATCHER = 16  # an SMS holds a few times; this bounds the work on pathological text
 
 _GAP = r"(?:\s*,\s*|\s+)"
 _RELATIVE = re.compile(
-    rf"{START}(?:in|within|dans|ds|d'\s?ici)\s+(?:(?:about|around|approx|environ|genre|~)\s*)?"
+    rf"{START}(?:in|within|dans|ds|d'\s?ici)\s+(?:(?:about|around|approx|like|environ|genre|~)\s*)?"
     rf"(?P<dur>{DURATION})(?:\s+from\s+now)?"
 )
+_RELATIVE_GATE = re.compile(r"in|ds|dans|d'")
+CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight")  # every clock time has one
 _AGO = re.compile(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
 _ONLY_DURATION = re.compile(rf"\s*(?P<dur>{DURATION})[\s.!]*")
 _HOURS_ONLY = re.compile(r"\d{1,2}\s?h")
@@ -73,6 +78,8 @@ _DAY_ONLY = re.compile(rf"{START}(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{END}")
 
 def _relative(scan: Scan) -> Iterator[TimeMatch]:
     """Relative times: "in 20 min", "dans 1h30", "in an hour" (elapsed time from now)."""
+    if not _RELATIVE_GATE.search(scan.folded):
+        return
     for match in _RELATIVE.finditer(scan.folded):
         parsed = parse_duration(match["dur"])
         if parsed is not None and parsed[0] <= MAX_AHEAD:
@@ -82,6 +89,8 @@ def _relative(scan: Scan) -> Iterator[TimeMatch]:
 
 def _clock(scan: Scan) -> Iterator[TimeMatch]:
     """Clock times: "at 8pm", "tomorrow at 9", "demain 8h", "20h15 demain soir", "midi"."""
+    if not CLOCK_GATE.search(scan.folded):
+        return
     for match in _CLOCK.finditer(scan.folded):
         clock = read_clock(scan, match)
         if clock is None:
@@ -102,14 +111,16 @@ def _day_only(scan: Scan) -> Iterator[TimeMatch]:
         if offset < 0:
             yield TimeMatch(match.span(), "past", None)
             continue
-        hour = PART_DEFAULT_HOUR[part] if part else DEFAULT_DAY_HOUR
-        at = wall(scan.today + timedelta(days=offset), hour, 0, scan.zone)
+        hour, minute = scan.parts.of(part or "day")
+        at = wall(scan.today + timedelta(days=offset), hour, minute, scan.zone)
         if offset > 0 or (part is not None and is_after(at, scan.now)):
             yield scan.found(match.span(), "day", at, "hour" if part else "day")
 
 
 def _ago(scan: Scan) -> Iterator[TimeMatch]:
     """Times ago, always past: "2 hours ago", "il y a 20 min"."""
+    if "ago" not in scan.folded and "il y a" not in scan.folded:
+        return
     for match in _AGO.finditer(scan.folded):
         yield TimeMatch(match.span(), "past", None)
 
@@ -125,26 +136,77 @@ def _only_duration(scan: Scan) -> Iterator[TimeMatch]:
         yield scan.found(match.span("dur"), "relative", at, parsed[1])
 
 
-MATCHERS: tuple[Matcher, ...] = (_relative, _clock, _day_only, _ago, _only_duration, *RECURRING)
+MATCHERS: tuple[Matcher, ...] = (
+    _relative,
+    _clock,
+    _day_only,
+    _ago,
+    _only_duration,
+    *RECURRING,
+    *DATES,
+    *REPEATS,
+)
 
 
-def scan_times(text: str, *, now: datetime, tz: str, lang: str) -> list[TimeMatch]:
-    """Every time expression found in ``text``, overlapping ones included."""
+def scan_times(
+    text: str, *, now: datetime, tz: str, lang: str, parts: DayParts | None = None
+) -> list[TimeMatch]:
+    """Every time expression found in ``text``, overlapping ones included.
+
+    ``parts`` sets the hours of vague parts of the day ("tonight", "after lunch").
+    """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
-    scan = Scan.of(text, now=now, tz=tz, lang=lang)
+    scan = Scan.of(text, now=now, tz=tz, lang=lang, parts=parts)
     return [found for matcher in MATCHERS for found in islice(matcher(scan), MAX_PER_MATCHER)]
 
 
-def find_when(text: str, *, now: datetime, tz: str, lang: str) -> TimeMatch | None:
-    """The main time expression of ``text`` (longest, then last), past ones included."""
-    found = scan_times(text, now=now, tz=tz, lang=lang)
+@lru_cache(maxsize=512)
+def _scan_once(
+    text: str, now: datetime, tz: str, lang: str, parts: DayParts | None
+) -> tuple[TimeMatch, ...]:
+    """``scan_times`` cached: understanding a message and reporting its time scan it once."""
+    return tuple(scan_times(text, now=now, tz=tz, lang=lang, parts=parts))
+
+
+def find_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    lang: str,
+    within: tuple[int, int] | None = None,
+    parts: DayParts | None = None,
+) -> TimeMatch | None:
+    """The main time expression of ``text`` (longest, then last), past ones included.
+
+    With ``within=(start, end)`` only expressions inside ``text[start:end]`` count, and the
+    span returned is relative to ``start`` (as if that slice had been scanned alone).
+    """
+    found = _scan_once(text, now, tz, lang, parts)
+    if within is not None:
+        start, end = within
+        found = tuple(_shift(m, start) for m in found if start <= m.span[0] and m.span[1] <= end)
     if not found:
         return None
     return max(found, key=lambda match: (match.length, match.span[0]))
 
 
-def parse_when(text: str, *, now: datetime, tz: str, lang: str) -> When | None:
-    """The time ``text`` asks for, resolved in zone ``tz`` from ``now``; None if none or past."""
-    found = find_when(text, now=now, tz=tz, lang=lang)
+def _shift(match: TimeMatch, start: int) -> TimeMatch:
+    """``match`` with its spans moved ``start`` characters to the left."""
+    if start == 0:
+        return match
+    span = (match.span[0] - start, match.span[1] - start)
+    when = None if match.when is None else replace(match.when, span=span)
+    return TimeMatch(span, match.kind, when)
+
+
+def parse_when(
+    text: str, *, now: datetime, tz: str, lang: str, parts: DayParts | None = None
+) -> When | None:
+    """The time ``text`` asks for, resolved in zone ``tz`` from ``now``; None if none or past.
+
+    ``parts`` are the user's hours for vague parts of the day (``DEFAULT_PARTS`` if None).
+    """
+    found = find_when(text, now=now, tz=tz, lang=lang, parts=parts)
     return found.when if found is not None else None

@@ -2,11 +2,15 @@
 
 Names follow Prometheus conventions (``nudge_`` prefix, ``_total`` counters, base units).
 Other modules import the objects they update; nothing is created at call time.
+Gauges read from the database (outbox depth and age, pool use) are refreshed at scrape time
+by ``nudge.observability.collectors``, so any replica, web-only or worker, reports them.
 """
 
 from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from nudge import __version__
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -21,7 +25,7 @@ HTTP_LATENCY = Histogram(
     "nudge_http_request_duration_seconds",
     "HTTP request latency by route template.",
     ["route", "method"],
-    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10),
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30),
     registry=REGISTRY,
 )
 
@@ -117,3 +121,17 @@ WORKER_HEARTBEAT = Gauge(
 DB_POOL_IN_USE = Gauge(
     "nudge_db_pool_connections_in_use", "Database connections checked out.", registry=REGISTRY
 )
+DB_POOL_SIZE = Gauge(
+    "nudge_db_pool_connections_max",
+    "Most connections the pool may open (pool size plus overflow).",
+    registry=REGISTRY,
+)
+COLLECT_ERRORS = Counter(
+    "nudge_metrics_collect_errors_total",
+    "Scrape-time collections that failed (the database did not answer in time).",
+    registry=REGISTRY,
+)
+BUILD_INFO = Gauge(
+    "nudge_build_info", "Always 1; the running version as a label.", ["version"], registry=REGISTRY
+)
+BUILD_INFO.labels(version=__version__).set(1)

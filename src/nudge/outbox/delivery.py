@@ -15,7 +15,9 @@ from nudge.channels.base import (
     Sender,
 )
 from nudge.clock import Clock
+from nudge.observability import metrics
 from nudge.observability.logging import get_logger
+from nudge.outbox.pacing import Pacer
 from nudge.store.db import Database
 from nudge.store.tables import Outbox, User
 
@@ -34,6 +36,7 @@ class Claimed:
     body: str
     attempts: int
     due_at: datetime
+    kind: str = "reply"
 
 
 def backoff(attempts: int, *, jitter: float) -> timedelta:
@@ -55,20 +58,62 @@ class DeliveryWorker:
         lease_seconds: int = 60,
         max_attempts: int = 5,
         batch_size: int = 100,
+        pacer: Pacer | None = None,
     ) -> None:
         self._db, self._sender, self._clock, self.owner = db, sender, clock, owner
         self._lease = timedelta(seconds=lease_seconds)
         self._max_attempts, self._batch = max_attempts, batch_size
+        self._pacer = pacer
+        if pacer is not None:
+            self._batch = pacer.claim_limit(lease_seconds, batch_size)
+        self._stopping = False
+
+    def request_stop(self) -> None:
+        """Finish the send in flight, hand every other claimed row back, then stop."""
+        self._stopping = True
 
     async def run_once(self) -> int:
         """One pass: drop SMS to opted-out users, expire dead leases, claim and send a batch."""
+        if self._stopping:
+            return 0
         now = self._clock.now()
         await self._cancel_opted_out()
         await self._expire_leases(now)
         claimed = await self._claim(now)
-        for row in claimed:
+        for index, row in enumerate(claimed):
+            if self._stopping:
+                await self._release(claimed[index:])
+                break
             await self._deliver(row)
+        await self._measure()
         return len(claimed)
+
+    async def _release(self, rows: list[Claimed]) -> None:
+        """Give rows we claimed but never tried back to the queue (graceful shutdown)."""
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Outbox)
+                .where(
+                    Outbox.id.in_([row.id for row in rows]),
+                    Outbox.lease_owner == self.owner,
+                    Outbox.status == "sending",
+                )
+                .values(status="pending", lease_until=None, attempts=Outbox.attempts - 1)
+            )
+        log.info("delivery.released", rows=len(rows))
+
+    async def _measure(self) -> None:
+        """Outbox depth and the age of the oldest due row, for the gauges."""
+        now = self._clock.now()
+        async with self._db.sessions() as session:
+            result = await session.execute(
+                select(func.count(), func.min(Outbox.due_at)).where(
+                    Outbox.status.in_(("pending", "sending")), Outbox.due_at <= now
+                )
+            )
+            depth, oldest = result.one()
+        metrics.OUTBOX_DEPTH.set(int(depth))
+        metrics.OUTBOX_OLDEST_AGE.set((now - oldest).total_seconds() if oldest else 0.0)
 
     async def pending_count(self) -> int:
         """Rows still waiting to be sent (pending or being sent)."""
@@ -94,11 +139,20 @@ class DeliveryWorker:
     async def _expire_leases(self, now: datetime) -> None:
         """A row ``sending`` past its lease may be at the provider: mark it, never resend blind."""
         async with self._db.transaction() as session:
-            await session.execute(
+            result = await session.execute(
                 update(Outbox)
                 .where(Outbox.status == "sending", Outbox.lease_until < now)
-                .values(status="unknown", last_error="lease expired while sending")
+                .values(
+                    status="unknown",
+                    last_error="lease expired while sending",
+                    due_at=now,
+                    lease_until=None,
+                )
+                .returning(Outbox.id)
             )
+            expired = len(result.all())
+        if expired:
+            metrics.DELIVERY_FAILURES.labels(reason="lease_expired").inc(expired)
 
     async def _claim(self, now: datetime) -> list[Claimed]:
         due = (
@@ -119,25 +173,57 @@ class DeliveryWorker:
                     lease_until=now + self._lease,
                     attempts=Outbox.attempts + 1,
                 )
-                .returning(Outbox.id, Outbox.to_phone, Outbox.body, Outbox.attempts, Outbox.due_at)
+                .returning(
+                    Outbox.id,
+                    Outbox.to_phone,
+                    Outbox.body,
+                    Outbox.attempts,
+                    Outbox.due_at,
+                    Outbox.kind,
+                )
             )
             rows = [Claimed(*row) for row in result.all()]
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
     async def _deliver(self, row: Claimed) -> None:
+        if self._pacer is not None:
+            await self._pacer.wait(row.body)
+            if not await self._renew(row):
+                return
+        metrics.DELIVERY_ATTEMPTS.inc()
         try:
             result = await self._sender.send(to=row.to_phone, body=row.body, outbox_id=row.id)
         except RetryableSendError as error:
+            metrics.DELIVERY_FAILURES.labels(reason="retryable").inc()
             await self._retry_or_fail(row, error)
         except PermanentSendError as error:
+            metrics.DELIVERY_FAILURES.labels(reason="permanent").inc()
             await self._finish(row, status="failed", error=f"{error.code or ''} {error.reason}")
         except AmbiguousSendError as error:
+            metrics.DELIVERY_FAILURES.labels(reason="ambiguous").inc()
             await self._finish(row, status="unknown", error=error.reason)
         except Exception as error:  # a bug in a sender must not kill the worker
+            metrics.DELIVERY_FAILURES.labels(reason="crash").inc()
             log.exception("delivery.crash", outbox_id=row.id)
             await self._finish(row, status="unknown", error=f"unexpected: {type(error).__name__}")
         else:
+            metrics.SMS_OUTBOUND.labels(kind=row.kind).inc()
             await self._mark_sent(row, provider_sid=result.provider_sid, status=result.status)
+
+    async def _renew(self, row: Claimed) -> bool:
+        """Extend our lease just before sending; False if it was lost while we waited."""
+        async with self._db.transaction() as session:
+            result = await session.execute(
+                update(Outbox)
+                .where(
+                    Outbox.id == row.id,
+                    Outbox.lease_owner == self.owner,
+                    Outbox.status == "sending",
+                )
+                .values(lease_until=self._clock.now() + self._lease)
+                .returning(Outbox.id)
+            )
+            return result.first() is not None
 
     async def _mark_sent(self, row: Claimed, *, provider_sid: str, status: str) -> None:
         """Record acceptance; a status callback that already arrived is not overwritten."""
@@ -183,6 +269,11 @@ class DeliveryWorker:
                 update(Outbox)
                 .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
                 .where(Outbox.status == "sending")
-                .values(status=status, lease_until=None, last_error=error.strip())
+                .values(
+                    status=status,
+                    lease_until=None,
+                    last_error=error.strip(),
+                    due_at=self._clock.now(),
+                )
             )
         log.warning("delivery.failed", outbox_id=row.id, status=status, reason=error)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.channels.segments import gsm_friendly
@@ -29,7 +31,46 @@ async def enqueue(
     The body is stored as it will be sent: GSM-7 look-alikes replace characters that would
     force the costly UCS-2 encoding. Returns the outbox row id (the existing one on a repeat).
     """
-    values = {
+    values = outbox_values(
+        user_id=user_id,
+        to_phone=to_phone,
+        body=body,
+        key=key,
+        now=now,
+        kind=kind,
+        due_at=due_at,
+        occurrence_id=occurrence_id,
+    )
+    await session.execute(insert_ignore(session, Outbox, values, ["idempotency_key"]))
+    result = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
+    return int(result.scalar_one())
+
+
+async def enqueue_many(session: AsyncSession, rows: list[dict[str, object]]) -> None:
+    """Queue many ``outbox_values`` rows in one statement (once per key, ids not returned)."""
+    if not rows:
+        return
+    name = session.bind.dialect.name if session.bind is not None else "sqlite"
+    module: Any = postgresql if name == "postgresql" else sqlite
+    statement = module.insert(Outbox.__table__).on_conflict_do_nothing(
+        index_elements=["idempotency_key"]
+    )
+    await session.execute(statement, rows)  # executemany: compiled once, cached
+
+
+def outbox_values(
+    *,
+    user_id: int,
+    to_phone: str,
+    body: str,
+    key: str,
+    now: datetime,
+    kind: str = "reply",
+    due_at: datetime | None = None,
+    occurrence_id: int | None = None,
+) -> dict[str, object]:
+    """The columns of one outbox row, body made GSM-7 friendly."""
+    return {
         "user_id": user_id,
         "to_phone": to_phone,
         "body": gsm_friendly(body),
@@ -41,6 +82,3 @@ async def enqueue(
         "occurrence_id": occurrence_id,
         "created_at": now,
     }
-    await session.execute(insert_ignore(session, Outbox, values, ["idempotency_key"]))
-    result = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
-    return int(result.scalar_one())

@@ -19,17 +19,23 @@ def next_after(rule: str, *, first: datetime, after: datetime, tz: str) -> datet
     local_after = after.astimezone(zone).replace(tzinfo=None)
     candidate = rrulestr(rule, dtstart=start).after(local_after - timedelta(hours=3), inc=False)
     while candidate is not None:
-        instant = _attach(candidate, zone)
+        instant = attach_local(candidate, zone)
         if instant > after:
             return instant
         candidate = rrulestr(rule, dtstart=start).after(candidate, inc=False)
     return None
 
 
-def _attach(naive: datetime, zone: ZoneInfo) -> datetime:
+def attach_local(naive: datetime, zone: ZoneInfo) -> datetime:
     """Attach ``zone``: a non-existent wall time moves forward, an ambiguous one is first."""
     aware = naive.replace(tzinfo=zone, fold=0)
     round_trip = aware.astimezone(UTC).astimezone(zone)
     if round_trip.replace(tzinfo=None) != naive:
         return round_trip
     return aware
+
+
+def move_zone(instant: datetime, *, old: str, new: str) -> datetime:
+    """The same local wall time in zone ``new`` (08:00 Toronto → 08:00 Paris), as UTC."""
+    naive = instant.astimezone(ZoneInfo(old)).replace(tzinfo=None)
+    return attach_local(naive, ZoneInfo(new)).astimezone(UTC)

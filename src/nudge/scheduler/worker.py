@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 
+from nudge.observability import metrics
 from nudge.observability.logging import get_logger
 from nudge.scheduler.wakeup import Wakeup
 
@@ -38,6 +40,7 @@ async def run_loop(
             log.exception("worker.step_failed", loop=name)
             await _sleep_or_stop(stop, ERROR_PAUSE_SECONDS)
             continue
+        metrics.WORKER_HEARTBEAT.labels(loop=name).set(time.time())
         after(count)
         if count < batch_size:
             await _wait_either(bell, stop, interval)

@@ -52,6 +52,12 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default="user")
     created_at: Mapped[datetime]
     last_inbound_at: Mapped[datetime | None]
+    # Reminder engine (briefings): local "HH:MM" of the morning briefing / evening check-in
+    # (None: off) and the UTC instant each is next due.
+    briefing_at: Mapped[str | None] = mapped_column(String(5))
+    checkin_at: Mapped[str | None] = mapped_column(String(5))
+    briefing_next_at: Mapped[datetime | None] = mapped_column(index=True)
+    checkin_next_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class Message(Base):
@@ -111,6 +117,8 @@ class Reminder(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16), default="active")
     always: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Reminder engine: ask for "done", and nudge again gently until it comes (follow-ups).
+    ack_required: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
 
 
@@ -122,6 +130,8 @@ class Occurrence(Base):
         UniqueConstraint("reminder_id", "scheduled_at", name="uq_occurrences_reminder_time"),
         Index("ix_occurrences_state_due", "state", "due_at"),
         Index("ix_occurrences_user_sent", "user_id", "sent_at"),
+        Index("ix_occurrences_follow_up", "follow_up_at"),
+        Index("ix_occurrences_state_summarized", "state", "summarized_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,6 +143,11 @@ class Occurrence(Base):
     is_snooze: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None]
     acknowledged_at: Mapped[datetime | None]
+    # Reminder engine: follow-ups sent so far and the next one's time; when a missed
+    # occurrence was told to the user in a summary.
+    follow_ups: Mapped[int] = mapped_column(Integer, default=0)
+    follow_up_at: Mapped[datetime | None]
+    summarized_at: Mapped[datetime | None]
 
 
 class Todo(Base):
@@ -149,6 +164,20 @@ class Todo(Base):
     missed_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
+    # agent/breakdown: a step of a broken-down task points at its task; steps wait as "later"
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("todos.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int | None] = mapped_column(Integer)
+
+
+class SendPacer(Base):
+    """Reminder engine: the next free sending slot of one sender number (shared by workers)."""
+
+    __tablename__ = "send_pacers"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    next_at: Mapped[datetime]
 
 
 class ConversationState(Base):
@@ -188,4 +217,54 @@ class AuditLog(Base):
     )
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+
+
+# --- agent and long-term memory (agent/, features/memory/, features/breakdown/) ---
+
+
+class Memory(Base):
+    """A fact about the user, kept for recall; searched by text and vector, per user only."""
+
+    __tablename__ = "memories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    importance: Mapped[int] = mapped_column(Integer, default=5)
+    tags: Mapped[dict[str, Any] | None]
+    source: Mapped[str] = mapped_column(String(16), default="user")
+    embedding: Mapped[dict[str, Any] | None]
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+
+
+class LlmUsage(Base):
+    """One model call: tokens and latency, for the daily budget and per-user reports."""
+
+    __tablename__ = "llm_usage"
+    __table_args__ = (Index("ix_llm_usage_user_created", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    provider: Mapped[str] = mapped_column(String(32))
+    model: Mapped[str] = mapped_column(String(64))
+    input_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    latency_ms: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(16), default="ok")
+    created_at: Mapped[datetime]
+
+
+class AgentConfirmation(Base):
+    """A destructive tool call the agent proposed, waiting for the user's "confirm"."""
+
+    __tablename__ = "agent_confirmations"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    tool: Mapped[str] = mapped_column(String(32))
+    arguments: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]

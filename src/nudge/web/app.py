@@ -9,8 +9,10 @@ from fastapi import FastAPI
 
 from nudge import __version__
 from nudge.bootstrap import Services
+from nudge.observability.http import MetricsMiddleware
+from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
-from nudge.web.routes import health, simulator, twilio
+from nudge.web.routes import health, metrics, simulator, twilio
 
 
 def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
@@ -31,6 +33,10 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     app.state.services = services
     app.include_router(health.router)
     app.include_router(twilio.router)
+    if services.settings.metrics_enabled:
+        app.include_router(metrics.router)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(TraceMiddleware)
     if services.settings.simulator_active:
         app.include_router(simulator.router)
     return app

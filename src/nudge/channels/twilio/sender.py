@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 import structlog
 
-from nudge.channels.base import AmbiguousSendError, RetryableSendError, SendError, SendResult
+from nudge.channels.base import (
+    AmbiguousSendError,
+    Lookup,
+    RetryableSendError,
+    SendError,
+    SendResult,
+)
 from nudge.channels.phones import mask_phone
 from nudge.channels.twilio.errors import error_from_response, error_from_transport
 
@@ -84,6 +92,28 @@ class TwilioSender:
         except (ValueError, KeyError, TypeError) as exc:
             raise RetryableSendError("twilio: unreadable message resource") from exc
 
+    async def lookup(self, *, to: str, body: str, since: datetime, outbox_id: int) -> Lookup:
+        """``StatusLookup``: find a message with ``body`` to ``to`` created after ``since``.
+
+        Lists the recent messages to that number (the create call returns no sid when it
+        times out, so the sid cannot be fetched directly) and matches body and creation time.
+        """
+        response = await self._request(
+            "GET", f"{self._messages_url}.json", params={"To": to, "PageSize": "50"}
+        )
+        if not response.is_success:
+            raise error_from_response(response, idempotent=True)
+        try:
+            messages = response.json()["messages"]
+            for message in messages:
+                created = parsedate_to_datetime(message["date_created"])
+                if message["body"] == body and created >= since.replace(microsecond=0):
+                    return Lookup(True, str(message["sid"]), str(message["status"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RetryableSendError("twilio: unreadable message list") from exc
+        log.info("twilio.lookup_not_found", outbox_id=outbox_id, to=mask_phone(to))
+        return Lookup(False)
+
     async def _request(
         self,
         method: str,
@@ -91,11 +121,17 @@ class TwilioSender:
         *,
         data: dict[str, str] | None = None,
         idempotent: bool = False,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         """One HTTP call with auth; transport failures become ``SendError``."""
         try:
             return await self._client.request(
-                method, url, data=data, auth=self._auth, headers={"Accept": "application/json"}
+                method,
+                url,
+                data=data,
+                params=params,
+                auth=self._auth,
+                headers={"Accept": "application/json"},
             )
         except httpx.TransportError as exc:
             raise error_from_transport(exc, idempotent=idempotent) from exc

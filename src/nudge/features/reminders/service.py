@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.scheduler import occurrences as wall
 from nudge.store.tables import Occurrence, Reminder
 
 
@@ -30,8 +31,13 @@ async def create(
     timezone: str,
     always: bool,
     now: datetime,
+    ack_required: bool | None = None,
 ) -> tuple[Reminder, Occurrence]:
-    """Store a reminder and its first occurrence."""
+    """Store a reminder and its first occurrence.
+
+    ``ack_required`` (follow-ups until "done") defaults to ``always``: medication-type
+    reminders are the ones worth a gentle second nudge.
+    """
     reminder = Reminder(
         user_id=user_id,
         text=text,
@@ -39,6 +45,7 @@ async def create(
         first_at=at,
         timezone=timezone,
         always=always,
+        ack_required=always if ack_required is None else ack_required,
         state="active",
         created_at=now,
     )
@@ -111,6 +118,7 @@ async def acknowledge(
     """
     previous = occurrence.state
     occurrence.state, occurrence.acknowledged_at = "acknowledged", now
+    occurrence.follow_up_at = None
     result = await session.execute(
         update(Occurrence)
         .where(
@@ -174,7 +182,7 @@ async def snooze(
         state="pending",
         is_snooze=True,
     )
-    occurrence.state = "snoozed"
+    occurrence.state, occurrence.follow_up_at = "snoozed", None
     session.add(again)
     await session.flush()
     return again
@@ -212,3 +220,53 @@ async def restore(
         .limit(1)
     )
     return result.scalar_one_or_none()
+
+
+async def move_zone(
+    session: AsyncSession, *, user_id: int, old: str, new: str, now: datetime
+) -> int:
+    """The user changed zone: future firings keep their local wall time in the new zone.
+
+    Recurring rules are re-anchored too, so "every day at 8" stays 8:00 where the user is.
+    A snooze ("in 10 min") keeps its instant. A firing whose new time has already passed
+    is due now rather than missed. Returns how many pending firings moved.
+    """
+    reminders = await session.execute(
+        select(Reminder).where(Reminder.user_id == user_id, Reminder.state == "active")
+    )
+    for reminder in reminders.scalars():
+        reminder.first_at = wall.move_zone(reminder.first_at, old=old, new=new)
+        reminder.timezone = new
+    pending = await session.execute(
+        select(Occurrence).where(
+            Occurrence.user_id == user_id,
+            Occurrence.state == "pending",
+            Occurrence.is_snooze.is_(False),
+        )
+    )
+    moved = 0
+    for occurrence in pending.scalars():
+        occurrence.scheduled_at = wall.move_zone(occurrence.scheduled_at, old=old, new=new)
+        occurrence.due_at = max(occurrence.scheduled_at, now)
+        moved += 1
+    await session.flush()
+    return moved
+
+
+async def due_between(
+    session: AsyncSession, *, user_id: int, start: datetime, end: datetime
+) -> list[tuple[datetime, str]]:
+    """The user's pending firings in ``[start, end)`` with their text, in time order."""
+    result = await session.execute(
+        select(Occurrence.due_at, Reminder.text)
+        .join(Reminder, Reminder.id == Occurrence.reminder_id)
+        .where(
+            Occurrence.user_id == user_id,
+            Occurrence.state == "pending",
+            Reminder.state == "active",
+            Occurrence.due_at >= start,
+            Occurrence.due_at < end,
+        )
+        .order_by(Occurrence.due_at, Occurrence.id)
+    )
+    return [(due_at, text) for due_at, text in result.all()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.store.tables import Todo
@@ -65,3 +65,18 @@ async def remove(session: AsyncSession, *, todo: Todo) -> None:
     """Take an item off the list for good (undo of add)."""
     await session.delete(todo)
     await session.flush()
+
+
+async def note_passed_due_dates(session: AsyncSession, *, now: datetime) -> int:
+    """Open items whose due date passed: ``missed_count`` + 1 and the date is cleared.
+
+    Clearing it means each new date the user sets (and lets pass) counts once; at 3 the
+    briefing offers to split the task into smaller steps. Returns how many items moved.
+    """
+    result = await session.execute(
+        update(Todo)
+        .where(Todo.status == "open", Todo.due_at.is_not(None), Todo.due_at <= now)
+        .values(missed_count=Todo.missed_count + 1, due_at=None)
+        .returning(Todo.id)
+    )
+    return len(result.all())

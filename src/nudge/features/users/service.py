@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,5 +41,29 @@ async def set_locale(session: AsyncSession, *, user: User, locale: str) -> str:
     """Switch the reply language; return the previous one (for undo)."""
     previous = user.locale
     user.locale, user.locale_locked = locale, True
+    await session.flush()
+    return previous
+
+
+async def set_timezone(session: AsyncSession, *, user: User, timezone: str) -> str:
+    """Move the user to IANA zone ``timezone``; return the previous one.
+
+    Reminders are moved by ``reminders.service.move_zone`` in the same transaction.
+    """
+    previous = user.timezone
+    user.timezone = timezone
+    await session.flush()
+    return previous
+
+
+async def set_quiet_hours(
+    session: AsyncSession, *, user: User, start: time | None, end: time | None
+) -> tuple[str, str]:
+    """Set the nightly window with no texts (both None: none); return the previous window."""
+    previous = (user.quiet_start, user.quiet_end)
+    if start is None or end is None or start == end:
+        user.quiet_start, user.quiet_end = "", ""
+    else:
+        user.quiet_start, user.quiet_end = start.strftime("%H:%M"), end.strftime("%H:%M")
     await session.flush()
     return previous

@@ -14,6 +14,7 @@ from nudge.channels.twilio.webhook import (
     webhook_url,
 )
 from nudge.observability.logging import get_logger
+from nudge.observability.metrics import SMS_INBOUND
 from nudge.outbox.status import apply_status
 from nudge.settings import Settings
 from nudge.web.deps import ServicesDep
@@ -44,12 +45,15 @@ async def inbound_sms(request: Request, services: ServicesDep) -> Response:
     """Store and handle one inbound SMS; the reply goes out through the outbox."""
     params = await _signed_form(request, services.settings)
     if params is None:
+        SMS_INBOUND.labels("twilio", "bad_signature").inc()
         return PlainTextResponse("Invalid Twilio signature.", status_code=403)
     try:
         inbound = parse_inbound(params)
     except InvalidPhoneError as error:
+        SMS_INBOUND.labels("twilio", "invalid").inc()
         return PlainTextResponse(f"Invalid From number: {error}", status_code=400)
     except ValueError as error:
+        SMS_INBOUND.labels("twilio", "invalid").inc()
         return PlainTextResponse(f"Bad request: {error}", status_code=400)
     await services.handler.handle(inbound)
     return Response(EMPTY_TWIML, media_type="application/xml")

@@ -1,0 +1,108 @@
+"""Running one tool call for the conversation's user, and the confirm-before-delete step.
+
+A destructive tool (``tools.DESTRUCTIVE``: delete a reminder, forget a memory) is not run:
+it is stored as the user's pending confirmation and the user is asked. The next message
+runs it when it is a confirm word (``CONFIRM_WORDS``: "confirm", "ok", "go", "oui vas-y",
+"confirme", "d'accord"...; never the carrier keyword "YES", which opts in before
+understanding); anything else drops it. Pending confirmations expire after ``CONFIRM_TTL``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from nudge.agent import tools
+from nudge.agent.models.base import ToolCall
+from nudge.commands import BreakDown, Remember
+from nudge.features import executor
+from nudge.features.breakdown import actions as breakdown
+from nudge.features.context import Context, Outcome
+from nudge.features.memory import service as memories
+from nudge.language.fold import fold
+from nudge.store.tables import AgentConfirmation
+
+CONFIRM_TTL = timedelta(minutes=10)
+CONFIRM_WORDS = frozenset(
+    {"confirm", "confirmed", "ok", "okay", "go", "go ahead", "do it", "confirme", "confirmer",
+     "oui vas-y", "vas-y", "vas y", "oui vas y", "d'accord", "daccord"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A tool's outcome; ``final`` ends the turn with this reply (a confirmation question)."""
+
+    outcome: Outcome
+    final: bool = False
+
+
+async def run_call(ctx: Context, call: ToolCall) -> Result:
+    """Run ``call`` for ``ctx.user`` (ToolError for bad arguments or an unknown tool)."""
+    tool = tools.TOOLS.get(call.name)
+    if tool is None:
+        raise tools.ToolError(f"no tool named {call.name}")
+    command = tools.build_command(
+        tool, call.arguments, now=ctx.now, tz=ctx.user.timezone, lang=ctx.user.locale
+    )
+    if tool.destructive:
+        return Result(await _ask_to_confirm(ctx, call.name, call.arguments), final=True)
+    if isinstance(command, Remember):
+        return Result(await _remember(ctx, command, call.arguments))
+    if isinstance(command, BreakDown):
+        planned = [str(step) for step in call.arguments.get("steps") or []][:20]
+        return Result(await breakdown.break_down(ctx, command, planned or None))
+    return Result(await executor.run(ctx, command))
+
+
+async def _remember(ctx: Context, command: Remember, arguments: dict[str, Any]) -> Outcome:
+    importance = arguments.get("importance", 5)
+    tags = [str(tag) for tag in arguments.get("tags") or []]
+    memory = await memories.remember(
+        ctx.session,
+        user_id=ctx.user.id,
+        fact=command.fact,
+        now=ctx.now,
+        importance=int(importance) if isinstance(importance, int | float) else 5,
+        tags=tags,
+        source="agent",
+    )
+    return Outcome(ctx.say("remembered", text=memory.text[:60]))
+
+
+async def _ask_to_confirm(ctx: Context, name: str, arguments: dict[str, Any]) -> Outcome:
+    await ctx.session.execute(
+        delete(AgentConfirmation).where(AgentConfirmation.user_id == ctx.user.id)
+    )
+    ctx.session.add(
+        AgentConfirmation(user_id=ctx.user.id, tool=name, arguments=arguments, created_at=ctx.now)
+    )
+    await ctx.session.flush()
+    if name == "forget":
+        what = ctx.say("agent_confirm_forget", text=str(arguments.get("query", ""))[:40])
+    else:
+        what = ctx.say("agent_confirm_cancel", text=arguments.get("number", ""))
+    return Outcome(ctx.say("agent_confirm", text=what.strip()))
+
+
+async def take_confirmation(ctx: Context, body: str) -> Outcome | None:
+    """Run the pending destructive call if ``body`` confirms it; always clears it."""
+    result = await ctx.session.execute(
+        select(AgentConfirmation).where(AgentConfirmation.user_id == ctx.user.id)
+    )
+    pending = result.scalar_one_or_none()
+    if pending is None:
+        return None
+    await ctx.session.delete(pending)
+    await ctx.session.flush()
+    fresh = ctx.now - pending.created_at <= CONFIRM_TTL
+    if not fresh or " ".join(fold(body).strip(" .!").split()) not in CONFIRM_WORDS:
+        return None
+    tool = tools.TOOLS[pending.tool]
+    command = tools.build_command(
+        tool, pending.arguments, now=ctx.now, tz=ctx.user.timezone, lang=ctx.user.locale
+    )
+    return await executor.run(ctx, command)

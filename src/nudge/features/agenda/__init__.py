@@ -1,0 +1,1 @@
+"""④ Agenda: what is on one local day (reminders due, then the top of the list)."""

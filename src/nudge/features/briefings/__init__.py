@@ -1,0 +1,1 @@
+"""Morning briefings and evening check-ins: templated texts, no LLM at fire time."""

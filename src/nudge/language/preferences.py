@@ -1,0 +1,102 @@
+"""Settings said in words: time zone ("I'm in Paris now") and quiet hours ("not after 10pm").
+
+Quiet hours: "don't text me after 10pm" sets the start (22:00) and keeps the default end
+(08:00); "not before 8am" sets the end and keeps the default start (22:00); "between 10pm
+and 7am", "quiet hours 22h-7h" set both; "no quiet hours" / "pas d'heures calmes" turns
+them off. An English hour without am/pm reads as evening for the start, morning for the end.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from nudge.commands import Command, SetQuietHours, SetTimezone
+from nudge.language.clocks import CORE, PREP, read_clock
+from nudge.language.matches import Scan
+from nudge.language.zones import zone_for
+
+_POLITE_END = re.compile(r"(?: (?:please|pls|plz|stp|svp|merci|thanks|thx))+$")
+DEFAULT_QUIET_START = time(22, 0)
+DEFAULT_QUIET_END = time(8, 0)
+_TZ = [
+    re.compile(
+        r"(?:i'?m|i am|im|we'?re|i live|i moved|moved|just landed|landed|now|je suis|j'habite"
+        r"|jsuis|chui|je vis|je viens d'arriver|je demenage|je suis arrive|suis)"
+        r"(?: now| maintenant| rendu| rendue)?"
+        r" (?:in|at|to|a|au|en|dans|sur) (?:la |le )?(?P<place>[a-z' /_-]{2,30}?)"
+        r"(?: now| maintenant| for (?:a|the) (?:week|month|while)| pour (?:la|une) semaine"
+        r"| this week| cette semaine)?"
+    ),
+    re.compile(
+        r"(?:(?:set |change |update )?(?:my )?(?:time ?zone|tz)|(?:mon )?fuseau(?: horaire)?)"
+        r"(?: (?:is|to|=|est|a|en))?[ :]+(?P<place>[a-z' /_-]{2,40})"
+    ),
+]
+_CLOCK = re.compile(rf"{PREP}?{CORE}")
+_NO_TEXT = (
+    r"(?:don'?t|do not|dont|never|no|stop|pls don'?t|please don'?t) (?:text|message|msg|ping"
+    r"|bother|contact|write|sms|send)(?: me)?(?: (?:any ?thing|messages?|texts?))?"
+    r"|no (?:texts?|messages?|sms|reminders?)|quiet(?: hours| time)?(?: from| is| are)?"
+    r"|ne m'(?:ecris|ecrivez|envoie|envoies) (?:pas|rien|plus)(?: de (?:messages?|sms|textos?))?"
+    r"|(?:pas|plus|aucun) de (?:messages?|sms|textos?|rappels?)|silence"
+    r"|heures? (?:calmes?|de silence|tranquilles?)(?: de)?|mode silencieux|ne me derange pas"
+)
+_QUIET = [
+    (
+        re.compile(
+            rf"(?:{_NO_TEXT}) (?:between|from|entre|de) (?P<a>.+?) (?:and|to|et|a|-) (?P<b>.+)"
+        ),
+        "ab",
+    ),
+    (re.compile(rf"(?:{_NO_TEXT}) (?P<a>[^ ]+(?: ?[ap]m)?) ?(?:-|to|a) ?(?P<b>.+)"), "ab"),
+    (re.compile(rf"(?:{_NO_TEXT}) (?:after|past|later than|apres|passe) (?P<a>.+)"), "a"),
+    (re.compile(rf"(?:{_NO_TEXT}) (?:before|until|till|avant) (?P<b>.+)"), "b"),
+]
+_OFF = re.compile(
+    r"(?:no|turn off|disable|remove|cancel|stop|pas d'?|plus d'?|desactive|enleve|supprime)"
+    r" (?:the |my |les |mes )?(?:quiet hours|heures? (?:calmes?|de silence))"
+)
+
+
+def set_timezone(clean: str) -> Command | None:
+    """Time zone changes: "I'm in Paris now", "je suis à Montréal", "timezone Europe/Paris"."""
+    for pattern in _TZ:
+        match = pattern.fullmatch(clean)
+        if match is not None:
+            zone = zone_for(match["place"])
+            if zone is not None:
+                return SetTimezone(zone)
+    return None
+
+
+def _clock(text: str, *, evening: bool) -> time | None:
+    """A clock time alone ("10pm", "22h", "7"), an English bare hour read by ``evening``."""
+    plain = text.strip(" .!?")
+    if re.fullmatch(r"\d{1,2}", plain):
+        plain = f"at {plain}"
+    now = datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC"))
+    scan = Scan.of(plain, now=now, tz="UTC", lang="en")
+    match = _CLOCK.fullmatch(scan.folded)
+    clock = read_clock(scan, match) if match else None
+    if clock is None:
+        return None
+    hour = clock.hour + 12 if clock.flexible and evening and clock.hour >= 5 else clock.hour
+    return time(hour % 24, clock.minute)
+
+
+def set_quiet_hours(clean: str) -> Command | None:
+    """Quiet hours: "don't text me after 10pm", "pas de messages avant 8h", "22h-7h"."""
+    clean = _POLITE_END.sub("", clean)
+    if _OFF.fullmatch(clean):
+        return SetQuietHours(None, None)
+    for pattern, sides in _QUIET:
+        match = pattern.fullmatch(clean)
+        if match is None:
+            continue
+        start = _clock(match["a"], evening=True) if "a" in sides else DEFAULT_QUIET_START
+        end = _clock(match["b"], evening=False) if "b" in sides else DEFAULT_QUIET_END
+        if start is not None and end is not None and start != end:
+            return SetQuietHours(start, end)
+    return None

@@ -1,0 +1,66 @@
+"""One phrase → one flat record of what was understood (for ``nudge parse`` and evaluation).
+
+``{"text", "when", "grain", "rrule", "intent"}``: ``intent`` is the name of the Command
+``understand`` gives with no pending dialogue. ``when`` is the ISO 8601 local time with its
+offset (midnight of the day for a day-grain answer such as "demain") of the time the
+command is about: the reminder's time for CreateReminder / AskWhat, the day for Agenda,
+the time expression found for Unknown and AskWhen; None for commands that carry no time
+of their own (lists, done, snooze, memory, settings…; quiet hours keep theirs in fields).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from nudge.commands import Agenda, AskWhat, AskWhen, Command, CreateReminder, Unknown
+from nudge.language.detect import detect_locale
+from nudge.language.intents import understand
+from nudge.language.matches import When
+from nudge.language.times import parse_when
+from nudge.language.wall import wall
+
+
+def local_now(raw: str | None, tz: str) -> datetime:
+    """``raw`` (ISO 8601, naive = local wall time in ``tz``) as an aware instant; now if None."""
+    zone = ZoneInfo(tz)
+    if raw is None:
+        return datetime.now(zone)
+    parsed = datetime.fromisoformat(raw)
+    if parsed.tzinfo is None:
+        return wall(parsed.date(), parsed.hour, parsed.minute, zone).replace(
+            second=parsed.second, microsecond=parsed.microsecond
+        )
+    return parsed.astimezone(zone)
+
+
+_TIMED = (CreateReminder, AskWhat, AskWhen, Agenda, Unknown)
+
+
+def _timed(command: Command) -> bool:
+    """Whether the command is about a time (see the module docstring)."""
+    return isinstance(command, _TIMED)
+
+
+def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict[str, Any]:
+    """What ``text`` means: its time (local ISO), grain, repeat rule and intent name."""
+    locale = lang or detect_locale(text) or "en"
+    command = understand(text, now=now, tz=tz, lang=locale, state=None)
+    when = parse_when(text, now=now, tz=tz, lang=locale) if _timed(command) else None
+    if isinstance(command, CreateReminder | AskWhat) and when is not None:
+        when = When(command.at, when.grain if when.at == command.at else "minute",
+                    command.rrule, when.span)  # fmt: skip
+    at: str | None = None
+    if when is not None:
+        local = when.at.astimezone(ZoneInfo(tz))
+        if when.grain == "day":
+            local = wall(local.date(), 0, 0, ZoneInfo(tz))
+        at = local.isoformat()
+    return {
+        "text": text,
+        "when": at,
+        "grain": when.grain if when else None,
+        "rrule": when.rrule if when else None,
+        "intent": type(command).__name__,
+    }

@@ -1,0 +1,1 @@
+"""Operations: encrypted backups, restores with row-count checks, retention."""

@@ -1,0 +1,109 @@
+"""The labelled FR/EN evaluation set: load it, run a parser over it, score it per field.
+
+Data files ``data/*.tsv``: ``#`` comment lines, one ``# now=… tz=… lang=…`` header line,
+then one phrase per line: text, intent, when (local wall time ``YYYY-MM-DDTHH:MM``, with
+``±HH:MM`` when the offset matters), rrule; ``-`` means none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+FIELDS = ("intent", "when", "rrule")
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One labelled phrase."""
+
+    text: str
+    lang: str
+    now: str
+    tz: str
+    intent: str
+    when: str | None
+    rrule: str | None
+    source: str
+
+
+def _none(value: str) -> str | None:
+    return None if value == "-" else value
+
+
+def _header(line: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in line.lstrip("# ").split())
+
+
+def load(paths: Iterable[Path] | None = None) -> list[Case]:
+    """Every case of the data files (all of ``data/`` by default)."""
+    cases: list[Case] = []
+    for path in sorted(paths or DATA.glob("*.tsv")):
+        header: dict[str, str] = {}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("# now="):
+                header = _header(line)
+            if not line.strip() or line.startswith("#"):
+                continue
+            text, intent, when, rrule = line.split("\t")
+            source = f"{path.name}:{number}"
+            cases.append(
+                Case(text, header["lang"], header["now"], header["tz"], intent,
+                     _none(when), _none(rrule), source)
+            )  # fmt: skip
+    return cases
+
+
+def when_matches(expected: str | None, got: str | None) -> bool:
+    """Whether an ISO time printed by ``nudge parse`` is the expected wall time (and offset)."""
+    if expected is None or got is None:
+        return expected is got
+    if len(expected) > 16:
+        return got[:16] + got[19:] == expected
+    return got[:16] == expected
+
+
+def field_hits(case: Case, record: dict[str, Any]) -> dict[str, bool]:
+    """Which fields of ``record`` (a ``nudge parse`` line) match the case's labels."""
+    return {
+        "intent": record.get("intent") == case.intent,
+        "when": when_matches(case.when, record.get("when")),
+        "rrule": record.get("rrule") == case.rrule,
+    }
+
+
+Parser = Callable[[Case, datetime], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Accuracy per language and field, and the cases that missed."""
+
+    accuracy: dict[str, dict[str, float]]
+    misses: list[tuple[Case, dict[str, Any]]]
+
+
+def score(cases: list[Case], records: list[dict[str, Any]]) -> Score:
+    """Accuracy of ``records`` (one per case) per language and field, plus "all" (every field)."""
+    totals: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+    misses = []
+    for case, record in zip(cases, records, strict=True):
+        hits = field_hits(case, record)
+        hits["all"] = all(hits.values())
+        for lang in (case.lang, "both"):
+            counts[lang] = counts.get(lang, 0) + 1
+            per = totals.setdefault(lang, dict.fromkeys((*FIELDS, "all"), 0))
+            for name, hit in hits.items():
+                per[name] += hit
+        if not hits["all"]:
+            misses.append((case, record))
+    accuracy = {
+        lang: {name: round(hit / counts[lang], 4) for name, hit in per.items()}
+        for lang, per in totals.items()
+    }
+    return Score(accuracy, misses)

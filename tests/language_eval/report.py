@@ -1,0 +1,31 @@
+"""Print the accuracy of ``nudge.language`` on the evaluation set, and its misses.
+
+Run: ``.venv/bin/python -m tests.language_eval.report [--misses]``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from nudge.language.records import local_now, parse_record
+from tests.language_eval.evalset import load, score
+
+
+def main() -> None:
+    """Print accuracy per language and field as JSON (and the misses with ``--misses``)."""
+    cases = load()
+    records = [
+        parse_record(c.text, now=local_now(c.now, c.tz), tz=c.tz, lang=c.lang) for c in cases
+    ]
+    result = score(cases, records)
+    sys.stdout.write(json.dumps(result.accuracy, indent=2) + "\n")
+    if "--misses" in sys.argv:
+        for case, record in result.misses:
+            expected = f"{case.intent} {case.when} {case.rrule}"
+            got = f"{record['intent']} {record['when']} {record['rrule']}"
+            sys.stdout.write(f"{case.source}\t{case.text}\n   want {expected}\n   got  {got}\n")
+
+
+if __name__ == "__main__":
+    main()
