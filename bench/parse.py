@@ -2,7 +2,8 @@
 
     PYTHONPATH=. .venv/bin/python bench/parse.py [--rounds N]
 
-Runs every phrase of the evaluation set (``tests/language_eval/data``) through:
+Runs every phrase of the in-sample evaluation set (``tests/language_eval/data/en.tsv`` and
+``fr.tsv``; the held-out files are for accuracy only) through:
 
 * ours, ``understand`` + ``parse_when`` (the whole ``nudge parse`` record), and
   ``parse_when`` alone;

@@ -252,6 +252,55 @@ def restore(
     run_restore(settings, backup=file, target_url=target)
 
 
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def usage(
+    phone: Annotated[str, typer.Option(help="The person's phone number (E.164).")],
+    days: Annotated[int, typer.Option(min=1, max=90, help="Local days up to today.")] = 7,
+) -> None:
+    """Print a person's model usage per day (tokens, calls, p50/p95 latency) as JSON."""
+    from nudge.agent.budget import usage_report
+    from nudge.features.users.service import find
+
+    settings, number = _settings(quiet=True), _phone(phone)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        async with services.db.transaction() as session:
+            user = await find(session, phone=number)
+            if user is None:
+                typer.echo(f"No one with phone {number}.", err=True)
+                raise typer.Exit(1)
+            data = await usage_report(session, user=user, now=services.clock.now(), days=days)
+        _print_json(data)
+
+    asyncio.run(_with_services(settings, work))
+
+
+@app.command()
+def memories(phone: Annotated[str, typer.Option(help="The person's phone number.")]) -> None:
+    """Print what Nudge remembers about a person (ids, importance, tags, dates) as JSON."""
+    from nudge.features.memory.service import report
+    from nudge.features.users.service import find
+
+    settings, number = _settings(quiet=True), _phone(phone)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        async with services.db.transaction() as session:
+            user = await find(session, phone=number)
+            if user is None:
+                typer.echo(f"No one with phone {number}.", err=True)
+                raise typer.Exit(1)
+            data = await report(session, user=user)
+        _print_json(data)
+
+    asyncio.run(_with_services(settings, work))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +55,10 @@ class ListReminders:
 
 @dataclass(frozen=True, slots=True)
 class Complete:
-    """Mark done: the last reminder sent (no target), or list item / reminder ``number``."""
+    """Mark done: the last reminder sent (no target), item/reminder ``number``, or by ``words``."""
 
     number: int | None = None
+    words: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,14 @@ class SetQuietHours:
 
 
 @dataclass(frozen=True, slots=True)
+class SetBriefing:
+    """Send the morning briefing or evening check-in daily at ``at`` (local); None turns it off."""
+
+    kind: Literal["morning", "evening"]
+    at: time | None
+
+
+@dataclass(frozen=True, slots=True)
 class Remember:
     """Keep ``fact`` in long-term memory ("remember my locker code is 4512")."""
 
@@ -177,6 +187,7 @@ Command = (
     | Agenda
     | SetTimezone
     | SetQuietHours
+    | SetBriefing
     | Remember
     | Recall
     | Forget

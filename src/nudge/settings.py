@@ -30,6 +30,16 @@ class Settings(BaseSettings):
         default="America/Toronto", description="IANA zone given to a new user."
     )
     default_locale: str = Field(default="en", description="Language when a message is unclear.")
+    default_quiet_start: str = Field(
+        default="22:00",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Start of quiet hours (local HH:MM) given to a new user.",
+    )
+    default_quiet_end: str = Field(
+        default="08:00",
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="End of quiet hours (local HH:MM) given to a new user.",
+    )
     log_level: str = Field(default="INFO", description="Log level: DEBUG, INFO, WARNING…")
     log_json: bool = Field(default=True, description="JSON logs (false: readable console logs).")
     simulator_enabled: bool | None = Field(
@@ -149,6 +159,10 @@ class Settings(BaseSettings):
     )
     memory_embedder: str = Field(
         default="hash", description="hash (built in) or minilm (needs nudge-sms[embeddings])."
+    )
+    # Agent: the operator JSON API /api/v1 (web/routes/api.py); empty token: API answers 404.
+    api_token: SecretStr = Field(
+        default=SecretStr(""), description="Bearer token of /api/v1; empty: the API is off (404)."
     )
 
     @field_validator("default_timezone")

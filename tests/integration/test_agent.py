@@ -174,5 +174,8 @@ async def test_timeout_rolls_back_and_rules_answer(database_url: str, clock: Fak
         phone = TestPhone(services)
         assert (await phone.ask("stamps, somehow")).startswith("Sorry, I didn't get that")
         assert (await phone.ask("list")).startswith("Your list is empty")
+        async with services.db.transaction() as session:
+            outcomes = (await session.execute(select(LlmUsage.outcome))).scalars().all()
+        assert "error" in outcomes  # the abandoned call is still counted against the budget
     finally:
         await services.close()

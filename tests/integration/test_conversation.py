@@ -167,3 +167,81 @@ async def test_language_follows_sentences_not_single_command_words(services: Ser
     assert (await phone.ask("add milk to my list please")).startswith("Added: milk")
     assert await phone.ask("français") == "OK, je t'écris en francais."
     assert (await phone.ask("add eggs to my list please")).startswith("Ajouté : eggs")
+
+
+async def test_done_with_words_finds_the_item_or_reminder_meant(
+    services: Services, clock: FakeClock
+) -> None:
+    phone = TestPhone(services)
+    await phone.ask("add dentist appointment to my list")
+    await phone.ask("add buy stamps")
+    await phone.ask("remind me to take out the trash in 5 min")
+    assert await phone.ask("stamps done") == "Nice, done: buy stamps."
+    assert await phone.ask("done with the dentist") == "Nice, done: dentist appointment."
+    clock.advance(minutes=5)
+    assert len(await phone.inbox()) == 1
+    assert await phone.ask("trash is done") == "Nice, done: take out the trash."
+    assert await phone.ask("done with the laundry") == (
+        'I can\'t find "laundry" on your list or reminders. Text "list" to see them.'
+    )
+    assert await phone.ask("undo") == "Undone. Back on: take out the trash."
+
+
+async def test_fini_with_words_in_french(services: Services) -> None:
+    phone = TestPhone(services, "+33612345678")
+    await phone.ask("ajoute déclarer les impôts à ma liste")
+    assert (
+        await phone.ask("j'ai fini les impots") == "Bravo, fait : déclarer les impots."
+    )  # ô is not GSM-7
+
+
+async def test_briefing_times_by_sms_with_undo(services: Services) -> None:
+    from nudge.store.tables import User
+
+    phone = TestPhone(services)
+    assert await phone.ask("send me a briefing every morning at 7") == (
+        'OK - a morning briefing every day at 7:00 AM. Text "no briefing" to stop it.'
+    )
+    assert await phone.ask("evening check-in at 9") == (
+        'OK - an evening check-in every day at 9:00 PM. Text "no check-in" to stop it.'
+    )
+    assert (await phone.ask("no more briefing")).startswith("OK, no more morning briefing.")
+    async with services.db.sessions() as session:
+        user = (await session.execute(select(User))).scalar_one()
+    assert (user.briefing_at, user.checkin_at) == (None, "21:00")
+    assert await phone.ask("undo") == "Undone. Your briefing times are back as they were."
+    async with services.db.sessions() as session:
+        user = (await session.execute(select(User))).scalar_one()
+    assert (user.briefing_at, user.checkin_at) == ("07:00", "21:00")
+    assert user.briefing_next_at is not None
+
+
+async def test_bilan_du_soir_in_french(services: Services) -> None:
+    phone = TestPhone(services, "+33612345678")
+    await phone.ask("ajoute pain à ma liste")
+    assert (await phone.ask("bilan du soir à 21h")).startswith(
+        "OK - un bilan du soir tous les jours à 21:00."
+    )
+
+
+async def test_new_users_get_the_operators_default_quiet_hours(
+    database_url: str, clock: FakeClock
+) -> None:
+    from nudge.bootstrap import build
+    from nudge.store.migrate import upgrade
+    from nudge.store.tables import User
+    from tests.conftest import _clean, make_settings
+
+    services = build(
+        make_settings(database_url, default_quiet_start="21:30", default_quiet_end="07:15"),
+        clock=clock,
+    )
+    await upgrade(services.db)
+    await _clean(services)
+    try:
+        await TestPhone(services).ask("add milk")
+        async with services.db.sessions() as session:
+            user = (await session.execute(select(User))).scalar_one()
+        assert (user.quiet_start, user.quiet_end) == ("21:30", "07:15")
+    finally:
+        await services.close()

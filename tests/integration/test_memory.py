@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from nudge.bootstrap import Services
 from nudge.clock import FakeClock
 from nudge.commands import Forget, Recall, Remember
@@ -95,3 +97,41 @@ async def test_old_unused_memories_rank_lower(services: Services, clock: FakeClo
             session, user_id=user.id, query="key", now=clock.now() + timedelta(days=1)
         )
     assert [hit.memory.text for hit in hits][0] == "the car key is in the blue bowl"
+
+
+async def test_full_text_hit_outside_the_vector_scan_is_still_found(
+    services: Services, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "MAX_VECTOR_SCAN", 2)
+    await run_as(services, ANA, Remember("my passport number is X1234"))
+    for n in range(4):
+        clock.advance(minutes=1)
+        await run_as(services, ANA, Remember(f"tea note {n}"))
+    assert "X1234" in await run_as(services, ANA, Recall("passport number"))
+    assert "Tea note" in await run_as(services, ANA, Recall("tea note"))
+
+
+async def test_a_search_rolled_back_with_its_transaction_leaves_full_text_working(
+    services: Services,
+) -> None:
+    class Undo(Exception):
+        pass
+
+    now = services.clock.now()
+
+    async def search_then_fail() -> None:
+        async with services.db.transaction() as session:
+            user, _ = await users.get_or_create(
+                session, phone=BEN, now=now, timezone="America/Toronto", locale="en"
+            )
+            await service.search(session, user_id=user.id, query="locker", now=now)
+            raise Undo
+
+    with pytest.raises(Undo):
+        await search_then_fail()
+    await run_as(services, ANA, Remember("my locker code is 4512"))
+    async with services.db.transaction() as session:
+        ana = await users.find(session, phone=ANA)
+        assert ana is not None
+        hits = await service.search(session, user_id=ana.id, query="locker", now=now)
+    assert [hit.lexical for hit in hits] == [True]

@@ -63,3 +63,19 @@ def test_validate_rules() -> None:
     assert steps.validate(["Open " + "x" * 80]) is None
     assert steps.validate(["Ouvre le dossier “impôts”"]) == ['Ouvre le dossier "impots"']
     assert len(steps.template("x" * 100, "en")[0]) <= steps.MAX_STEP_CHARS + 20
+
+
+async def test_break_down_a_listed_item_by_number_and_undo(services: Services) -> None:
+    from tests.phone import TestPhone
+
+    phone = TestPhone(services)
+    await phone.ask("add do the taxes to my list")
+    await phone.ask("add call the bank")
+    first = await phone.ask("break down 1")
+    assert first.startswith("First: ")
+    assert "do the taxes" in first
+    listed = await phone.ask("list")
+    assert listed.splitlines()[1:3] == ["1. do the taxes", "2. call the bank"]
+    assert len(listed.splitlines()) == 4  # the task, the other item, and only the first step
+    assert await phone.ask("undo") == "Undone. No more steps for: do the taxes."
+    assert await phone.ask("list") == "Your list:\n1. do the taxes\n2. call the bank"

@@ -15,6 +15,8 @@ from typing import Any
 
 DATA = Path(__file__).parent / "data"
 FIELDS = ("intent", "when", "rrule")
+IN_SAMPLE = (DATA / "en.tsv", DATA / "fr.tsv")
+HELDOUT = (DATA / "heldout_en.tsv", DATA / "heldout_fr.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +42,13 @@ def _header(line: str) -> dict[str, str]:
 
 
 def load(paths: Iterable[Path] | None = None) -> list[Case]:
-    """Every case of the data files (all of ``data/`` by default)."""
+    """Every case of the data files (the in-sample set ``en.tsv``/``fr.tsv`` by default).
+
+    The held-out files (``HELDOUT``) are loaded only when asked for: they are scored on their
+    own so the in-sample figures stay comparable over time.
+    """
     cases: list[Case] = []
-    for path in sorted(paths or DATA.glob("*.tsv")):
+    for path in sorted(paths or IN_SAMPLE):
         header: dict[str, str] = {}
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.startswith("# now="):

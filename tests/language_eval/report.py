@@ -1,6 +1,7 @@
 """Print the accuracy of ``nudge.language`` on the evaluation set, and its misses.
 
-Run: ``.venv/bin/python -m tests.language_eval.report [--misses]``.
+Run: ``PYTHONPATH=. .venv/bin/python -m tests.language_eval.report [--heldout] [--misses]``
+(``--heldout`` scores the held-out files ``data/heldout_*.tsv`` instead of the in-sample set).
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ import json
 import sys
 
 from nudge.language.records import local_now, parse_record
-from tests.language_eval.evalset import load, score
+from tests.language_eval.evalset import HELDOUT, load, score
 
 
 def main() -> None:
     """Print accuracy per language and field as JSON (and the misses with ``--misses``)."""
-    cases = load()
+    cases = load(HELDOUT if "--heldout" in sys.argv else None)
     records = [
         parse_record(c.text, now=local_now(c.now, c.tz), tz=c.tz, lang=c.lang) for c in cases
     ]

@@ -61,6 +61,7 @@ SAMPLE = {
     "when": "tomorrow (Wed) 10:30 AM",
     "n": 12,
     "rule": "every weekday",
+    "time": "10:30 PM",
 }
 
 

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 
 from nudge.agent import budget, execute, prompts, tools
+from nudge.agent.budget import CallRecord
 from nudge.agent.memory import recent_turns, relevant_memories
 from nudge.agent.models.base import ChatModel, ModelError, ModelReply, ToolCall, Turn, Usage
 from nudge.agent.reply import fit_sms
@@ -56,22 +57,40 @@ class Agent:
         return [line for line in reply.text.splitlines() if line.strip()] or None
 
     async def respond(self, ctx: Context, body: str) -> Outcome | None:
-        """The agent's outcome for ``body``, or None to fall back to the rules' reply."""
+        """The agent's outcome for ``body``, or None to fall back to the rules' reply.
+
+        Model calls are recorded after the savepoint is settled, so the tokens of a turn
+        that timed out or failed are still counted against the budget.
+        """
+        calls: list[CallRecord] = []
         savepoint = await ctx.session.begin_nested()
         try:
-            outcome = await asyncio.wait_for(self._turn(ctx, body), self.config.timeout)
+            outcome = await asyncio.wait_for(self._turn(ctx, body, calls), self.config.timeout)
         except Exception as error:  # timeout, model or tool failure: the rules answer
             await savepoint.rollback()
+            await self._record(ctx, calls)
             reason = "timeout" if isinstance(error, TimeoutError) else type(error).__name__
             log.warning("agent.fallback", reason=reason, user_id=ctx.user.id)
             UNDERSTANDING.labels(source="none", intent=f"agent_{reason}"[:40]).inc()
             return None
         await savepoint.commit()
+        await self._record(ctx, calls)
         if outcome is None:
             UNDERSTANDING.labels(source="none", intent="agent_budget").inc()
         return outcome
 
-    async def _turn(self, ctx: Context, body: str) -> Outcome | None:
+    async def _record(self, ctx: Context, calls: list[CallRecord]) -> None:
+        """Write the turn's model calls, usage and latency (Prometheus and the usage table)."""
+        await budget.record(
+            ctx.session,
+            user_id=ctx.user.id,
+            provider=self.model.provider,
+            model=self.model.model,
+            calls=calls,
+            now=ctx.now,
+        )
+
+    async def _turn(self, ctx: Context, body: str, calls: list[CallRecord]) -> Outcome | None:
         confirmed = await execute.take_confirmation(ctx, body)
         if confirmed is not None:
             UNDERSTANDING.labels(source="llm", intent="confirm").inc()
@@ -91,12 +110,14 @@ class Agent:
             limit=self.config.history_messages,
         )
         turns.append(Turn("user", body))
-        return await self._loop(ctx, system, turns)
+        return await self._loop(ctx, system, turns, calls)
 
-    async def _loop(self, ctx: Context, system: str, turns: list[Turn]) -> Outcome:
+    async def _loop(
+        self, ctx: Context, system: str, turns: list[Turn], calls: list[CallRecord]
+    ) -> Outcome:
         last: Outcome | None = None
         for _step in range(self.config.max_steps):
-            reply = await self._call(ctx, system, turns)
+            reply = await self._call(system, turns, calls)
             if not reply.calls:
                 intent = "tools" if last is not None else "chat"
                 UNDERSTANDING.labels(source="llm", intent=intent).inc()
@@ -119,7 +140,7 @@ class Agent:
             return None, json.dumps({"error": str(error)})
         return result, prompts.untrusted("tool", result.outcome.reply)
 
-    async def _call(self, ctx: Context, system: str, turns: list[Turn]) -> ModelReply:
+    async def _call(self, system: str, turns: list[Turn], calls: list[CallRecord]) -> ModelReply:
         started = time.perf_counter()
         outcome, usage = "ok", Usage()
         try:
@@ -129,16 +150,7 @@ class Agent:
             outcome = "error"
             raise
         finally:
-            await budget.record(
-                ctx.session,
-                user_id=ctx.user.id,
-                provider=self.model.provider,
-                model=self.model.model,
-                usage=usage,
-                seconds=time.perf_counter() - started,
-                outcome=outcome,
-                now=ctx.now,
-            )
+            calls.append(CallRecord(usage, time.perf_counter() - started, outcome))
         return reply
 
 

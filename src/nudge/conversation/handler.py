@@ -71,6 +71,7 @@ class ConversationHandler:
                 now=now,
                 timezone=self._settings.default_timezone,
                 locale=detect_locale(inbound.body) or self._settings.default_locale,
+                quiet=(self._settings.default_quiet_start, self._settings.default_quiet_end),
             )
             message = await _store_once(session, user=user, inbound=inbound, now=now)
             if message is None:

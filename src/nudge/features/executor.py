@@ -21,6 +21,7 @@ from nudge.commands import (
     Recall,
     RefusePast,
     Remember,
+    SetBriefing,
     SetLanguage,
     SetQuietHours,
     SetTimezone,
@@ -30,7 +31,9 @@ from nudge.commands import (
 )
 from nudge.features.agenda import actions as agenda
 from nudge.features.breakdown import actions as breakdown
+from nudge.features.briefings import actions as briefing_actions
 from nudge.features.context import Context, Outcome
+from nudge.features.done_by_words import complete_by_words
 from nudge.features.memory import actions as memory
 from nudge.features.reminders import actions as reminders
 from nudge.features.todos import actions as todos
@@ -58,6 +61,8 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return await todos.list_todos(ctx, command)
         case ListReminders():
             return await reminders.list_reminders(ctx, command)
+        case Complete(words=str(words)):
+            return await complete_by_words(ctx, words)
         case Complete(number=number) if (
             number is not None and ctx.dialogue.last_list != "reminders"
         ):
@@ -68,6 +73,8 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return await reminders.snooze(ctx, command)
         case CancelReminder():
             return await reminders.cancel(ctx, command)
+        case SetBriefing():
+            return await briefing_actions.set_briefing(ctx, command)
         case Undo():
             return await undo_last(ctx)
         case SetLanguage():

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from nudge.features.breakdown import service as breakdown
+from nudge.features.briefings import actions as briefing_actions
 from nudge.features.context import Context, Outcome
 from nudge.features.reminders import service as reminders
 from nudge.features.todos import service as todos
@@ -92,7 +94,30 @@ async def _set_language(ctx: Context, record: dict[str, Any]) -> str | None:
     return ctx.say("undone_language")
 
 
+async def _break_down(ctx: Context, record: dict[str, Any]) -> str | None:
+    parent = await todos.get(ctx.session, user_id=ctx.user.id, todo_id=record["parent_id"])
+    if parent is None:
+        return None
+    text = parent.text
+    await breakdown.remove(
+        ctx.session,
+        user_id=ctx.user.id,
+        parent_id=record["parent_id"],
+        with_parent=bool(record["with_parent"]),
+    )
+    return ctx.say("undone_breakdown", text=text)
+
+
+async def _set_briefing(ctx: Context, record: dict[str, Any]) -> str | None:
+    await briefing_actions.restore(
+        ctx, briefing_at=record["briefing_at"], checkin_at=record["checkin_at"]
+    )
+    return ctx.say("undone_briefing")
+
+
 REVERSERS: dict[str, Reverser] = {
+    "set_briefing": _set_briefing,
+    "break_down": _break_down,
     "create_reminder": _create_reminder,
     "cancel_reminder": _cancel_reminder,
     "acknowledge": _acknowledge,

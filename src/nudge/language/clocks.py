@@ -18,8 +18,10 @@ Rules, all in the user's zone:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from nudge.language.lexicon import (
     AFTER_TOMORROW,
@@ -46,13 +48,28 @@ _COLON = r"(?P<ch>\d{1,2}):(?P<cm>\d{2})(?![\d:])"
 _FRENCH_H = (
     r"(?P<hh>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<hm>\d{2})|\s+et\s+(?P<hq>demie?|quart))?(?!\w)"
 )
-_NAMED = r"(?P<nm>noon|midday|midi|midnight|minuit)(?:\s+et\s+(?P<nq>demie?|quart))?(?!\w)"
+_NAMED = (  # "midi", but not the one of "après-midi"
+    r"(?<!apres-)(?<!apres\s)(?P<nm>noon|midday|midi|midnight|minuit)"
+    r"(?:\s+et\s+(?P<nq>demie?|quart))?(?!\w)"
+)
 _BARE = (
-    rf"(?P<bh>\d{{1,2}})(?:\s?(?P<oc>o'\s?clock|oclock))?"
+    rf"(?P<bh>\d{{1,2}})(?:\s?(?P<oc>o'\s?clock|oclock)|ish)?"
     rf"(?![\w:/%$\u20ac]|[.,]\d|\s*(?:{_NOT_TIME}){END})"
 )
 CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{_BARE})"
 PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
+CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight")  # every clock time has one
+
+
+@lru_cache(maxsize=4)  # asked by several matchers of one scan: tested once per message
+def has_clock_word(folded: str) -> bool:
+    """Whether ``folded`` may hold a clock time (``CORE`` needs a digit or a named hour)."""
+    return CLOCK_GATE.search(folded) is not None
+
+
+# How every ``PREP? CORE`` starts, as a lookahead put before it where a match may begin:
+# the same matches, but most word starts fail at once instead of trying every branch.
+CLOCK_AHEAD = r"(?=\d|@|(?:at|a|vers|around|pour)\s|noon|mid|minuit)"
 
 _ENGLISH_PREPS = frozenset({"at", "around"})
 _EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15}
@@ -84,6 +101,7 @@ class ClockTime:
     meridiem: bool = False
 
 
+@lru_cache(maxsize=256)  # a small vocabulary: a lookup table filled on first use
 def day_offset(word: str) -> tuple[int, str | None]:
     """Days from today for a folded day word, and the part of day it implies."""
     plain = " ".join(word.split())
@@ -93,6 +111,7 @@ def day_offset(word: str) -> tuple[int, str | None]:
     return 0, None
 
 
+@lru_cache(maxsize=256)
 def part_of_day(word: str | None) -> str | None:
     """``"morning"``, ``"afternoon"`` or ``"evening"`` for a folded part-of-day word."""
     if not word:
@@ -187,17 +206,18 @@ def with_part(clock: ClockTime, part: str | None) -> ClockTime:
     if part is None or clock.meridiem or clock.hour > 12:
         return clock
     if part == "morning":
-        return replace(clock, flexible=False)
+        return ClockTime(clock.hour, clock.minute, False, clock.grain, clock.meridiem)
     if clock.hour == 12:  # "tonight at 12" is midnight, "12 in the afternoon" noon
-        return replace(clock, hour=24 if part == "evening" else 12, flexible=False)
-    return replace(clock, hour=clock.hour + 12, flexible=False)
+        hour = 24 if part == "evening" else 12
+        return ClockTime(hour, clock.minute, False, clock.grain, clock.meridiem)
+    return ClockTime(clock.hour + 12, clock.minute, False, clock.grain, clock.meridiem)
 
 
 def on_day(scan: Scan, clock: ClockTime, offset: int) -> datetime | None:
     """``clock`` on the day ``offset`` days from today; None when that is not ahead."""
     day = scan.today + timedelta(days=offset)
     if offset <= 0:
-        return first_after(_candidates(scan, clock, [day]), scan.now)
+        return first_after(_candidates(scan, clock, [day]), scan.now_utc)
     return wall(day, settled_hour(clock), clock.minute, scan.zone)
 
 
@@ -209,14 +229,15 @@ def settled_hour(clock: ClockTime) -> int:
 def next_occurrence(scan: Scan, clock: ClockTime) -> datetime | None:
     """The next time ``clock`` comes around: today if ahead, else tomorrow (see module doc)."""
     days = [scan.today, scan.today + timedelta(days=1)]
-    return first_after(_candidates(scan, clock, days), scan.now)
+    return first_after(_candidates(scan, clock, days), scan.now_utc)
 
 
-def _candidates(scan: Scan, clock: ClockTime, days: list[date]) -> list[datetime]:
-    """Wall times ``clock`` may mean on ``days``, in time order (H, then H+12 if flexible)."""
-    found = []
+def _candidates(scan: Scan, clock: ClockTime, days: list[date]) -> Iterator[datetime]:
+    """Wall times ``clock`` may mean on ``days``, in time order (H, then H+12 if flexible).
+
+    Lazy: ``first_after`` usually stops at the first or second one.
+    """
     for index, day in enumerate(days):
-        found.append(wall(day, clock.hour, clock.minute, scan.zone))
+        yield wall(day, clock.hour, clock.minute, scan.zone)
         if clock.flexible and index == 0:
-            found.append(wall(day, clock.hour + 12, clock.minute, scan.zone))
-    return found
+            yield wall(day, clock.hour + 12, clock.minute, scan.zone)

@@ -26,10 +26,12 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from nudge.language.clocks import (
+    CLOCK_AHEAD,
     CORE,
     PREP,
     ClockTime,
     day_offset,
+    has_clock_word,
     on_day,
     part_of_day,
     read_clock,
@@ -40,6 +42,8 @@ from nudge.language.dayparts import VAGUE, moment_name
 from nudge.language.lexicon import (
     AMOUNT,
     DAY,
+    DAY_SPACED,
+    DAY_STARTS,
     END,
     MONTH,
     MONTHS,
@@ -48,6 +52,7 @@ from nudge.language.lexicon import (
     START,
     WEEKDAY_FULL,
     WEEKDAY_NAMES,
+    ahead,
     number_value,
 )
 from nudge.language.matches import Grain, Scan, TimeMatch
@@ -66,23 +71,41 @@ _HOLIDAYS = [
     (r"valentine'?s\s+day|(?:la\s+)?saint[-\s]valentin", (2, 14)),
 ]
 HOLIDAY = "(?:" + "|".join(pattern for pattern, _ in _HOLIDAYS) + ")"
+# Lookaheads naming the words a branch can start with: the same matches, but the engine skips
+# the branch's many alternatives at the other word starts (``alternation`` keeps them cheap).
+_HOLIDAY_WORDS = "christmas|xmas|veille|reveillon|noel|jour|new|saint|nouvel|halloween|valentin"
+_HOLIDAY_START = ahead(
+    _HOLIDAY_WORDS,
+    spaced="on|a|pour|la|le",
+)
+_WEEKDAY_AHEAD = ahead("|".join(WEEKDAY_NAMES), spaced="next|this|coming|on|ce|cette")
+_DOM_START = r"(?=\d|" + ahead("premier|first", spaced="on|le|the")[3:]
+# How any DATE starts (the union of its branches' starts): most word starts stop here.
+_DATE_AHEAD = (
+    r"(?=\d|"
+    + ahead(
+        "|".join([DAY_STARTS, *WEEKDAY_NAMES, "premier|first", *MONTHS, _HOLIDAY_WORDS])
+        + "|next|semaine",
+        spaced=f"{DAY_SPACED}|next|coming|on|cette|le|in|dans|ds|a|pour|la",
+    )[3:]
+)
 DATE = (
-    rf"(?:(?P<dw>{DAY})"
-    rf"|(?:(?P<wrel>next|this|coming|on|ce|cette)\s+)?(?P<wd>{WEEKDAY_FULL})"
+    rf"{_DATE_AHEAD}(?:(?P<dw>{DAY})"
+    rf"|{_WEEKDAY_AHEAD}(?:(?P<wrel>next|this|coming|on|ce|cette)\s+)?(?P<wd>{WEEKDAY_FULL})"
     rf"(?:\s+(?P<wnext>prochain|qui\s+vient|next\s+week|de\s+la\s+semaine\s+prochaine))?"
-    rf"|(?:(?:on|le)\s+)?(?:the\s+)?(?P<d1>{_DOM}){ORDINAL_SUFFIX}(?:\s+(?:of|de))?"
+    rf"|{_DOM_START}(?:(?:on|le)\s+)?(?:the\s+)?(?P<d1>{_DOM}){ORDINAL_SUFFIX}(?:\s+(?:of|de))?"
     rf"\s+(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:on\s+)?the\s+(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|first)"
     rf"|le\s+(?P<d4>\d{{1,2}}|premier|1er)(?![\d/:h])(?!\s*\d)"
-    rf"|(?:(?:on|le)\s+)?(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}}))?(?![\d/])"
+    rf"|(?=\d|(?:on|le)\s)(?:(?:on|le)\s+)?(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}}))?(?![\d/])"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?:in|dans|ds)\s+(?P<rdays>\d{{1,2}}|two|three|four|five|deux|trois|quatre|cinq)"
     rf"\s+(?:days?|jours?)"
-    rf"|(?:on\s+|a\s+|pour\s+)?(?P<hol>{HOLIDAY})"
-    rf"|(?P<nweek>next\s+week|(?:la\s+)?semaine\s+prochaine)"
+    rf"|{_HOLIDAY_START}(?:on\s+|a\s+|pour\s+)?(?P<hol>{HOLIDAY})"
+    rf"|(?P<nweek>next\s+week|(?:la\s+)?semaine\s+pro(?:chaine)?)"
     rf"|(?P<nmonth>next\s+month|le\s+mois\s+prochain)"
-    rf"|(?P<wkend>(?:this|next)\s+weekend|ce\s+week-?end|le\s+week-?end\s+prochain))"
+    rf"|(?P<wkend>(?:this|next)\s+weekend|ce\s+week[-\s]?end|le\s+week-?end\s+prochain))"
 )
 _PART_AFTER = rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}))?"
 _GAP = r"(?:\s*,\s*|\s+)"
@@ -90,7 +113,7 @@ _DATE_CLOCK = re.compile(
     rf"{START}{DATE}(?:\s+(?P<part>{PART}))?(?:{_GAP}{PREP}?{CORE}{_PART_AFTER})?{END}"
 )
 _CLOCK_DATE = re.compile(
-    rf"{START}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{DATE}(?:\s+(?P<part>{PART}))?{END}"
+    rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{DATE}(?:\s+(?P<part>{PART}))?{END}"
 )
 _ANY_DATE = re.compile(rf"{START}{DATE}{END}")
 _DATE_VAGUE = re.compile(rf"{START}{DATE}{_GAP}{VAGUE}{END}")
@@ -100,6 +123,7 @@ _CALENDAR = re.compile(
     rf"{START}(?:in|dans|ds)\s+(?P<n>{AMOUNT})(?P<unit>months?|mois|years?|ans?|annees?){END}"
 )
 _CALENDAR_GATE = re.compile(r"mo|an")
+_CALENDAR_START = re.compile(r"(?:in|ds|dans)\s")  # what ``_CALENDAR`` starts with
 RECENT_PAST = timedelta(days=30)
 
 
@@ -218,35 +242,50 @@ def _at(scan: Scan, day: date, clock: ClockTime) -> datetime | None:
 
 
 def _resolve(
-    scan: Scan, match: re.Match[str], clock: ClockTime | None, moment: str | None
+    scan: Scan,
+    match: re.Match[str],
+    clock: ClockTime | None,
+    moment: str | None,
+    groups: dict[str, str | None] | None = None,
 ) -> tuple[datetime | None, Grain]:
     """The first instant after now that the date (and time) of ``match`` may mean."""
     days, implied = candidate_days(scan, match)
-    groups = match.groupdict()
+    groups = match.groupdict() if groups is None else groups
     part = part_of_day(groups.get("part") or groups.get("part2")) or implied
     if clock is not None:
         clock = with_part(clock, part)
-        return first_after(filter(None, (_at(scan, d, clock) for d in days)), scan.now), clock.grain
+        return first_after(
+            filter(None, (_at(scan, d, clock) for d in days)), scan.now_utc
+        ), clock.grain
     hour, minute = scan.parts.of(moment or part or "day")
     grain: Grain = "day" if not (moment or part) else "minute" if minute else "hour"
-    return first_after((wall(d, hour, minute, scan.zone) for d in days), scan.now), grain
+    return first_after((wall(d, hour, minute, scan.zone) for d in days), scan.now_utc), grain
 
 
-def _has_clock(match: re.Match[str]) -> bool:
-    groups = match.groupdict()
-    return any(groups.get(name) for name in ("ah", "ch", "hh", "nm", "bh"))
+def _has_clock(groups: dict[str, str | None]) -> bool:
+    return bool(
+        groups.get("ah") or groups.get("ch") or groups.get("hh") or groups.get("nm")
+        or groups.get("bh")
+    )  # fmt: skip
 
 
 def _dates(scan: Scan) -> Iterator[TimeMatch]:
     """A date, alone or with a clock time: "vendredi à 15h", "at 3 on Friday", "Dec 3"."""
-    if not _ANY_DATE.search(scan.folded):  # one cheap scan spares two costly ones
+    # ``_DATE_CLOCK`` finds a match exactly when some date (``_ANY_DATE``) is there (its clock
+    # and part are optional, and a date always ends at a word end), so its own matches are the
+    # gate: without one, ``_CLOCK_DATE`` (which also needs a date) cannot match either.
+    leading = list(_DATE_CLOCK.finditer(scan.folded))
+    if not leading:
         return
-    for pattern in (_DATE_CLOCK, _CLOCK_DATE):
-        for match in pattern.finditer(scan.folded):
-            clock = read_clock(scan, match) if _has_clock(match) else None
-            if _has_clock(match) and clock is None:
+    trailing = _CLOCK_DATE.finditer(scan.folded) if has_clock_word(scan.folded) else ()
+    for matches in (leading, trailing):
+        for match in matches:
+            groups = match.groupdict()
+            timed = _has_clock(groups)
+            clock = read_clock(scan, match) if timed else None
+            if timed and clock is None:
                 continue
-            at, grain = _resolve(scan, match, clock, None)
+            at, grain = _resolve(scan, match, clock, None, groups)
             yield scan.found(match.span(), "day" if clock is None else "clock", at, grain)
 
 
@@ -263,13 +302,13 @@ def _moments(scan: Scan) -> Iterator[TimeMatch]:
         name = moment_name(match) or "day"
         hour, minute = scan.parts.of(name)
         days = [scan.today, scan.today + timedelta(days=1)]
-        at = first_after((wall(d, hour, minute, scan.zone) for d in days), scan.now)
+        at = first_after((wall(d, hour, minute, scan.zone) for d in days), scan.now_utc)
         yield scan.found(match.span(), "clock", at, "minute" if minute else "hour")
 
 
 def _calendar(scan: Scan) -> Iterator[TimeMatch]:
     """Calendar months and years from now: "in 3 months", "dans un an" (same wall time)."""
-    if not _CALENDAR_GATE.search(scan.folded):
+    if not _CALENDAR_GATE.search(scan.folded) or not _CALENDAR_START.search(scan.folded):
         return
     for match in _CALENDAR.finditer(scan.folded):
         value = number_value(match["n"].strip())

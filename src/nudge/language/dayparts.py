@@ -31,7 +31,13 @@ _MOMENTS: dict[str, str] = {
         r"|avant\s+de\s+(?:dormir|me\s+coucher|(?:aller\s+)?(?:me\s+)?coucher)|au\s+coucher"
     ),
 }
-VAGUE = "(?:" + "|".join(f"(?P<v_{name}>{words})" for name, words in _MOMENTS.items()) + ")"
+# The words a moment can start with, as a lookahead: the same matches, fewer tries.
+_VAGUE_START = r"(?=first|when|au|des|a\s|en\s|at\s|lunch|after|apres|end|eod|fin|bed|before|avant)"
+VAGUE = (
+    f"{_VAGUE_START}(?:"
+    + "|".join(f"(?P<v_{name}>{words})" for name, words in _MOMENTS.items())
+    + ")"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from nudge.language.lexicon import (
 from nudge.language.matches import Grain
 
 _UNITS = rf"{UNIT_SECONDS}|{UNIT_MINUTES}|{UNIT_HOURS}|{UNIT_DAYS}|{UNIT_WEEKS}"
-_HALF_HOUR = r"(?:half\s+an?\s+hour|a\s+half[-\s]hour|(?:une\s+)?demi[-\s]?heure|1/2\s?h)"
+_HALF_HOUR = r"(?:half\s+an?\s+(?:hour|hr)|a\s+half[-\s]hour|(?:une\s+)?demi[-\s]?heure|1/2\s?h)"
 _QUARTER = r"(?:(?:a\s+)?quarter\s+(?:of\s+an\s+)?hour|(?:un\s+)?quart\s+d'\s?heure)"
 _HALF = r"(?:and\s+a\s+half|and\s+half|et\s+demie?)"
 _HOURS_MINUTES = rf"\d{{1,2}}\s?h\s?\d{{2}}(?:\s?(?:{UNIT_MINUTES}))?{END}"

@@ -38,11 +38,24 @@ def _fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-def fold(text: str) -> str:
-    """``text`` lower-cased, accents removed, same length (``"À 8H"`` → ``"a 8h"``)."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_SPACES)
-    return "".join(_fold_char(char) for char in text)
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each new character once, then remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
 
 
 _ASCII_SPACES = {code: " " for code in range(128) if chr(code).isspace()} | {ord("`"): "'"}
+_TABLE = _FoldTable()
+
+
+@lru_cache(maxsize=64)  # one message is folded several times (words, scan, task); no more
+def fold(text: str) -> str:
+    """``text`` lower-cased, accents removed, same length (``"À 8H"`` → ``"a 8h"``)."""
+    if text.isascii():
+        lowered = text.lower()
+        if lowered.isprintable() and "`" not in lowered:  # no space to map but " " itself
+            return lowered
+        return lowered.translate(_ASCII_SPACES)
+    return text.translate(_TABLE)

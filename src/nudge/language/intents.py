@@ -37,12 +37,16 @@ from nudge.commands import (
     Unknown,
 )
 from nudge.language.agenda import agenda_phrase
+from nudge.language.briefing_prefs import set_briefing
 from nudge.language.coaching import break_down, next_step
 from nudge.language.dayparts import DayParts
 from nudge.language.intent_words import (
     ADD_TODO,
     BARE_CLOCK,
     BARE_IN,
+    COURTESY,
+    COURTESY_ENDS,
+    COURTESY_LEADS,
     LEFTOVER,
     REMIND,
     REMIND_INSIDE,
@@ -59,10 +63,11 @@ from nudge.language.wall import is_after
 
 log = logging.getLogger(__name__)
 
+_SHORT = 40
 _NO_VERB_KINDS = frozenset({"relative", "clock", "recurring", "day"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per message, and a frozen init costs 4x more
 class _Context:
     """The clock, zone, language and pending state one message is understood in."""
 
@@ -119,9 +124,11 @@ def interpret(
     command = (
         fixed_command(message.clean)
         or next_step(message.clean)
+        or _courteous(message.clean)
         or _agenda(message, context)
         or set_timezone(message.clean)
         or set_quiet_hours(message.clean)
+        or set_briefing(message.clean)
         or recall(message)
         or forget(message)
         or remember(message)
@@ -135,6 +142,26 @@ def interpret(
         or _pending_task(message, context)
     )
     return command or Unknown(text)
+
+
+def _courteous(clean: str) -> Command | None:
+    """A short command wrapped in courtesy: "help pls", "mes rappels stp", "k next", "fait ✅"."""
+    if len(clean) > _SHORT or not _may_be_courteous(clean):
+        return None
+    plain = COURTESY.fullmatch(clean)
+    core = plain["core"] if plain else clean
+    if core == clean:
+        return None
+    return fixed_command(core) or next_step(core)
+
+
+def _may_be_courteous(clean: str) -> bool:
+    """Whether ``COURTESY`` could strip anything: a lead word, an end word or a symbol."""
+    return (
+        clean.endswith(COURTESY_ENDS)
+        or not clean[-1:].isalnum()
+        or clean.split(" ", 1)[0] in COURTESY_LEADS
+    )
 
 
 def _agenda(message: Message, context: _Context) -> Command | None:
@@ -263,8 +290,15 @@ def _time_alone(message: Message, context: _Context, *, bare: bool = False) -> T
     return None
 
 
+def _is_question(message: Message) -> bool:
+    """Whether the message asks something ("are we still on at 3?"): never a reminder."""
+    return message.text.rstrip(" .!\u2026").endswith("?")
+
+
 def _task_then_time(message: Message, context: _Context) -> Command | None:
     """A task then a time ending the text: "call mom at 6pm", "appeler maman dans 20 min"."""
+    if _is_question(message):
+        return None
     found = context.find(message.text)
     if found is None or found.kind not in _NO_VERB_KINDS:
         return None
@@ -280,6 +314,8 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
 
 def _time_then_task(message: Message, context: _Context) -> Command | None:
     """A time opening the text, then a task: "ce soir 20h appeler papi", "tlj à 8h X"."""
+    if _is_question(message):
+        return None
     found = context.find(message.text)
     if found is None or found.kind not in _NO_VERB_KINDS:
         return None

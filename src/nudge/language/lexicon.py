@@ -6,6 +6,91 @@ Data only: the patterns that use these live in ``durations``, ``clocks``, ``time
 
 from __future__ import annotations
 
+import re
+
+_LITERAL = re.compile(r"(?:[\w'-]|\\s\+)+")
+_ATOM = re.compile(r"\\s\+|.")
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex fragment ("a|(?:b|c)d" → ["a", "(?:b|c)d"])."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, pattern[start:]]
+
+
+def _trie(alternatives: list[list[str]]) -> str:
+    """Atom lists as one regex that tries them in the same order, sharing their prefixes.
+
+    Only alternatives with the same first atom are grouped: two different first atoms (a
+    letter, or a run of spaces) never match at the same place, so the regex engine meets the
+    alternatives that can match in the original order. An empty alternative is a barrier:
+    nothing moves across it.
+    """
+    groups: list[tuple[str, list[list[str]]]] = []
+    for atoms in alternatives:
+        head = atoms[0] if atoms else ""
+        target = None
+        for key, members in reversed(groups):
+            if key == "":
+                break
+            if key == head:
+                target = members
+                break
+        if head and target is not None:
+            target.append(atoms[1:])
+        else:
+            groups.append((head, [atoms[1:]] if head else []))
+    branches = [key + _trie(members) if key else "" for key, members in groups]
+    if len(branches) == 1:
+        return branches[0] if len(groups[0][1]) <= 1 else f"(?:{branches[0]})"
+    return "(?:" + "|".join(branches) + ")"
+
+
+def alternation(*fragments: str) -> str:
+    """``(?:f1|f2|…)`` written as a prefix tree where the alternatives are plain words.
+
+    The same language and the same preference order as the plain alternation (so the same
+    matches, backtracking included), but Python's regex engine no longer tries every word
+    at every word start: it follows the letters. Alternatives holding other regex syntax
+    are kept as they are, in place (they are barriers for the grouping).
+    """
+    out: list[str] = []
+    run: list[list[str]] = []
+    for fragment in fragments:
+        for alternative in _split(fragment):
+            if _LITERAL.fullmatch(alternative):
+                run.append(_ATOM.findall(alternative))
+                continue
+            if run:
+                out.append(_trie(run))
+                run = []
+            out.append(alternative)
+    if run:
+        out.append(_trie(run))
+    return "(?:" + "|".join(out) + ")"
+
+
+def ahead(words: str, spaced: str = "") -> str:
+    """A lookahead for the words (``|``-separated) a pattern can start with.
+
+    ``spaced`` words are only ever followed by a space there ("on", "le" in "le 3"), which
+    makes the test sharper. Put right after ``START``: it never changes what matches, but
+    at the other word starts the engine fails at once instead of trying every branch.
+    """
+    first = rf"(?:{spaced})\s|" if spaced else ""
+    return f"(?={first}{alternation(words)})"
+
+
 START = r"(?<![\w'])"
 END = r"(?![\w])"
 
@@ -18,7 +103,7 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30, "trente": 30, "forty": 40, "quarante": 40, "forty-five": 45,
     "forty five": 45, "quarante-cinq": 45, "quarante cinq": 45, "fifty": 50,
     "cinquante": 50, "sixty": 60, "soixante": 60, "ninety": 90, "quatre-vingt-dix": 90,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "une couple de": 2, "une couple": 2,
 }  # fmt: skip
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
@@ -41,7 +126,7 @@ NUMBER_WORDS.update({"treize": 13, "quatorze": 14, "seize": 16, "thirteen": 13,
                      "cent vingt": 120, "hundred": 100, "cent": 100})  # fmt: skip
 
 _WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)
-NUMBER_WORD = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH) + ")"
+NUMBER_WORD = alternation(*(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH))
 NUMBER_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
 AMOUNT = rf"(?:{NUMBER_DIGITS}\s*|{NUMBER_WORD}\s+)"
 
@@ -58,29 +143,37 @@ TOMORROW = (
 )
 AFTER_TOMORROW = r"(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)|apres[-\s]?(?:demain|2main)"
 YESTERDAY = r"yesterday|yday|hier|avant[-\s]?hier"
-TONIGHT = r"tonight|tonite|2nite|ce\s+soir|this\s+evening"
+TONIGHT = r"tonight|tonite|2nite|ce\s+soir|this\s+evening|a\s+soir"  # "à soir": Québec
 THIS_MORNING = r"this\s+morning|ce\s+matin"
-THIS_AFTERNOON = r"this\s+afternoon|cet\s+apres[-\s]?midi|cet\s+aprem"
-DAY = (
-    rf"(?:{AFTER_TOMORROW}|{TOMORROW}|{TODAY}|{YESTERDAY}"
-    rf"|{TONIGHT}|{THIS_MORNING}|{THIS_AFTERNOON})"
+THIS_AFTERNOON = (
+    r"this\s+afternoon|cet\s+apres[-\s]?midi|cet\s+aprem|in\s+the\s+afternoon"
+    r"|en\s+apres[-\s]?midi"
+)
+DAY_STARTS = (
+    f"apres|{TOMORROW}|today|tday|tdy|2day|auj|ajd|yesterday|yday|hier|avant"
+    r"|tonight|tonite|2nite|a\s+soir|in\s+the\s+afternoon|en\s+apres"
+)  # how every day word below starts, with DAY_SPACED followed by a space
+DAY_SPACED = "the|day|ce|cet|this"
+_DAY_AHEAD = ahead(DAY_STARTS, spaced=DAY_SPACED)
+DAY = _DAY_AHEAD + alternation(
+    AFTER_TOMORROW, TOMORROW, TODAY, YESTERDAY, TONIGHT, THIS_MORNING, THIS_AFTERNOON
 )
 
 MORNING = r"morning|matin|matinee"
 AFTERNOON = r"afternoon|apres[-\s]?midi|aprem|aprm"
 EVENING = r"evening|soir|soiree|night|nuit"
-PART = rf"(?:{MORNING}|{AFTERNOON}|{EVENING})"
+PART = alternation(MORNING, AFTERNOON, EVENING)
 
 WEEKDAYS: dict[str, str] = {
     "monday": "MO", "mon": "MO", "lundi": "MO", "lun": "MO",
     "tuesday": "TU", "tues": "TU", "tue": "TU", "mardi": "TU", "mar": "TU",
-    "wednesday": "WE", "wed": "WE", "mercredi": "WE", "mer": "WE",
+    "wednesday": "WE", "weds": "WE", "wed": "WE", "mercredi": "WE", "mer": "WE",
     "thursday": "TH", "thurs": "TH", "thu": "TH", "jeudi": "TH", "jeu": "TH",
     "friday": "FR", "fri": "FR", "vendredi": "FR", "ven": "FR",
     "saturday": "SA", "sat": "SA", "samedi": "SA", "sam": "SA",
     "sunday": "SU", "sun": "SU", "dimanche": "SU", "dim": "SU",
 }  # fmt: skip
-WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+WEEKDAY = alternation(*sorted(WEEKDAYS, key=len, reverse=True))
 
 
 def number_value(word: str) -> float | None:
@@ -96,12 +189,12 @@ def number_value(word: str) -> float | None:
 
 WEEKDAY_NAMES: dict[str, int] = {
     "monday": 0, "lundi": 0, "tuesday": 1, "tues": 1, "tuesay": 1, "mardi": 1,
-    "wednesday": 2, "wed": 2, "wensday": 2, "wednsday": 2, "wendsday": 2, "mercredi": 2,
+    "wednesday": 2, "weds": 2, "wed": 2, "wensday": 2, "wednsday": 2, "wendsday": 2, "mercredi": 2,
     "thursday": 3, "thurs": 3, "thu": 3, "thursay": 3, "jeudi": 3,
     "friday": 4, "fri": 4, "fryday": 4, "vendredi": 4, "vendredis": 4,
-    "saturday": 5, "samedi": 5, "sunday": 6, "dimanche": 6,
+    "saturday": 5, "sat": 5, "samedi": 5, "sunday": 6, "dimanche": 6,
 }  # fmt: skip
-WEEKDAY_FULL = "(?:" + "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)) + ")"
+WEEKDAY_FULL = alternation(*sorted(WEEKDAY_NAMES, key=len, reverse=True))
 
 MONTHS: dict[str, int] = {
     "january": 1, "janvier": 1, "janv": 1, "jan": 1, "february": 2, "fevrier": 2,
@@ -111,5 +204,5 @@ MONTHS: dict[str, int] = {
     "sept": 9, "sep": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11,
     "novembre": 11, "nov": 11, "december": 12, "decembre": 12, "dec": 12,
 }  # fmt: skip
-MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH = alternation(*sorted(MONTHS, key=len, reverse=True)) + r"\.?"
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th|er|re|eme|e)?"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,7 @@ class TimeMatch:
         return self.span[1] - self.span[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per scan, and a frozen init costs 4x more
 class Scan:
     """What a time pattern needs: the text (original and folded) and the user's clock."""
 
@@ -52,6 +52,7 @@ class Scan:
     now: datetime
     zone: ZoneInfo
     lang: str
+    now_utc: datetime  # ``now`` in UTC: ``is_after(at, now_utc)`` converts one side only
     parts: DayParts = DEFAULT_PARTS
 
     @classmethod
@@ -60,7 +61,8 @@ class Scan:
     ) -> Scan:
         """Prepare ``text`` for scanning from the aware instant ``now`` in zone ``tz``."""
         zone = ZoneInfo(tz)
-        return cls(text, fold(text), now.astimezone(zone), zone, lang, parts or DEFAULT_PARTS)
+        local, utc = now.astimezone(zone), now.astimezone(UTC)
+        return cls(text, fold(text), local, zone, lang, utc, parts or DEFAULT_PARTS)
 
     @property
     def today(self) -> date:
@@ -76,6 +78,6 @@ class Scan:
         rrule: str | None = None,
     ) -> TimeMatch:
         """A match at ``span``; a time not after now is recorded as past (``when`` None)."""
-        if at is None or not is_after(at, self.now):
+        if at is None or not is_after(at, self.now_utc):
             return TimeMatch(span, kind, None)
         return TimeMatch(span, kind, When(at.astimezone(self.zone), grain, rrule, span))

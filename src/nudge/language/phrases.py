@@ -145,12 +145,52 @@ def _cancel_last(_: re.Match[str]) -> Command:
     return CancelReminder(None)
 
 
+_DONE_VERB = r"(?:done|finished|completed|fini|finie|finis|termine|terminee|fait|faite)"
+_TIME_WORDS = re.compile(r"(?:at|by|before|after|in|around|a|vers|avant|apres|dans|\d)\b")
+_NOT_A_TASK = frozenset(
+    {"for today", "for now", "for the day", "with it", "with that", "with this", "lol", "now"}
+    | {"pour aujourd'hui", "pour auj", "pour ajd", "pour le moment", "pour l'instant", "merci"}
+)
+
+
+@_on(
+    rf"(?:(?:i'?m|i am|i'?ve|i have|i|j'ai|j ai|jai|c'?est|it'?s|all) )?{_DONE_VERB}"
+    r" (?:with |avec |de |d'|du |des |pour |the |la |le |les |l')*(?P<words>[a-z].{1,80})"
+    r"|(?!(?:what|when|how|why|if|is|remind|rappel|quand|qu|si|est|tell|let|once|after)\b)"
+    rf"(?P<before>[a-z][\w'-]*(?: [\w'-]+){{0,3}}?) (?:is |are |est |sont )?{_DONE_VERB}"
+)
+def _complete_words(match: re.Match[str]) -> Command | None:
+    words = (match["words"] or match["before"] or "").strip()
+    if words in _NOT_A_TASK:
+        return Complete(None)
+    if _TIME_WORDS.match(words):
+        return None  # "done at 8", "fini dans 5 min": a time, not a task
+    return Complete(None, words)
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ANY: list[re.Pattern[str]] = []  # every pattern as one alternation, built on first use
+
+
+def _any_pattern() -> re.Pattern[str]:
+    """One regex that fully matches exactly the texts some registered pattern fully matches.
+
+    Most messages are no fixed command: one test instead of one per pattern (about 15).
+    """
+    if not _ANY:
+        joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p, _ in _PATTERNS)
+        _ANY.append(re.compile(joined))
+    return _ANY[0]
+
+
 def fixed_command(clean: str) -> Command | None:
     """The fixed command a whole clean message is, if any (None for carrier keywords)."""
     if clean in CARRIER_WORDS:
         return None
     if clean in HELP_WORDS:
         return Help()
+    if not _any_pattern().fullmatch(clean):
+        return None
     for pattern, build in _PATTERNS:
         match = pattern.fullmatch(clean)
         if match is not None:

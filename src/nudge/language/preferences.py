@@ -17,7 +17,8 @@ from nudge.language.clocks import CORE, PREP, read_clock
 from nudge.language.matches import Scan
 from nudge.language.zones import zone_for
 
-_POLITE_END = re.compile(r"(?: (?:please|pls|plz|stp|svp|merci|thanks|thx))+$")
+_POLITE_WORDS = ("please", "pls", "plz", "stp", "svp", "merci", "thanks", "thx")
+_POLITE_END = re.compile(rf"(?: (?:{'|'.join(_POLITE_WORDS)}))+$")
 DEFAULT_QUIET_START = time(22, 0)
 DEFAULT_QUIET_END = time(8, 0)
 _TZ = [
@@ -54,6 +55,7 @@ _QUIET = [
     (re.compile(rf"(?:{_NO_TEXT}) (?:after|past|later than|apres|passe) (?P<a>.+)"), "a"),
     (re.compile(rf"(?:{_NO_TEXT}) (?:before|until|till|avant) (?P<b>.+)"), "b"),
 ]
+_QUIET_GATE = re.compile(rf"(?:{_NO_TEXT}) ")
 _OFF = re.compile(
     r"(?:no|turn off|disable|remove|cancel|stop|pas d'?|plus d'?|desactive|enleve|supprime)"
     r" (?:the |my |les |mes )?(?:quiet hours|heures? (?:calmes?|de silence))"
@@ -71,7 +73,7 @@ def set_timezone(clean: str) -> Command | None:
     return None
 
 
-def _clock(text: str, *, evening: bool) -> time | None:
+def clock_alone(text: str, *, evening: bool) -> time | None:
     """A clock time alone ("10pm", "22h", "7"), an English bare hour read by ``evening``."""
     plain = text.strip(" .!?")
     if re.fullmatch(r"\d{1,2}", plain):
@@ -88,15 +90,18 @@ def _clock(text: str, *, evening: bool) -> time | None:
 
 def set_quiet_hours(clean: str) -> Command | None:
     """Quiet hours: "don't text me after 10pm", "pas de messages avant 8h", "22h-7h"."""
-    clean = _POLITE_END.sub("", clean)
+    if clean.endswith(_POLITE_WORDS):  # the only texts the costly substitution can change
+        clean = _POLITE_END.sub("", clean)
     if _OFF.fullmatch(clean):
         return SetQuietHours(None, None)
+    if not _QUIET_GATE.match(clean):  # every pattern below starts so: one test spares four
+        return None
     for pattern, sides in _QUIET:
         match = pattern.fullmatch(clean)
         if match is None:
             continue
-        start = _clock(match["a"], evening=True) if "a" in sides else DEFAULT_QUIET_START
-        end = _clock(match["b"], evening=False) if "b" in sides else DEFAULT_QUIET_END
+        start = clock_alone(match["a"], evening=True) if "a" in sides else DEFAULT_QUIET_START
+        end = clock_alone(match["b"], evening=False) if "b" in sides else DEFAULT_QUIET_END
         if start is not None and end is not None and start != end:
             return SetQuietHours(start, end)
     return None

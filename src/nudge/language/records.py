@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from nudge.commands import Agenda, AskWhat, AskWhen, Command, CreateReminder, Unknown
 from nudge.language.detect import detect_locale
 from nudge.language.intents import understand
-from nudge.language.matches import When
 from nudge.language.times import parse_when
 from nudge.language.wall import wall
 
@@ -36,6 +35,7 @@ def local_now(raw: str | None, tz: str) -> datetime:
 
 
 _TIMED = (CreateReminder, AskWhat, AskWhen, Agenda, Unknown)
+_AT = (CreateReminder, AskWhat)  # commands carrying their own time
 
 
 def _timed(command: Command) -> bool:
@@ -48,19 +48,21 @@ def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict
     locale = lang or detect_locale(text) or "en"
     command = understand(text, now=now, tz=tz, lang=locale, state=None)
     when = parse_when(text, now=now, tz=tz, lang=locale) if _timed(command) else None
-    if isinstance(command, CreateReminder | AskWhat) and when is not None:
-        when = When(command.at, when.grain if when.at == command.at else "minute",
-                    command.rrule, when.span)  # fmt: skip
+    moment, grain, rrule = (when.at, when.grain, when.rrule) if when else (None, None, None)
+    if isinstance(command, _AT):  # the reminder's own time, even when another one is longer
+        grain = grain if moment == command.at else "minute"
+        moment, rrule = command.at, command.rrule
     at: str | None = None
-    if when is not None:
-        local = when.at.astimezone(ZoneInfo(tz))
-        if when.grain == "day":
-            local = wall(local.date(), 0, 0, ZoneInfo(tz))
+    if moment is not None:
+        zone = ZoneInfo(tz)
+        local = moment.astimezone(zone)
+        if grain == "day":
+            local = wall(local.date(), 0, 0, zone)
         at = local.isoformat()
     return {
         "text": text,
         "when": at,
-        "grain": when.grain if when else None,
-        "rrule": when.rrule if when else None,
+        "grain": grain,
+        "rrule": rrule,
         "intent": type(command).__name__,
     }

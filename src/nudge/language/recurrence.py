@@ -12,23 +12,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import lru_cache
 
 from nudge.language.clocks import (
+    CLOCK_AHEAD,
     CORE,
     PREP,
     ClockTime,
+    has_clock_word,
     part_of_day,
     read_clock,
     settled_hour,
     with_part,
 )
-from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS
+from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS, ahead, alternation
 from nudge.language.matches import Scan, TimeMatch
 from nudge.language.wall import is_after, wall
 
 ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _EVERY = r"(?:every|each|chaque|tous\s+les|toutes\s+les)"
-_AND = r"(?:\s*,\s*|\s+(?:and|et|&)\s+|\s*&\s*|\s*/\s*)"
+_AND = r"(?:\s*,\s*|\s+(?:and|et|&)\s+|\s*&\s*|\s*/\s*|\s+)"  # "every mon wed fri"
 _DAYS = rf"{WEEKDAY}s?(?:{_AND}{WEEKDAY}s?)*"
 _PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
 _FREQ = (
@@ -41,18 +44,29 @@ _FREQ = (
     rf"|{_EVERY}\s+(?P<days>{_DAYS})(?:\s+(?P<dpart2>{PART})s?)?"
     rf"|on\s+(?P<plural>{_PLURAL}(?:{_AND}{_PLURAL})*)"
 )
+_FREQ_AHEAD = ahead("every|each|chaque|tous|toutes|daily|tlj|on|weekday|weekend|en|du|monday|le")
 _GAP = r"(?:\s*,\s*|\s+)"
 _PATTERNS = [
-    re.compile(rf"{START}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
-    re.compile(rf"{START}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
-    re.compile(rf"{START}(?:{_FREQ}){END}"),
+    re.compile(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
+    re.compile(rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
+    re.compile(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){END}"),
 ]
 # Every repeating form holds one of these: the patterns only run when one is there.
 REPEAT_GATE = re.compile(
-    r"every|each|chaque|tous|toutes|daily|weekday|weekend|week-?end|semaine|tlj|lundi au"
-    r"|through|thru|to friday|days|hourly|sur deux|out of|weekly|monthly|biweekly|fortnight"
-    r"|hebdo|mensuel|du mois"
+    alternation(
+        r"every|each|chaque|tous|toutes|ttes|daily|weekday|weekend|week-?end|semaine|tlj|lundi au"
+        r"|through|thru|to friday|days|hourly|sur deux|out of|weekly|monthly|biweekly"
+        r"|fortnight|hebdo|mensuel|du mois"
+    )
 )
+
+
+@lru_cache(maxsize=4)  # asked by both repeat matchers of one scan: tested once per message
+def has_repeat_word(folded: str) -> bool:
+    """Whether ``folded`` holds a word every repeating form needs (``REPEAT_GATE``)."""
+    return REPEAT_GATE.search(folded) is not None
+
+
 _WEEKDAY_WORD = re.compile(WEEKDAY + "(?=s?$)")
 
 
@@ -90,18 +104,21 @@ def _rule(byday: list[str] | None) -> str:
 
 def _recurring(scan: Scan) -> Iterator[TimeMatch]:
     """Repeating times: "every day at 8am", "tous les lundis à 9h", "tous les soirs"."""
-    if not REPEAT_GATE.search(scan.folded):
+    if not has_repeat_word(scan.folded):
         return
-    for pattern in _PATTERNS:
+    patterns = _PATTERNS if has_clock_word(scan.folded) else _PATTERNS[2:]  # 0, 1 need a clock
+    for pattern in patterns:
         for match in pattern.finditer(scan.folded):
             clock = recurring_clock(scan, match, part_of_day(match["dpart"] or match["dpart2"]))
             byday = _byday(match)
             if clock is None or byday == []:
                 continue
+            today = scan.today
             for offset in range(8):
-                day = scan.today + timedelta(days=offset)
-                at = wall(day, clock.hour, clock.minute, scan.zone)
-                if (byday is None or ORDER[day.weekday()] in byday) and is_after(at, scan.now):
+                if byday is not None and ORDER[(today.weekday() + offset) % 7] not in byday:
+                    continue
+                at = wall(today + timedelta(days=offset), clock.hour, clock.minute, scan.zone)
+                if is_after(at, scan.now_utc):
                     yield scan.found(match.span(), "recurring", at, clock.grain, _rule(byday))
                     break
 

@@ -18,30 +18,43 @@ from datetime import UTC, date, datetime, timedelta
 
 from nudge.language.clocks import CORE, PREP, ClockTime, next_occurrence, read_clock
 from nudge.language.dates import days_of_month
-from nudge.language.lexicon import AMOUNT, END, START, WEEKDAY_FULL, WEEKDAY_NAMES, number_value
+from nudge.language.lexicon import (
+    AMOUNT,
+    END,
+    START,
+    WEEKDAY_FULL,
+    WEEKDAY_NAMES,
+    ahead,
+    alternation,
+    number_value,
+)
 from nudge.language.matches import Scan, TimeMatch
-from nudge.language.recurrence import ORDER, REPEAT_GATE, recurring_clock
+from nudge.language.recurrence import ORDER, has_repeat_word, recurring_clock
 from nudge.language.wall import first_after, wall
 
-_EVERY = r"(?:every|each|chaque|tous\s+les|toutes\s+les)"
+_EVERY = r"(?:every|each|chaque|tous\s+les|(?:toutes|ttes)\s+les)"  # "ttes": SMS
 _GAP = r"(?:\s*,\s*|\s+)"
 _CLOCK_AFTER = rf"(?:{_GAP}{PREP}?{CORE})?"
 _UNTIL = rf"(?:{_GAP}(?:until|till|til|to|jusqu'?\s?a|jusqu'a)\s+{CORE})?"
 _INTERVAL = re.compile(
-    rf"{START}(?:{_EVERY}\s+(?:(?P<n>{AMOUNT})|(?P<half>half\s+|demi-?\s?))?"
+    rf"{START}{ahead('every|each|chaque|tous|toutes|ttes|hourly')}"
+    rf"(?:{_EVERY}\s+(?:(?P<n>{AMOUNT})|(?P<half>half\s+|demi-?\s?))?"
     rf"(?P<unit>hours?|hrs?|heures?|h|minutes?|mins?|mn|heures?)"
     rf"|(?P<hourly>hourly|every\s+hour|toutes\s+les\s+heures)){END}{_UNTIL}"
 )
 _OTHER = r"(?:other|second|autre)"
 _SPAN_UNITS = r"days?|jours?|weeks?|semaines?|sem|months?|mois"
+_SPAN_START = (
+    "every|each|chaque|tous|toutes|ttes|un|one|weekly|monthly|biweekly|fortnightly|hebdo|mensuel"
+)
 _SPAN = re.compile(
-    rf"{START}(?:{_EVERY}\s+(?:(?P<other>{_OTHER})\s+|(?P<n>{AMOUNT}))?(?P<unit>{_SPAN_UNITS})"
+    rf"{START}{ahead(_SPAN_START)}(?:{_EVERY}\s+(?:(?P<other>{_OTHER})\s+|(?P<n>{AMOUNT}))?(?P<unit>{_SPAN_UNITS})"
     rf"|(?P<one>un|une|one)\s+(?P<unit2>jour|semaine|week|day)\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
     rf"|(?P<unit3>weekly|monthly|biweekly|fortnightly|hebdo|mensuel(?:lement)?)){END}"
     rf"{_CLOCK_AFTER}"
 )
 _OTHER_WEEKDAY = re.compile(
-    rf"{START}(?:(?:every|each)\s+(?:{_OTHER}|2nd)\s+(?P<wd>{WEEKDAY_FULL})"
+    rf"{START}{ahead('every|each|un|one|toutes')}(?:(?:every|each)\s+(?:{_OTHER}|2nd)\s+(?P<wd>{WEEKDAY_FULL})"
     rf"|(?:un|one)\s+(?P<wd2>{WEEKDAY_FULL})\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
     rf"|(?:every\s+(?:(?:2|two)\s+weeks|other\s+week)|toutes\s+les\s+(?:2|deux)\s+semaines)"
     rf"\s+(?:on\s+|le\s+)?(?P<wd3>{WEEKDAY_FULL}))"
@@ -51,11 +64,21 @@ _OF_MONTH = (
     r"(?:of\s+(?:every|each|the)\s+month|(?:de|du)\s+(?:chaque|tous\s+les)\s+mois|du\s+mois)"
 )
 _MONTHLY = re.compile(
-    rf"{START}(?:(?:on\s+)?(?:the\s+)?(?:le\s+|tous\s+les\s+|chaque\s+)?"
+    rf"{START}(?=\d|{alternation('on|the|le|tous|chaque|premier|first|every|each')})"
+    rf"(?:(?:on\s+)?(?:the\s+)?(?:le\s+|tous\s+les\s+|chaque\s+)?"
     rf"(?P<d>\d{{1,2}}|premier|first|1er)(?:st|nd|rd|th|er|e)?\s+{_OF_MONTH}"
     rf"|(?:every|each)\s+month\s+on\s+the\s+(?P<d2>\d{{1,2}}|first)(?:st|nd|rd|th)?"
     rf"|(?:tous\s+les|chaque)\s+mois\s+le\s+(?P<d3>\d{{1,2}}|premier|1er)){END}{_CLOCK_AFTER}"
 )
+# Words each pattern above cannot match without (tested before running it).
+_SPAN_WORDS = ("day", "jour", "week", "sem", "month", "mois", "fortnight", "hebdo", "mensuel")
+_OTHER_WEEKDAY_WORDS = ("other", "second", "autre", "2nd", "sur", "out", "week", "semaine")
+
+
+def _holds(folded: str, words: tuple[str, ...]) -> bool:
+    return any(word in folded for word in words)
+
+
 _UNIT_FREQ = {"d": "DAILY", "j": "DAILY", "w": "WEEKLY", "s": "WEEKLY", "m": "MONTHLY"}
 
 
@@ -75,7 +98,7 @@ def _rule(freq: str, interval: int, extra: str = "") -> str:
 
 
 def _first(scan: Scan, days: Iterable[date], clock: ClockTime) -> datetime | None:
-    return first_after((wall(d, clock.hour, clock.minute, scan.zone) for d in days), scan.now)
+    return first_after((wall(d, clock.hour, clock.minute, scan.zone) for d in days), scan.now_utc)
 
 
 def _intervals(scan: Scan) -> Iterator[TimeMatch]:
@@ -113,6 +136,8 @@ def _until(scan: Scan, match: re.Match[str]) -> tuple[bool, datetime | None]:
 
 def _spans(scan: Scan) -> Iterator[TimeMatch]:
     """Every N days, weeks or months: "every other day", "tous les 15 jours", "every week"."""
+    if not _holds(scan.folded, _SPAN_WORDS):
+        return
     for match in _SPAN.finditer(scan.folded):
         unit = (match["unit"] or match["unit2"] or match["unit3"] or "")[:1]
         count = _count(match["n"], bool(match["other"] or match["one"]))
@@ -136,6 +161,8 @@ def _spans(scan: Scan) -> Iterator[TimeMatch]:
 
 def _other_weekdays(scan: Scan) -> Iterator[TimeMatch]:
     """Every other given weekday: "every other Monday", "un lundi sur deux"."""
+    if not _holds(scan.folded, _OTHER_WEEKDAY_WORDS):
+        return
     for match in _OTHER_WEEKDAY.finditer(scan.folded):
         target = WEEKDAY_NAMES[match["wd"] or match["wd2"] or match["wd3"]]
         clock = recurring_clock(scan, match, None)
@@ -148,6 +175,8 @@ def _other_weekdays(scan: Scan) -> Iterator[TimeMatch]:
 
 def _monthly(scan: Scan) -> Iterator[TimeMatch]:
     """A day of every month: "the 1st of every month", "le 15 de chaque mois"."""
+    if not _holds(scan.folded, ("month", "mois")):
+        return
     for match in _MONTHLY.finditer(scan.folded):
         word = match["d"] or match["d2"] or match["d3"]
         dom = 1 if word in ("premier", "first", "1er") else int(word)
@@ -161,7 +190,7 @@ def _monthly(scan: Scan) -> Iterator[TimeMatch]:
 
 def _repeats(scan: Scan) -> Iterator[TimeMatch]:
     """All the forms above, when the text holds a repeat word at all."""
-    if not REPEAT_GATE.search(scan.folded):
+    if not has_repeat_word(scan.folded):
         return
     for matcher in (_intervals, _spans, _other_weekdays, _monthly):
         yield from matcher(scan)

@@ -43,7 +43,7 @@ _NOT_A_TASK = re.compile(
 _STATEMENT_END = re.compile(r"(?<![\w'])(?:is|are|was|est|sont|etait|'s)$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per message, and a frozen init costs 4x more
 class Message:
     """One SMS body: trimmed original, folded, and clean (spaces collapsed, no end punctuation)."""
 
@@ -56,7 +56,8 @@ class Message:
         """Prepare ``body`` for matching."""
         text = body.strip()
         folded = fold(text)
-        collapsed = " ".join(folded.split())
+        tidy = "  " not in folded and folded[:1] != " " and folded[-1:] != " "
+        collapsed = folded if tidy else " ".join(folded.split())  # fold leaves only " " spaces
         clean = collapsed.rstrip(" .!,;:?\u2026")
         if not clean and "?" in collapsed:
             clean = "?"
@@ -68,13 +69,22 @@ def cut(text: str, span: tuple[int, int]) -> str:
     return f"{text[: span[0]].rstrip()} {text[span[1] :].lstrip()}".strip()
 
 
+_TAIL = 20  # longer than any _TRAILING word with its space ("s'il vous plait")
+
+
+def _trailing(folded: str) -> re.Match[str] | None:
+    """``_TRAILING`` searched in the tail only: it ends the text, so it lies there."""
+    offset = max(len(folded) - _TAIL, 0)
+    return _TRAILING.search(folded, offset)
+
+
 def clean_task(text: str, *, connectors: bool = True) -> str:
     """Trim punctuation, trailing "please"/"and" and (with ``connectors``) a leading "to"/"de"."""
     task = text.strip(_PUNCT)
     for _ in range(6):
         folded = fold(task)
         lead = (_LEADING.match(folded) or _A_GRAVE.match(task)) if connectors else None
-        trail = _TRAILING.search(folded)
+        trail = _trailing(folded)
         if lead is None and trail is None:
             break
         start = lead.end() if lead else 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime
+from datetime import datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ def render(locale: str, key: str, **values: object) -> str:
     return template.format(**values)
 
 
-def format_clock(at: datetime, locale: str) -> str:
+def format_clock(at: datetime | time, locale: str) -> str:
     """``8:00 PM`` in English, ``20:00`` in French."""
     if catalog(locale)["time"]["time_format"] == "12h":
         hour = at.hour % 12 or 12

@@ -29,15 +29,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import islice
 
 from nudge.language.clocks import (
+    CLOCK_AHEAD,
     CORE,
     PREP,
     day_offset,
+    has_clock_word,
     next_occurrence,
     on_day,
     part_of_day,
@@ -47,7 +48,7 @@ from nudge.language.clocks import (
 from nudge.language.dates import DATES
 from nudge.language.dayparts import DayParts
 from nudge.language.durations import DURATION, parse_duration
-from nudge.language.lexicon import DAY, END, PART, START
+from nudge.language.lexicon import DAY, DAY_SPACED, DAY_STARTS, END, PART, START, ahead
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
 from nudge.language.repeats import REPEATS
@@ -59,17 +60,19 @@ MAX_AHEAD = timedelta(days=3660)
 MAX_PER_MATCHER = 16  # an SMS holds a few times; this bounds the work on pathological text
 
 _GAP = r"(?:\s*,\s*|\s+)"
+_CLOCK_SPACED = f"{DAY_SPACED}|at|a|vers|around|pour"
 _RELATIVE = re.compile(
     rf"{START}(?:in|within|dans|ds|d'\s?ici)\s+(?:(?:about|around|approx|like|environ|genre|~)\s*)?"
     rf"(?P<dur>{DURATION})(?:\s+from\s+now)?"
 )
-_RELATIVE_GATE = re.compile(r"in|ds|dans|d'")
-CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight")  # every clock time has one
+_RELATIVE_GATE = re.compile(r"(?:in|ds|dans)\s|d'\s?ici")  # what ``_RELATIVE`` starts with
 _AGO = re.compile(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
 _ONLY_DURATION = re.compile(rf"\s*(?P<dur>{DURATION})[\s.!]*")
 _HOURS_ONLY = re.compile(r"\d{1,2}\s?h")
+# How a ``_CLOCK`` match starts: a day word, else what ``CLOCK_AHEAD`` allows.
+_CLOCK_OR_DAY = r"(?=\d|@|" + ahead(f"{DAY_STARTS}|noon|mid|minuit", spaced=_CLOCK_SPACED)[3:]
 _CLOCK = re.compile(
-    rf"{START}(?:(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{_GAP})?{PREP}?{CORE}"
+    rf"{START}{_CLOCK_OR_DAY}(?:(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{_GAP})?{CLOCK_AHEAD}{PREP}?{CORE}"
     rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}){END})?"
     rf"(?:{_GAP}(?P<day2>{DAY})(?:\s+(?P<part3>{PART}))?{END})?"
 )
@@ -89,7 +92,7 @@ def _relative(scan: Scan) -> Iterator[TimeMatch]:
 
 def _clock(scan: Scan) -> Iterator[TimeMatch]:
     """Clock times: "at 8pm", "tomorrow at 9", "demain 8h", "20h15 demain soir", "midi"."""
-    if not CLOCK_GATE.search(scan.folded):
+    if not has_clock_word(scan.folded):
         return
     for match in _CLOCK.finditer(scan.folded):
         clock = read_clock(scan, match)
@@ -113,7 +116,7 @@ def _day_only(scan: Scan) -> Iterator[TimeMatch]:
             continue
         hour, minute = scan.parts.of(part or "day")
         at = wall(scan.today + timedelta(days=offset), hour, minute, scan.zone)
-        if offset > 0 or (part is not None and is_after(at, scan.now)):
+        if offset > 0 or (part is not None and is_after(at, scan.now_utc)):
             yield scan.found(match.span(), "day", at, "hour" if part else "day")
 
 
@@ -186,10 +189,16 @@ def find_when(
     found = _scan_once(text, now, tz, lang, parts)
     if within is not None:
         start, end = within
-        found = tuple(_shift(m, start) for m in found if start <= m.span[0] and m.span[1] <= end)
+        found = tuple(m for m in found if start <= m.span[0] and m.span[1] <= end)
     if not found:
         return None
-    return max(found, key=lambda match: (match.length, match.span[0]))
+    best = max(found, key=_rank)
+    return best if within is None else _shift(best, within[0])  # shifting keeps the order
+
+
+def _rank(match: TimeMatch) -> tuple[int, int]:
+    """Longest, then last."""
+    return match.span[1] - match.span[0], match.span[0]
 
 
 def _shift(match: TimeMatch, start: int) -> TimeMatch:
@@ -197,7 +206,8 @@ def _shift(match: TimeMatch, start: int) -> TimeMatch:
     if start == 0:
         return match
     span = (match.span[0] - start, match.span[1] - start)
-    when = None if match.when is None else replace(match.when, span=span)
+    found = match.when
+    when = None if found is None else When(found.at, found.grain, found.rrule, span)
     return TimeMatch(span, match.kind, when)
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.channels.segments import gsm_friendly
-from nudge.store.dialect import insert_ignore
+from nudge.store.dialect import insert_ignore, insert_ignore_statement
 from nudge.store.tables import Outbox
 
 
@@ -50,11 +48,7 @@ async def enqueue_many(session: AsyncSession, rows: list[dict[str, object]]) -> 
     """Queue many ``outbox_values`` rows in one statement (once per key, ids not returned)."""
     if not rows:
         return
-    name = session.bind.dialect.name if session.bind is not None else "sqlite"
-    module: Any = postgresql if name == "postgresql" else sqlite
-    statement = module.insert(Outbox.__table__).on_conflict_do_nothing(
-        index_elements=["idempotency_key"]
-    )
+    statement = insert_ignore_statement(session, Outbox.__table__, ["idempotency_key"])
     await session.execute(statement, rows)  # executemany: compiled once, cached
 
 

@@ -11,15 +11,26 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.dml import Insert
 
 
+def insert_ignore_statement(
+    session: AsyncSession, table: Any, conflict_columns: Sequence[str]
+) -> Insert:
+    """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect, values to come.
+
+    Execute it with a list of row dicts for a batched insert.
+    """
+    name = session.bind.dialect.name if session.bind is not None else "sqlite"
+    module: Any = postgresql if name == "postgresql" else sqlite
+    statement: Insert = module.insert(table).on_conflict_do_nothing(
+        index_elements=list(conflict_columns)
+    )
+    return statement
+
+
 def insert_ignore(
     session: AsyncSession,
     table: type[DeclarativeBase],
     values: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     conflict_columns: Sequence[str],
 ) -> Insert:
-    """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect."""
-    name = session.bind.dialect.name if session.bind is not None else "sqlite"
-    module: Any = postgresql if name == "postgresql" else sqlite
-    statement = module.insert(table).values(values)
-    result: Insert = statement.on_conflict_do_nothing(index_elements=list(conflict_columns))
-    return result
+    """``INSERT … ON CONFLICT (cols) DO NOTHING`` of ``values`` for the session's dialect."""
+    return insert_ignore_statement(session, table, conflict_columns).values(values)

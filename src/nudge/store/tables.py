@@ -244,7 +244,11 @@ class LlmUsage(Base):
     """One model call: tokens and latency, for the daily budget and per-user reports."""
 
     __tablename__ = "llm_usage"
-    __table_args__ = (Index("ix_llm_usage_user_created", "user_id", "created_at"),)
+    __table_args__ = (  # covering: the daily budget sums tokens without reading rows
+        Index(
+            "ix_llm_usage_user_created", "user_id", "created_at", "input_tokens", "output_tokens"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -268,3 +272,9 @@ class AgentConfirmation(Base):
     tool: Mapped[str] = mapped_column(String(32))
     arguments: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
+
+
+# agent: indexes for the agent's per-turn reads (recent conversation, open todo count)
+Index("ix_messages_user_created", Message.user_id, Message.created_at)
+Index("ix_outbox_user_created", Outbox.user_id, Outbox.created_at)
+Index("ix_todos_user_status", Todo.user_id, Todo.status)

@@ -12,7 +12,7 @@ from nudge.bootstrap import Services
 from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
-from nudge.web.routes import health, metrics, simulator, twilio
+from nudge.web.routes import api, health, metrics, simulator, twilio
 
 
 def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
@@ -33,6 +33,7 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     app.state.services = services
     app.include_router(health.router)
     app.include_router(twilio.router)
+    app.include_router(api.router)
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
     app.add_middleware(MetricsMiddleware)

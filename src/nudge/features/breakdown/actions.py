@@ -7,6 +7,8 @@ import asyncio
 from nudge.commands import BreakDown, NextStep
 from nudge.features.breakdown import service, steps
 from nudge.features.context import Context, Outcome
+from nudge.features.todos import service as todos
+from nudge.store.tables import Todo
 
 PLANNER_TIMEOUT_SECONDS = 6.0
 _planner: list[steps.Planner | None] = [None]
@@ -30,15 +32,26 @@ async def _plan(task: str, locale: str) -> list[str]:
     return steps.template(task, locale)
 
 
+async def _listed_todo(ctx: Context, task: str) -> Todo | None:
+    """The open todo a bare number ("break down 2") points at, if any."""
+    number = task.lstrip("#")
+    if not number.isdigit():
+        return None
+    return await todos.by_number(ctx.session, user_id=ctx.user.id, number=int(number))
+
+
 async def break_down(ctx: Context, command: BreakDown, planned: list[str] | None = None) -> Outcome:
-    """Store the steps as todos and send only the first."""
+    """Store the steps as todos and send only the first (undo removes them)."""
     task = " ".join(command.task.split())
+    parent = await _listed_todo(ctx, task)
+    task = parent.text if parent is not None else task
     chosen = steps.validate(planned) if planned else None
     chosen = chosen or await _plan(task, ctx.user.locale)
     first = await service.create(
-        ctx.session, user_id=ctx.user.id, task=task, steps=chosen, now=ctx.now
+        ctx.session, user_id=ctx.user.id, task=task, steps=chosen, now=ctx.now, parent=parent
     )
-    return Outcome(ctx.say("breakdown_first", text=first.text))
+    undo = {"op": "break_down", "parent_id": first.parent_id, "with_parent": parent is None}
+    return Outcome(ctx.say("breakdown_first", text=first.text), undo=undo)
 
 
 async def next_step(ctx: Context, _command: NextStep) -> Outcome:

@@ -15,12 +15,22 @@ from nudge.store.tables import Todo
 
 
 async def create(
-    session: AsyncSession, *, user_id: int, task: str, steps: list[str], now: datetime
+    session: AsyncSession,
+    *,
+    user_id: int,
+    task: str,
+    steps: list[str],
+    now: datetime,
+    parent: Todo | None = None,
 ) -> Todo:
-    """Store the task and its steps; the first step is open. Returns the first step."""
-    parent = Todo(user_id=user_id, text=task, status="open", created_at=now)
-    session.add(parent)
-    await session.flush()
+    """Store the steps under ``parent`` (a new task todo when None); the first step is open.
+
+    Returns the first step.
+    """
+    if parent is None:
+        parent = Todo(user_id=user_id, text=task, status="open", created_at=now)
+        session.add(parent)
+        await session.flush()
     children = [
         Todo(
             user_id=user_id,
@@ -70,3 +80,16 @@ async def advance(
         parent.status, parent.done_at = "done", now
         await session.flush()
     return None, parent
+
+
+async def remove(session: AsyncSession, *, user_id: int, parent_id: int, with_parent: bool) -> None:
+    """Undo of create: drop the steps, and the task too when the breakdown created it."""
+    result = await session.execute(
+        select(Todo).where(Todo.user_id == user_id, Todo.parent_id == parent_id)
+    )
+    for step in result.scalars():
+        await session.delete(step)
+    parent = await session.get(Todo, parent_id)
+    if with_parent and parent is not None and parent.user_id == user_id:
+        await session.delete(parent)
+    await session.flush()

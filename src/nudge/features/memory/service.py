@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.features.memory import embeddings, fulltext
-from nudge.store.tables import Memory
+from nudge.store.tables import Memory, User
 
 RRF_K = 60
 HALF_LIFE_DAYS = 90.0
 MIN_COSINE = 0.25
 MAX_FACT_CHARS = 300
+MAX_VECTOR_SCAN = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +81,20 @@ async def all_of(session: AsyncSession, *, user_id: int) -> Sequence[Memory]:
 async def search(
     session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int = 5
 ) -> list[Hit]:
-    """The user's memories most relevant to ``query``, best first (never another user's)."""
+    """The user's memories most relevant to ``query``, best first (never another user's).
+
+    Only the columns scoring needs are read for candidates (no ORM objects); full rows are
+    loaded for the ``limit`` best. Vectors are compared for the ``MAX_VECTOR_SCAN`` most
+    recently used memories; full-text hits are always candidates, however old.
+    """
     lexical = await fulltext.rank(session, user_id=user_id, query=query)
-    memories = {memory.id: memory for memory in await all_of(session, user_id=user_id)}
+    candidates = await _candidates(session, user_id=user_id, lexical=lexical)
     embedder = embeddings.active()
     probe = embedder.embed([query])[0]
     cosines = {
-        memory_id: embeddings.cosine(probe, memory.embedding["v"])
-        for memory_id, memory in memories.items()
-        if memory.embedding and memory.embedding.get("model") == embedder.name
+        row.id: embeddings.cosine(probe, row.embedding["v"])
+        for row in candidates.values()
+        if row.embedding and row.embedding.get("model") == embedder.name
     }
     by_vector = sorted(
         (memory_id for memory_id, value in cosines.items() if value >= MIN_COSINE),
@@ -97,21 +104,61 @@ async def search(
     for ranking in (lexical, by_vector):
         for position, memory_id in enumerate(ranking):
             fused[memory_id] = fused.get(memory_id, 0.0) + 1.0 / (RRF_K + position + 1)
-    hits = [
-        Hit(
-            memories[memory_id],
-            score * _weight(memories[memory_id], now),
-            memory_id in lexical,
-            cosines.get(memory_id, 0.0),
-        )
-        for memory_id, score in fused.items()
-        if memory_id in memories
+    scored = sorted(
+        (
+            (score * _weight(candidates[memory_id], now), memory_id)
+            for memory_id, score in fused.items()
+            if memory_id in candidates
+        ),
+        key=lambda pair: (-pair[0], -pair[1]),
+    )[:limit]
+    loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in scored])
+    return [
+        Hit(loaded[memory_id], score, memory_id in lexical, cosines.get(memory_id, 0.0))
+        for score, memory_id in scored
+        if memory_id in loaded
     ]
-    hits.sort(key=lambda hit: (-hit.score, -hit.memory.id))
-    return hits[:limit]
 
 
-def _weight(memory: Memory, now: datetime) -> float:
+_SCORING = (
+    Memory.id,
+    Memory.embedding,
+    Memory.importance,
+    Memory.created_at,
+    Memory.last_used_at,
+)
+
+
+async def _candidates(
+    session: AsyncSession, *, user_id: int, lexical: Sequence[int]
+) -> dict[int, Row[Any]]:
+    """Scoring columns of the most recently used memories plus every full-text hit."""
+    recent = await session.execute(
+        select(*_SCORING)
+        .where(Memory.user_id == user_id)
+        .order_by(Memory.last_used_at.desc(), Memory.id.desc())
+        .limit(MAX_VECTOR_SCAN)
+    )
+    rows = {row.id: row for row in recent}
+    missing = [memory_id for memory_id in lexical if memory_id not in rows]
+    if missing:
+        extra = await session.execute(
+            select(*_SCORING).where(Memory.user_id == user_id, Memory.id.in_(missing))
+        )
+        rows.update((row.id, row) for row in extra)
+    return rows
+
+
+async def _load(session: AsyncSession, *, user_id: int, ids: list[int]) -> dict[int, Memory]:
+    if not ids:
+        return {}
+    result = await session.execute(
+        select(Memory).where(Memory.user_id == user_id, Memory.id.in_(ids))
+    )
+    return {memory.id: memory for memory in result.scalars()}
+
+
+def _weight(memory: Memory | Row[Any], now: datetime) -> float:
     """Importance lifts, age since last use lowers (half-life ``HALF_LIFE_DAYS``)."""
     last = memory.last_used_at or memory.created_at
     age_days = max(0.0, (now - last).total_seconds() / 86400)
@@ -130,3 +177,35 @@ async def forget(session: AsyncSession, *, memory: Memory) -> None:
     """Delete a memory for good."""
     await session.delete(memory)
     await session.flush()
+
+
+def as_dict(memory: Memory) -> dict[str, Any]:
+    """A memory as the operator API and CLI show it (no embedding)."""
+    return {
+        "id": memory.id,
+        "text": memory.text,
+        "importance": memory.importance,
+        "tags": list((memory.tags or {}).get("tags", [])),
+        "source": memory.source,
+        "uses": memory.uses,
+        "created_at": memory.created_at.isoformat(),
+        "last_used_at": memory.last_used_at.isoformat() if memory.last_used_at else None,
+    }
+
+
+async def forget_by_id(session: AsyncSession, *, user_id: int, memory_id: int) -> bool:
+    """Forget memory ``memory_id`` if it is this user's; False when there is no such memory."""
+    result = await session.execute(
+        select(Memory).where(Memory.user_id == user_id, Memory.id == memory_id)
+    )
+    memory = result.scalar_one_or_none()
+    if memory is None:
+        return False
+    await forget(session, memory=memory)
+    return True
+
+
+async def report(session: AsyncSession, *, user: User) -> dict[str, Any]:
+    """One person's memories, newest first, as the API and ``nudge memories`` print them."""
+    listed = await all_of(session, user_id=user.id)
+    return {"phone": user.phone, "memories": [as_dict(memory) for memory in listed]}

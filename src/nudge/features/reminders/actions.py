@@ -44,7 +44,7 @@ async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:
     return Outcome("\n".join(lines), last_list="reminders")
 
 
-async def _last_sent(ctx: Context) -> tuple[Occurrence, Reminder] | None:
+async def last_sent(ctx: Context) -> tuple[Occurrence, Reminder] | None:
     """The firing "done" and "snooze" refer to: the last one texted, if still open."""
     occurrence = await service.last_sent(ctx.session, user_id=ctx.user.id)
     if occurrence is None or occurrence.state not in ("sent", "snoozed"):
@@ -59,10 +59,14 @@ async def complete(ctx: Context, command: Complete) -> Outcome:
     """Say "done": to the last reminder texted, or to reminder N as listed."""
     if command.number is not None:
         return await _complete_listed_reminder(ctx, command.number)
-    last = await _last_sent(ctx)
+    last = await last_sent(ctx)
     if last is None:
         return Outcome(ctx.say("nothing_to_complete"))
-    occurrence, reminder = last
+    return await acknowledge(ctx, *last)
+
+
+async def acknowledge(ctx: Context, occurrence: Occurrence, reminder: Reminder) -> Outcome:
+    """Mark one firing done (undoable) and say so."""
     record = await service.acknowledge(
         ctx.session, occurrence=occurrence, reminder=reminder, now=ctx.now
     )
@@ -74,17 +78,12 @@ async def _complete_listed_reminder(ctx: Context, number: int) -> Outcome:
     rows = await service.upcoming(ctx.session, user_id=ctx.user.id)
     if not 1 <= number <= len(rows):
         return Outcome(ctx.say("no_such_number", n=number))
-    row = rows[number - 1]
-    record = await service.acknowledge(
-        ctx.session, occurrence=row.occurrence, reminder=row.reminder, now=ctx.now
-    )
-    undo = {"op": "acknowledge", "occurrence_id": row.occurrence.id, **record}
-    return Outcome(ctx.say("done_reminder", text=row.reminder.text), undo=undo)
+    return await acknowledge(ctx, rows[number - 1].occurrence, rows[number - 1].reminder)
 
 
 async def snooze(ctx: Context, command: Snooze) -> Outcome:
     """Say "snooze 10": text the last reminder again in N minutes."""
-    last = await _last_sent(ctx)
+    last = await last_sent(ctx)
     if last is None:
         return Outcome(ctx.say("nothing_to_snooze"))
     occurrence, reminder = last
@@ -99,7 +98,7 @@ async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
     """Delete reminder N as listed (or the last one texted); undo brings it back."""
     reminder: Reminder | None = None
     if command.number is None:
-        last = await _last_sent(ctx)
+        last = await last_sent(ctx)
         reminder = last[1] if last else None
     else:
         rows = await service.upcoming(ctx.session, user_id=ctx.user.id)

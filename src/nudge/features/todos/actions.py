@@ -5,6 +5,7 @@ from __future__ import annotations
 from nudge.commands import AddTodo, ListTodos
 from nudge.features.context import Context, Outcome
 from nudge.features.todos import service
+from nudge.store.tables import Todo
 
 MAX_LISTED = 8
 
@@ -36,6 +37,11 @@ async def complete_todo(ctx: Context, number: int) -> Outcome:
     todo = await service.by_number(ctx.session, user_id=ctx.user.id, number=number)
     if todo is None:
         return Outcome(ctx.say("no_such_number", n=number))
+    return await complete_item(ctx, todo)
+
+
+async def complete_item(ctx: Context, todo: Todo) -> Outcome:
+    """Mark one item done (undoable) and say so."""
     await service.complete(ctx.session, todo=todo, now=ctx.now)
     return Outcome(
         ctx.say("done_todo", text=todo.text), undo={"op": "complete_todo", "todo_id": todo.id}

@@ -12,13 +12,26 @@ from nudge.store.tables import User
 
 
 async def get_or_create(
-    session: AsyncSession, *, phone: str, now: datetime, timezone: str, locale: str
+    session: AsyncSession,
+    *,
+    phone: str,
+    now: datetime,
+    timezone: str,
+    locale: str,
+    quiet: tuple[str, str] = ("22:00", "08:00"),
 ) -> tuple[User, bool]:
     """Return the user for ``phone``, creating them on first contact (race-safe)."""
     user = await find(session, phone=phone)
     if user is not None:
         return user, False
-    values = {"phone": phone, "timezone": timezone, "locale": locale, "created_at": now}
+    values = {
+        "phone": phone,
+        "timezone": timezone,
+        "locale": locale,
+        "quiet_start": quiet[0],
+        "quiet_end": quiet[1],
+        "created_at": now,
+    }
     inserted = await session.execute(insert_ignore(session, User, values, ["phone"]))
     created = await find(session, phone=phone)
     assert created is not None

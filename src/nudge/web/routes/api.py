@@ -1,0 +1,70 @@
+"""``/api/v1``: the operator JSON API (a person's memories and model usage).
+
+Off by default: while ``NUDGE_API_TOKEN`` is empty every route answers 404, so nothing is
+exposed. With a token, each request needs ``Authorization: Bearer <token>`` (compared in
+constant time), else 401. A person is named by their E.164 phone number; everything read
+or deleted is scoped to that person.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.agent import budget
+from nudge.features.memory import service as memories
+from nudge.features.users import service as users
+from nudge.store.tables import User
+from nudge.web.deps import ServicesDep
+
+
+def require_operator(request: Request, services: ServicesDep) -> None:
+    """404 while the API is off, 401 without the right bearer token."""
+    token = services.settings.api_token.get_secret_value()
+    if not token:
+        raise HTTPException(status_code=404)
+    given = request.headers.get("Authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        raise HTTPException(status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(require_operator)])
+
+
+async def _user(session: AsyncSession, phone: str) -> User:
+    user = await users.find(session, phone=phone)
+    if user is None:
+        raise HTTPException(status_code=404, detail="no such user")
+    return user
+
+
+@router.get("/users/{phone}/memories")
+async def list_memories(phone: str, services: ServicesDep) -> dict[str, Any]:
+    """The person's memories, newest first."""
+    async with services.db.transaction() as session:
+        return await memories.report(session, user=await _user(session, phone))
+
+
+@router.delete("/users/{phone}/memories/{memory_id}", status_code=204)
+async def forget_memory(phone: str, memory_id: int, services: ServicesDep) -> Response:
+    """Forget one of the person's memories (404 when it is not theirs)."""
+    async with services.db.transaction() as session:
+        user = await _user(session, phone)
+        if not await memories.forget_by_id(session, user_id=user.id, memory_id=memory_id):
+            raise HTTPException(status_code=404, detail="no such memory")
+    return Response(status_code=204)
+
+
+@router.get("/users/{phone}/usage")
+async def usage(
+    phone: str,
+    services: ServicesDep,
+    days: Annotated[int, Query(ge=1, le=budget.MAX_REPORT_DAYS)] = 7,
+) -> dict[str, Any]:
+    """The person's model calls per local day: tokens, calls, p50/p95 latency."""
+    async with services.db.transaction() as session:
+        user = await _user(session, phone)
+        return await budget.usage_report(session, user=user, now=services.clock.now(), days=days)
