@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -17,6 +17,11 @@ from nudge.channels.phones import InvalidPhoneError, normalize_phone
 from nudge.observability.logging import configure_logging
 from nudge.settings import Settings
 from nudge.store import migrate as migrations
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from nudge.store.tables import User
 
 app = typer.Typer(help="Nudge: an SMS-first assistant for people with ADHD.", no_args_is_help=True)
 T = TypeVar("T")
@@ -256,6 +261,27 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def _print_person_report(
+    phone: str, make_report: Callable[[AsyncSession, User, Services], Awaitable[object]]
+) -> None:
+    """Print as JSON what ``make_report`` says about the person with ``phone`` (exit 1: none)."""
+    from nudge.features.users.service import find
+
+    settings, number = _settings(quiet=True), _phone(phone)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        async with services.db.transaction() as session:
+            user = await find(session, phone=number)
+            if user is None:
+                typer.echo(f"No one with phone {number}.", err=True)
+                raise typer.Exit(1)
+            data = await make_report(session, user, services)
+        _print_json(data)
+
+    asyncio.run(_with_services(settings, work))
+
+
 @app.command()
 def usage(
     phone: Annotated[str, typer.Option(help="The person's phone number (E.164).")],
@@ -263,42 +289,22 @@ def usage(
 ) -> None:
     """Print a person's model usage per day (tokens, calls, p50/p95 latency) as JSON."""
     from nudge.agent.budget import usage_report
-    from nudge.features.users.service import find
 
-    settings, number = _settings(quiet=True), _phone(phone)
+    async def make_report(session: AsyncSession, user: User, services: Services) -> object:
+        return await usage_report(session, user=user, now=services.clock.now(), days=days)
 
-    async def work(services: Services) -> None:
-        await _ensure_schema(services)
-        async with services.db.transaction() as session:
-            user = await find(session, phone=number)
-            if user is None:
-                typer.echo(f"No one with phone {number}.", err=True)
-                raise typer.Exit(1)
-            data = await usage_report(session, user=user, now=services.clock.now(), days=days)
-        _print_json(data)
-
-    asyncio.run(_with_services(settings, work))
+    _print_person_report(phone, make_report)
 
 
 @app.command()
 def memories(phone: Annotated[str, typer.Option(help="The person's phone number.")]) -> None:
     """Print what Nudge remembers about a person (ids, importance, tags, dates) as JSON."""
     from nudge.features.memory.service import report
-    from nudge.features.users.service import find
 
-    settings, number = _settings(quiet=True), _phone(phone)
+    async def make_report(session: AsyncSession, user: User, _services: Services) -> object:
+        return await report(session, user=user)
 
-    async def work(services: Services) -> None:
-        await _ensure_schema(services)
-        async with services.db.transaction() as session:
-            user = await find(session, phone=number)
-            if user is None:
-                typer.echo(f"No one with phone {number}.", err=True)
-                raise typer.Exit(1)
-            data = await report(session, user=user)
-        _print_json(data)
-
-    asyncio.run(_with_services(settings, work))
+    _print_person_report(phone, make_report)
 
 
 def main() -> None:

@@ -18,7 +18,10 @@ def test_chat_export_erase_on_the_embedded_default(tmp_path: Path) -> None:
     env = nudge_env({"NUDGE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/nudge.db"})
     chat = subprocess.run(
         [sys.executable, "-m", "nudge", "chat", "--phone", "+1 514 555 0001"],
-        input="remind me to call mom in 20 minutes\nadd dentist to my list\nlist\n",
+        input=(
+            "remind me to call mom in 20 minutes\nadd dentist to my list\nlist\n"
+            "remember my locker code is 4512\n"
+        ),
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -41,7 +44,12 @@ def test_chat_export_erase_on_the_embedded_default(tmp_path: Path) -> None:
     assert exported["reminders"][0]["text"] == "call mom"
     assert exported["reminders"][0]["occurrences"][0]["state"] == "pending"
     assert exported["todos"][0]["text"] == "dentist"
-    assert len(exported["outbox"]) == 3
+    assert len(exported["outbox"]) == 4
+
+    remembered = json.loads(run_nudge("memories", "--phone", "+15145550001", env=env, cwd=tmp_path))
+    assert ["4512" in memory["text"] for memory in remembered["memories"]] == [True]
+    usage = json.loads(run_nudge("usage", "--phone", "+15145550001", env=env, cwd=tmp_path))
+    assert sum(day["calls"] for day in usage["days"]) == 0  # no model configured: rules only
 
     assert "Erased" in run_nudge("erase", "--phone", "+15145550001", "--yes", env=env, cwd=tmp_path)
     gone = subprocess.run(
