@@ -35,8 +35,13 @@ def _kind(clean: str) -> str:
     return "evening" if _EVENING.search(clean) else "morning"
 
 
+_GATE = ("brief", "summar", "resum", "recap", "check", "bilan", "point")
+
+
 def set_briefing(clean: str) -> Command | None:
     """The briefing setting a whole clean message is, if any."""
+    if not any(word in clean for word in _GATE):  # most messages: no regex at all
+        return None
     clean = _POLITE_END.sub("", clean)
     if _OFF.fullmatch(clean):
         return SetBriefing("evening" if _kind(clean) == "evening" else "morning", None)

@@ -140,8 +140,11 @@ def _valid(hour: int, minute: int) -> bool:
     return 0 <= hour <= 23 and 0 <= minute <= 59
 
 
-def read_clock(scan: Scan, match: re.Match[str]) -> ClockTime | None:
-    """The clock time of a match of ``PREP? CORE``; None when it is not one."""
+def read_clock(scan: Scan, match: re.Match[str], *, after_day: bool = False) -> ClockTime | None:
+    """The clock time of a match of ``PREP? CORE``; None when it is not one.
+
+    ``after_day``: the hour follows a day word ("tmrw 9"), so a bare hour needs no "at".
+    """
     if match["ap"]:
         return _meridiem(match)
     if match["ch"]:
@@ -150,7 +153,7 @@ def read_clock(scan: Scan, match: re.Match[str]) -> ClockTime | None:
         return _french_h(match)
     if match["nm"]:
         return _named(match)
-    return _bare(scan, match)
+    return _bare(scan, match, after_day)
 
 
 def _meridiem(match: re.Match[str]) -> ClockTime | None:
@@ -188,11 +191,11 @@ def _colon(scan: Scan, match: re.Match[str]) -> ClockTime | None:
     return ClockTime(hour, minute, flexible, "minute")
 
 
-def _bare(scan: Scan, match: re.Match[str]) -> ClockTime | None:
-    """``at 8`` / ``à 8`` / ``8 o'clock``: needs a preposition or o'clock."""
+def _bare(scan: Scan, match: re.Match[str], after_day: bool = False) -> ClockTime | None:
+    """``at 8`` / ``à 8`` / ``8 o'clock``: needs a preposition, o'clock or a day before."""
     prep = match["prep"] or match["at"]
     oclock = bool(match["oc"])
-    if (prep is None and not oclock) or prep == "pour" or _plain_a(scan, match):
+    if (prep is None and not oclock and not after_day) or prep == "pour" or _plain_a(scan, match):
         return None
     hour = int(match["bh"])
     if not _valid(hour, 0):

@@ -95,7 +95,7 @@ DATE = (
     rf"(?:\s+(?P<wnext>prochain|qui\s+vient|next\s+week|de\s+la\s+semaine\s+prochaine))?"
     rf"|{_DOM_START}(?:(?:on|le)\s+)?(?:the\s+)?(?P<d1>{_DOM}){ORDINAL_SUFFIX}(?:\s+(?:of|de))?"
     rf"\s+(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?:on\s+)?(?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>\d{{1,2}}){ORDINAL_SUFFIX}(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:on\s+)?the\s+(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|first)"
     rf"|le\s+(?P<d4>\d{{1,2}}|premier|1er)(?![\d/:h])(?!\s*\d)"
     rf"|(?=\d|(?:on|le)\s)(?:(?:on|le)\s+)?(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}}))?(?![\d/])"

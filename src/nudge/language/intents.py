@@ -57,7 +57,14 @@ from nudge.language.matches import TimeMatch, When
 from nudge.language.memory import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
 from nudge.language.preferences import set_quiet_hours, set_timezone
-from nudge.language.tasks import Message, clean_task, cut, is_filler, looks_like_task
+from nudge.language.tasks import (
+    Message,
+    clean_task,
+    cut_before,
+    cut_time,
+    is_filler,
+    looks_like_task,
+)
 from nudge.language.times import find_when
 from nudge.language.wall import is_after
 
@@ -203,7 +210,7 @@ def _remind(message: Message, context: _Context) -> Command | None:
         return _remind_time_before(before, clean_task(body), context)
     if found is None:
         return _remind_without_time(clean_task(body), context)
-    task = clean_task(cut(body, found.span)) or _task_before(before, context)
+    task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
     if found.when is None:
         return RefusePast(task)
     if not task:
@@ -218,7 +225,7 @@ def _task_before(before: str, context: _Context) -> str:
     """The task told before the verb ("call at 2pm w/ my manager, remind me at 1:45")."""
     task = clean_task(before)
     found = context.find(task)
-    return clean_task(cut(task, found.span)) if found is not None else task
+    return clean_task(cut_time(task, found.span, found.other)) if found is not None else task
 
 
 def _remind_time_before(before: str, task: str, context: _Context) -> Command | None:
@@ -226,7 +233,7 @@ def _remind_time_before(before: str, task: str, context: _Context) -> Command | 
     found = context.find(before)
     if found is None:
         return _remind_without_time(task or clean_task(before), context)
-    task = task or clean_task(cut(before, found.span))
+    task = task or clean_task(cut_time(before, found.span, found.other))
     if found.when is None:
         return RefusePast(task)
     if not task:
@@ -304,7 +311,7 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
         return None
     if not LEFTOVER.fullmatch(message.folded[found.span[1] :]):
         return None
-    task = clean_task(message.text[: found.span[0]])
+    task = clean_task(cut_before(message.text[: found.span[0]], found.other))
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
     if found.when is None:

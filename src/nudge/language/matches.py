@@ -31,11 +31,16 @@ class When:
 
 @dataclass(frozen=True, slots=True)
 class TimeMatch:
-    """One time expression found in a text; ``when`` is None when it lies in the past."""
+    """One time expression found in a text; ``when`` is None when it lies in the past.
+
+    ``other`` is the span of a second part of the same time, when a day and a clock time
+    were written apart ("Dec 3 dentist at 10am", see ``splits``): cut it out of the task too.
+    """
 
     span: tuple[int, int]
     kind: Kind
     when: When | None
+    other: tuple[int, int] | None = None
 
     @property
     def length(self) -> int:

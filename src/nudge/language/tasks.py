@@ -18,7 +18,8 @@ _LEADING = re.compile(
 _A_GRAVE = re.compile(r"[\u00e0\u00c0]\s+")  # "fais-moi penser à X": "à", never an English "a"
 _TRAILING = re.compile(
     r"\s(?:please|pls|plz|stp|svp|s'il te plait|s'il vous plait|thanks|thank you|thx|merci"
-    r"|and|et|at|ok)$"
+    # not "on" ("turn the oven on"); "a" only when written "à" (see ``_trailing``)
+    r"|and|et|at|ok|le|for|pour|the|a)$"
 )
 _FILLER = re.compile(
     r"(?:ok|okay|k|kk|yes|yeah|yep|no|nope|non|oui|ouais|merci|thanks|thank you|thx|ty|cool"
@@ -69,13 +70,30 @@ def cut(text: str, span: tuple[int, int]) -> str:
     return f"{text[: span[0]].rstrip()} {text[span[1] :].lstrip()}".strip()
 
 
+def cut_time(text: str, span: tuple[int, int], other: tuple[int, int] | None) -> str:
+    """``text`` without a time's ``span`` and its ``other`` part (``other`` comes first)."""
+    text = cut(text, span)
+    return text if other is None else cut(text, other)
+
+
+def cut_before(text: str, other: tuple[int, int] | None) -> str:
+    """``text`` (what comes before a time) without the time's earlier part ``other``."""
+    return text if other is None else cut(text, other)
+
+
 _TAIL = 20  # longer than any _TRAILING word with its space ("s'il vous plait")
 
 
-def _trailing(folded: str) -> re.Match[str] | None:
-    """``_TRAILING`` searched in the tail only: it ends the text, so it lies there."""
+def _trailing(task: str, folded: str) -> re.Match[str] | None:
+    """``_TRAILING`` searched in the tail only: it ends the text, so it lies there.
+
+    A final "a" is cut only when the user wrote "à" ("dentiste à"), never "plan A".
+    """
     offset = max(len(folded) - _TAIL, 0)
-    return _TRAILING.search(folded, offset)
+    found = _TRAILING.search(folded, offset)
+    if found is not None and folded.endswith(" a") and task[-1] not in "\u00e0\u00c0":
+        return None
+    return found
 
 
 def clean_task(text: str, *, connectors: bool = True) -> str:
@@ -84,7 +102,7 @@ def clean_task(text: str, *, connectors: bool = True) -> str:
     for _ in range(6):
         folded = fold(task)
         lead = (_LEADING.match(folded) or _A_GRAVE.match(task)) if connectors else None
-        trail = _trailing(folded)
+        trail = _trailing(task, folded)
         if lead is None and trail is None:
             break
         start = lead.end() if lead else 0

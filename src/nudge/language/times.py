@@ -52,6 +52,7 @@ from nudge.language.lexicon import DAY, DAY_SPACED, DAY_STARTS, END, PART, START
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
 from nudge.language.repeats import REPEATS
+from nudge.language.splits import pair
 from nudge.language.wall import after_elapsed, is_after, wall
 
 Matcher = Callable[[Scan], Iterator[TimeMatch]]
@@ -95,7 +96,7 @@ def _clock(scan: Scan) -> Iterator[TimeMatch]:
     if not has_clock_word(scan.folded):
         return
     for match in _CLOCK.finditer(scan.folded):
-        clock = read_clock(scan, match)
+        clock = read_clock(scan, match, after_day=match["day"] is not None)
         if clock is None:
             continue
         day_word = match["day"] or match["day2"]
@@ -193,7 +194,14 @@ def find_when(
     if not found:
         return None
     best = max(found, key=_rank)
+    if len(found) > 1 and best.kind in _PAIR_KINDS:  # a day and a clock apart: see ``splits``
+        best = (
+            pair(text, found, best, lambda joined: _scan_once(joined, now, tz, lang, parts)) or best
+        )
     return best if within is None else _shift(best, within[0])  # shifting keeps the order
+
+
+_PAIR_KINDS = frozenset({"day", "clock", "recurring"})
 
 
 def _rank(match: TimeMatch) -> tuple[int, int]:
@@ -208,7 +216,8 @@ def _shift(match: TimeMatch, start: int) -> TimeMatch:
     span = (match.span[0] - start, match.span[1] - start)
     found = match.when
     when = None if found is None else When(found.at, found.grain, found.rrule, span)
-    return TimeMatch(span, match.kind, when)
+    other = None if match.other is None else (match.other[0] - start, match.other[1] - start)
+    return TimeMatch(span, match.kind, when, other)
 
 
 def parse_when(
