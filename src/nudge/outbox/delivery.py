@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import ColumnElement, and_, case, func, select, update
 
 from nudge.channels.base import (
     AmbiguousSendError,
@@ -88,16 +88,27 @@ class DeliveryWorker:
         await self._measure()
         return len(claimed)
 
+    def _still_held(self, *ids: int) -> ColumnElement[bool]:
+        """Rows this worker claimed and has not settled: the guard of every later update.
+
+        A row whose lease expired (and was marked ``unknown``) or that a status callback
+        already settled is left alone.
+        """
+        return and_(
+            Outbox.id.in_(ids), Outbox.lease_owner == self.owner, Outbox.status == "sending"
+        )
+
+    async def _settle(self, row: Claimed, **values: object) -> None:
+        """Update one still-held row in its own short transaction."""
+        async with self._db.transaction() as session:
+            await session.execute(update(Outbox).where(self._still_held(row.id)).values(**values))
+
     async def _release(self, rows: list[Claimed]) -> None:
         """Give rows we claimed but never tried back to the queue (graceful shutdown)."""
         async with self._db.transaction() as session:
             await session.execute(
                 update(Outbox)
-                .where(
-                    Outbox.id.in_([row.id for row in rows]),
-                    Outbox.lease_owner == self.owner,
-                    Outbox.status == "sending",
-                )
+                .where(self._still_held(*(row.id for row in rows)))
                 .values(status="pending", lease_until=None, attempts=Outbox.attempts - 1)
             )
         log.info("delivery.released", rows=len(rows))
@@ -215,11 +226,7 @@ class DeliveryWorker:
         async with self._db.transaction() as session:
             result = await session.execute(
                 update(Outbox)
-                .where(
-                    Outbox.id == row.id,
-                    Outbox.lease_owner == self.owner,
-                    Outbox.status == "sending",
-                )
+                .where(self._still_held(row.id))
                 .values(lease_until=self._clock.now() + self._lease)
                 .returning(Outbox.id)
             )
@@ -249,31 +256,21 @@ class DeliveryWorker:
         delay = backoff(row.attempts, jitter=random.uniform(0.8, 1.2))  # noqa: S311
         if error.retry_after:
             delay = max(delay, timedelta(seconds=error.retry_after))
-        async with self._db.transaction() as session:
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
-                .where(Outbox.status == "sending")
-                .values(
-                    status="pending",
-                    due_at=self._clock.now() + delay,
-                    lease_until=None,
-                    last_error=error.reason,
-                )
-            )
+        await self._settle(
+            row,
+            status="pending",
+            due_at=self._clock.now() + delay,
+            lease_until=None,
+            last_error=error.reason,
+        )
         log.warning("delivery.retry", outbox_id=row.id, attempts=row.attempts, reason=error.reason)
 
     async def _finish(self, row: Claimed, *, status: str, error: str) -> None:
-        async with self._db.transaction() as session:
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
-                .where(Outbox.status == "sending")
-                .values(
-                    status=status,
-                    lease_until=None,
-                    last_error=error.strip(),
-                    due_at=self._clock.now(),
-                )
-            )
+        await self._settle(
+            row,
+            status=status,
+            lease_until=None,
+            last_error=error.strip(),
+            due_at=self._clock.now(),
+        )
         log.warning("delivery.failed", outbox_id=row.id, status=status, reason=error)
