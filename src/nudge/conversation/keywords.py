@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Literal
+
+from nudge.language.fold import fold
 
 Keyword = Literal["stop", "start", "help"]
 
@@ -14,9 +15,7 @@ HELP = frozenset({"HELP", "AIDE", "INFO"})
 
 def _fold(text: str) -> str:
     """Upper-case, accents removed, trimmed, trailing punctuation dropped ("Arrêt." → "ARRET")."""
-    decomposed = unicodedata.normalize("NFKD", text.strip())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return plain.upper().strip(" .!?\t\r\n")
+    return fold(text).upper().strip(" .!?")
 
 
 def carrier_keyword(body: str) -> Keyword | None:

@@ -8,13 +8,13 @@ reminders: the thing most likely on the person's mind.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from nudge.features.context import Context, Outcome
 from nudge.features.reminders import actions as reminder_actions
 from nudge.features.reminders import service as reminders
 from nudge.features.todos import actions as todo_actions
 from nudge.features.todos import service as todos
+from nudge.language.fold import fold
 
 MIN_SCORE = 0.5
 SMALL_WORDS = frozenset(
@@ -66,10 +66,11 @@ WORD = re.compile(r"[a-z0-9]+")
 
 
 def keywords(text: str) -> set[str]:
-    """The meaningful words of ``text``: folded, small words dropped, plural "s" removed."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    words = {word for word in WORD.findall(plain) if word not in SMALL_WORDS}
+    """The meaningful words of ``text``: small words and plural "s" dropped.
+
+    Folded as the language layer folds, so the words it hands over match the stored text.
+    """
+    words = {word for word in WORD.findall(fold(text)) if word not in SMALL_WORDS}
     return {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words}
 
 
