@@ -158,19 +158,10 @@ def export(phone: Annotated[str, typer.Option(help="The person's phone number.")
     """Print everything stored about a person as JSON (GDPR access request)."""
     from nudge.features.users.export import export_user
 
-    settings = _settings(quiet=True)
-    number = _phone(phone)
+    async def make_report(session: AsyncSession, user: User, _services: Services) -> object:
+        return await export_user(session, phone=user.phone)
 
-    async def work(services: Services) -> None:
-        await _ensure_schema(services)
-        async with services.db.transaction() as session:
-            data = await export_user(session, phone=number)
-        if data is None:
-            typer.echo(f"No one with phone {number}.", err=True)
-            raise typer.Exit(1)
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-
-    asyncio.run(_with_services(settings, work))
+    _print_person_report(phone, make_report)
 
 
 @app.command()
@@ -258,7 +249,7 @@ def restore(
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def _print_person_report(
