@@ -55,7 +55,7 @@ from nudge.language.lexicon import (
     ahead,
     number_value,
 )
-from nudge.language.matches import Grain, Scan, TimeMatch
+from nudge.language.matches import Grain, Scan, TimeMatch, first_group, has_clock
 from nudge.language.wall import first_after, wall
 
 _DOM = r"\d{1,2}|premier|first"
@@ -89,9 +89,8 @@ _DATE_AHEAD = (
         spaced=f"{DAY_SPACED}|next|coming|on|cette|le|in|dans|ds|a|pour|la",
     )[3:]
 )
-DATE = (
-    rf"{_DATE_AHEAD}(?:(?P<dw>{DAY})"
-    rf"|{_WEEKDAY_AHEAD}(?:(?P<wrel>next|this|coming|on|ce|cette)\s+)?(?P<wd>{WEEKDAY_FULL})"
+_DATE_BRANCHES = (
+    rf"{_WEEKDAY_AHEAD}(?:(?P<wrel>next|this|coming|on|ce|cette)\s+)?(?P<wd>{WEEKDAY_FULL})"
     rf"(?:\s+(?P<wnext>prochain|qui\s+vient|next\s+week|de\s+la\s+semaine\s+prochaine))?"
     rf"|{_DOM_START}(?:(?:on|le)\s+)?(?:the\s+)?(?P<d1>{_DOM}){ORDINAL_SUFFIX}(?:\s+(?:of|de))?"
     rf"\s+(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
@@ -105,17 +104,20 @@ DATE = (
     rf"|{_HOLIDAY_START}(?:on\s+|a\s+|pour\s+)?(?P<hol>{HOLIDAY})"
     rf"|(?P<nweek>next\s+week|(?:la\s+)?semaine\s+pro(?:chaine)?)"
     rf"|(?P<nmonth>next\s+month|le\s+mois\s+prochain)"
-    rf"|(?P<wkend>(?:this|next)\s+weekend|ce\s+week[-\s]?end|le\s+week-?end\s+prochain))"
+    rf"|(?P<wkend>(?:this|next)\s+weekend|ce\s+week[-\s]?end|le\s+week-?end\s+prochain)"
 )
+DATE = rf"{_DATE_AHEAD}(?:(?P<dw>{DAY})|{_DATE_BRANCHES})"
+# A calendar date without the day words ("tomorrow", "ce soir"): where a clock time comes
+# with it, ``times._clock`` reads "demain à 8h" already; matching it twice cost 10 % of a parse.
+CALENDAR_DATE = rf"{_DATE_AHEAD}(?:{_DATE_BRANCHES})"
 _PART_AFTER = rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}))?"
 _GAP = r"(?:\s*,\s*|\s+)"
 _DATE_CLOCK = re.compile(
-    rf"{START}{DATE}(?:\s+(?P<part>{PART}))?(?:{_GAP}{PREP}?{CORE}{_PART_AFTER})?{END}"
+    rf"{START}{CALENDAR_DATE}(?:\s+(?P<part>{PART}))?(?:{_GAP}{PREP}?{CORE}{_PART_AFTER})?{END}"
 )
 _CLOCK_DATE = re.compile(
-    rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{DATE}(?:\s+(?P<part>{PART}))?{END}"
+    rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{CALENDAR_DATE}(?:\s+(?P<part>{PART}))?{END}"
 )
-_ANY_DATE = re.compile(rf"{START}{DATE}{END}")
 _DATE_VAGUE = re.compile(rf"{START}{DATE}{_GAP}{VAGUE}{END}")
 _VAGUE_DATE = re.compile(rf"{START}{VAGUE}{_GAP}{DATE}{END}")
 _VAGUE_ALONE = re.compile(rf"{START}{VAGUE}{END}")
@@ -210,8 +212,9 @@ def _named_span(scan: Scan, match: re.Match[str]) -> list[date]:
 
 def candidate_days(scan: Scan, match: re.Match[str]) -> tuple[list[date], str | None]:
     """The days a ``DATE`` match may mean, in order, and the part of day it implies."""
-    if match["dw"]:
-        offset, implied = day_offset(match["dw"])
+    day_word = first_group(match, "dw")
+    if day_word:
+        offset, implied = day_offset(day_word)
         return ([scan.today + timedelta(days=offset)] if offset >= 0 else []), implied
     if match["wd"]:
         return _weekday_days(scan, match), None
@@ -246,12 +249,10 @@ def _resolve(
     match: re.Match[str],
     clock: ClockTime | None,
     moment: str | None,
-    groups: dict[str, str | None] | None = None,
 ) -> tuple[datetime | None, Grain]:
     """The first instant after now that the date (and time) of ``match`` may mean."""
     days, implied = candidate_days(scan, match)
-    groups = match.groupdict() if groups is None else groups
-    part = part_of_day(groups.get("part") or groups.get("part2")) or implied
+    part = part_of_day(first_group(match, "part", "part2")) or implied
     if clock is not None:
         clock = with_part(clock, part)
         return first_after(
@@ -262,16 +263,9 @@ def _resolve(
     return first_after((wall(d, hour, minute, scan.zone) for d in days), scan.now_utc), grain
 
 
-def _has_clock(groups: dict[str, str | None]) -> bool:
-    return bool(
-        groups.get("ah") or groups.get("ch") or groups.get("hh") or groups.get("nm")
-        or groups.get("bh")
-    )  # fmt: skip
-
-
 def _dates(scan: Scan) -> Iterator[TimeMatch]:
     """A date, alone or with a clock time: "vendredi à 15h", "at 3 on Friday", "Dec 3"."""
-    # ``_DATE_CLOCK`` finds a match exactly when some date (``_ANY_DATE``) is there (its clock
+    # ``_DATE_CLOCK`` finds a match exactly when some calendar date is there (its clock
     # and part are optional, and a date always ends at a word end), so its own matches are the
     # gate: without one, ``_CLOCK_DATE`` (which also needs a date) cannot match either.
     leading = list(_DATE_CLOCK.finditer(scan.folded))
@@ -280,12 +274,11 @@ def _dates(scan: Scan) -> Iterator[TimeMatch]:
     trailing = _CLOCK_DATE.finditer(scan.folded) if has_clock_word(scan.folded) else ()
     for matches in (leading, trailing):
         for match in matches:
-            groups = match.groupdict()
-            timed = _has_clock(groups)
+            timed = has_clock(match)
             clock = read_clock(scan, match) if timed else None
             if timed and clock is None:
                 continue
-            at, grain = _resolve(scan, match, clock, None, groups)
+            at, grain = _resolve(scan, match, clock, None)
             yield scan.found(match.span(), "day" if clock is None else "clock", at, grain)
 
 

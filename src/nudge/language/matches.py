@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -12,6 +13,7 @@ from nudge.language.fold import fold
 from nudge.language.wall import is_after
 
 Grain = Literal["second", "minute", "hour", "day"]
+CLOCK_GROUPS = ("ah", "ch", "hh", "nm", "bh")  # the groups of ``clocks.CORE`` that hold an hour
 Kind = Literal["relative", "clock", "day", "recurring", "past"]
 
 
@@ -86,3 +88,21 @@ class Scan:
         if at is None or not is_after(at, self.now_utc):
             return TimeMatch(span, kind, None)
         return TimeMatch(span, kind, When(at.astimezone(self.zone), grain, rrule, span))
+
+
+def first_group(match: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that the pattern has and that matched something.
+
+    Patterns differ in the groups they hold; this costs a few lookups, where ``groupdict``
+    builds a dict of every group (about 40 in the date patterns) for each match.
+    """
+    index = match.re.groupindex
+    for name in names:
+        if name in index and (value := match[name]):
+            return value
+    return None
+
+
+def has_clock(match: re.Match[str]) -> bool:
+    """Whether ``match`` holds a clock time (one of ``CLOCK_GROUPS`` matched)."""
+    return first_group(match, *CLOCK_GROUPS) is not None

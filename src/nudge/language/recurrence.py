@@ -26,7 +26,7 @@ from nudge.language.clocks import (
     with_part,
 )
 from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS, ahead, alternation
-from nudge.language.matches import Scan, TimeMatch
+from nudge.language.matches import Scan, TimeMatch, has_clock
 from nudge.language.wall import is_after, wall
 
 ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -86,9 +86,7 @@ def _byday(match: re.Match[str]) -> list[str] | None:
 
 def recurring_clock(scan: Scan, match: re.Match[str], part: str | None) -> ClockTime | None:
     """The time of day of a recurring match; 09:00 or the part's hour when none is given."""
-    groups = match.groupdict()
-    has_clock = any(groups.get(name) for name in ("ah", "ch", "hh", "nm", "bh"))
-    if not has_clock:
+    if not has_clock(match):
         hour, minute = scan.parts.of(part or "day")
         return ClockTime(hour, minute, False, "hour" if part else "day")
     clock = read_clock(scan, match)

@@ -28,7 +28,7 @@ from nudge.language.lexicon import (
     alternation,
     number_value,
 )
-from nudge.language.matches import Scan, TimeMatch
+from nudge.language.matches import Scan, TimeMatch, has_clock
 from nudge.language.recurrence import ORDER, has_repeat_word, recurring_clock
 from nudge.language.wall import first_after, wall
 
@@ -126,8 +126,7 @@ def _intervals(scan: Scan) -> Iterator[TimeMatch]:
 
 def _until(scan: Scan, match: re.Match[str]) -> tuple[bool, datetime | None]:
     """Whether the end of an interval rule reads, and that local end (None without one)."""
-    groups = match.groupdict()
-    if not any(groups.get(name) for name in ("ah", "ch", "hh", "nm", "bh")):
+    if not has_clock(match):
         return True, None
     clock = read_clock(scan, match)
     at = next_occurrence(scan, clock) if clock is not None else None

@@ -53,7 +53,7 @@ from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
 from nudge.language.repeats import REPEATS
 from nudge.language.splits import pair
-from nudge.language.wall import after_elapsed, is_after, wall
+from nudge.language.wall import after_elapsed, wall
 
 Matcher = Callable[[Scan], Iterator[TimeMatch]]
 
@@ -108,7 +108,11 @@ def _clock(scan: Scan) -> Iterator[TimeMatch]:
 
 
 def _day_only(scan: Scan) -> Iterator[TimeMatch]:
-    """A day (and part of day) without a clock time: "tomorrow", "demain soir", "tonight"."""
+    """A day (and part of day) without a clock time: "tomorrow", "demain soir", "tonight".
+
+    "today" alone is no time; a part of today that has passed ("this morning" at 10:00) is
+    found as past, so a reminder for it is refused kindly.
+    """
     for match in _DAY_ONLY.finditer(scan.folded):
         offset, implied = day_offset(match["day"])
         part = part_of_day(match["part"]) or implied
@@ -117,7 +121,7 @@ def _day_only(scan: Scan) -> Iterator[TimeMatch]:
             continue
         hour, minute = scan.parts.of(part or "day")
         at = wall(scan.today + timedelta(days=offset), hour, minute, scan.zone)
-        if offset > 0 or (part is not None and is_after(at, scan.now_utc)):
+        if offset > 0 or part is not None:  # a passed part of today ("this morning") is past
             yield scan.found(match.span(), "day", at, "hour" if part else "day")
 
 
