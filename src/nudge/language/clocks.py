@@ -35,8 +35,19 @@ from nudge.language.lexicon import (
     TOMORROW,
     TONIGHT,
     YESTERDAY,
+    ahead,
+    alternation,
 )
 from nudge.language.matches import Grain, Scan
+from nudge.language.spelled import (
+    BEFORE,
+    FRACTIONS,
+    HOURS_EN,
+    HOURS_FR,
+    MINUTES,
+    SPELLED,
+    SPELLED_STARTS,
+)
 from nudge.language.wall import first_after, wall
 
 _NOT_TIME = (
@@ -56,20 +67,24 @@ _BARE = (
     rf"(?P<bh>\d{{1,2}})(?:\s?(?P<oc>o'\s?clock|oclock)|ish)?"
     rf"(?![\w:/%$\u20ac]|[.,]\d|\s*(?:{_NOT_TIME}){END})"
 )
-CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{_BARE})"
+CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{_BARE}|{SPELLED})"
 PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
-CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight")  # every clock time has one
+# Every clock time has one of these; an English hour in words ("at eight") is tested apart,
+# and only when the text has none of the first (most clock times have a digit).
+CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight|heure")
+_SPELLED_GATE = re.compile(rf"(?<![\w'])(?:{alternation(SPELLED_STARTS)})(?!\w)")
 
 
 @lru_cache(maxsize=4)  # asked by several matchers of one scan: tested once per message
 def has_clock_word(folded: str) -> bool:
-    """Whether ``folded`` may hold a clock time (``CORE`` needs a digit or a named hour)."""
-    return CLOCK_GATE.search(folded) is not None
+    """Whether ``folded`` may hold a clock time (``CORE`` needs a digit or an hour word)."""
+    return CLOCK_GATE.search(folded) is not None or _SPELLED_GATE.search(folded) is not None
 
 
 # How every ``PREP? CORE`` starts, as a lookahead put before it where a match may begin:
 # the same matches, but most word starts fail at once instead of trying every branch.
-CLOCK_AHEAD = r"(?=\d|@|(?:at|a|vers|around|pour)\s|noon|mid|minuit)"
+CLOCK_STARTS = f"noon|mid|minuit|{SPELLED_STARTS}"
+CLOCK_AHEAD = r"(?=\d|@|" + ahead(CLOCK_STARTS, spaced="at|a|vers|around|pour")[3:]
 
 _ENGLISH_PREPS = frozenset({"at", "around"})
 _EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15}
@@ -153,6 +168,8 @@ def read_clock(scan: Scan, match: re.Match[str], *, after_day: bool = False) -> 
         return _french_h(match)
     if match["nm"]:
         return _named(match)
+    if match["sh"] or match["se"] or match["se2"]:
+        return _spelled(scan, match, after_day)
     return _bare(scan, match, after_day)
 
 
@@ -202,6 +219,60 @@ def _bare(scan: Scan, match: re.Match[str], after_day: bool = False) -> ClockTim
         return None
     flexible = 1 <= hour <= 11 and _english(scan, prep, oclock)
     return ClockTime(hour, 0, flexible, "hour")
+
+
+def _spelled(scan: Scan, match: re.Match[str], after_day: bool) -> ClockTime | None:
+    """An hour in words ("at eight", "half past six", "huit heures et quart").
+
+    French (with "heures") is 24-hour and exact like ``8h``; English without am/pm is
+    flexible like "at 8". A lone hour word needs "at"/"à" or a day before it ("at eight",
+    "tomorrow eight"), like a bare digit; "heures", minutes, "o'clock" or am/pm are enough.
+    """
+    prep = match["prep"] or match["at"]
+    if match["se2"]:
+        return _fraction(match)
+    if match["sh"]:
+        return _french_words(match, prep, after_day)
+    hour = HOURS_EN[_plain(match["se"])]
+    minute = MINUTES[_plain(match["sem"])] if match["sem"] else 0
+    told = bool(match["sem"] or match["soc"] or match["sap"])
+    if not told and (not (prep or after_day) or prep == "pour" or _plain_a(scan, match)):
+        return None
+    grain: Grain = "minute" if match["sem"] else "hour"
+    if match["sap"]:
+        return ClockTime(hour % 12 + (12 if match["sap"] == "p" else 0), minute, False, grain, True)
+    flexible = hour <= 11 and (scan.lang != "fr" or prep in _ENGLISH_PREPS or bool(match["soc"]))
+    return ClockTime(hour, minute, flexible, grain)
+
+
+def _fraction(match: re.Match[str]) -> ClockTime:
+    """English fractions: "half past six" 6:30, "quarter to nine" 8:45; flexible."""
+    hour, minutes = HOURS_EN[match["se2"]], FRACTIONS[_plain(match["sf"])]
+    if match["sdir"] in BEFORE:
+        hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+    return ClockTime(hour, minutes, hour <= 11, "minute")
+
+
+def _french_words(match: re.Match[str], prep: str | None, after_day: bool) -> ClockTime | None:
+    """French hours in words ("quinze heures trente", "neuf heures moins le quart"): 24-hour."""
+    hour = HOURS_FR[_plain(match["sh"])]
+    if match["sl"]:  # "moins le quart", "moins dix"
+        less = 15 if match["sl"] == "quart" else MINUTES[_plain(match["sl"])]
+        hour, minute = (hour - 1) % 24, 60 - less
+    elif match["sq"]:
+        minute = _EXTRA_MINUTES[match["sq"]]
+    else:
+        minute = MINUTES[_plain(match["sm"])] if match["sm"] else 0
+    told = bool(match["sl"] or match["sq"] or match["sm"])
+    duration_like = prep == "pour" or (prep is None and match["sde"] is not None)
+    if not told and duration_like and not after_day:  # "pour deux heures", "deux heures de X"
+        return None
+    return ClockTime(hour, minute, False, "minute" if told else "hour")
+
+
+def _plain(words: str) -> str:
+    """Words with their runs of spaces made single, as the vocabulary writes them."""
+    return " ".join(words.split())
 
 
 def with_part(clock: ClockTime, part: str | None) -> ClockTime:

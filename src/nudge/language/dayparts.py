@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nudge.language.lexicon import ahead
+
 _MOMENTS: dict[str, str] = {
     "first_thing": (
         r"first\s+thing(?:\s+in\s+the\s+morning)?|when\s+i\s+wake\s+up|au\s+reveil"
@@ -32,7 +34,9 @@ _MOMENTS: dict[str, str] = {
     ),
 }
 # The words a moment can start with, as a lookahead: the same matches, fewer tries.
-_VAGUE_START = r"(?=first|when|au|des|a\s|en\s|at\s|lunch|after|apres|end|eod|fin|bed|before|avant)"
+_VAGUE_START = ahead(
+    "first|when|au|des|lunch|after|apres|end|eod|fin|bed|before|avant", spaced="a|en|at"
+)
 VAGUE = (
     f"{_VAGUE_START}(?:"
     + "|".join(f"(?P<v_{name}>{words})" for name, words in _MOMENTS.items())

@@ -13,7 +13,8 @@ from nudge.language.fold import fold
 from nudge.language.wall import is_after
 
 Grain = Literal["second", "minute", "hour", "day"]
-CLOCK_GROUPS = ("ah", "ch", "hh", "nm", "bh")  # the groups of ``clocks.CORE`` that hold an hour
+# The groups of ``clocks.CORE`` that hold an hour (``s…``: in words, see ``spelled``).
+CLOCK_GROUPS = ("ah", "ch", "hh", "nm", "bh", "sh", "se", "se2")
 Kind = Literal["relative", "clock", "day", "recurring", "past"]
 
 

@@ -35,6 +35,7 @@ from itertools import islice
 
 from nudge.language.clocks import (
     CLOCK_AHEAD,
+    CLOCK_STARTS,
     CORE,
     PREP,
     day_offset,
@@ -71,7 +72,7 @@ _AGO = re.compile(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
 _ONLY_DURATION = re.compile(rf"\s*(?P<dur>{DURATION})[\s.!]*")
 _HOURS_ONLY = re.compile(r"\d{1,2}\s?h")
 # How a ``_CLOCK`` match starts: a day word, else what ``CLOCK_AHEAD`` allows.
-_CLOCK_OR_DAY = r"(?=\d|@|" + ahead(f"{DAY_STARTS}|noon|mid|minuit", spaced=_CLOCK_SPACED)[3:]
+_CLOCK_OR_DAY = r"(?=\d|@|" + ahead(f"{DAY_STARTS}|{CLOCK_STARTS}", spaced=_CLOCK_SPACED)[3:]
 _CLOCK = re.compile(
     rf"{START}{_CLOCK_OR_DAY}(?:(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{_GAP})?{CLOCK_AHEAD}{PREP}?{CORE}"
     rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}){END})?"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 
+@lru_cache(maxsize=4096)  # pure calendar arithmetic; users share days and round hours
 def wall(day: date, hour: int, minute: int, zone: ZoneInfo) -> datetime:
     """``day`` at ``hour:minute`` local time in ``zone``; hour 24 means the next midnight."""
     if hour == 24:
