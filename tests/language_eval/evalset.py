@@ -17,6 +17,7 @@ DATA = Path(__file__).parent / "data"
 FIELDS = ("intent", "when", "rrule")
 IN_SAMPLE = (DATA / "en.tsv", DATA / "fr.tsv")
 HELDOUT = (DATA / "heldout_en.tsv", DATA / "heldout_fr.tsv")
+HELDOUT2 = (DATA / "heldout2_en.tsv", DATA / "heldout2_fr.tsv")  # written blind, 2026-11-24
 
 
 @dataclass(frozen=True, slots=True)
