@@ -54,10 +54,12 @@ _NOT_TIME = (
     r"ans?|years?|yrs?|people|personnes?|persons?|fois|times|x|euros?|dollars?|bucks|kg|km"
     r"|pages?|minutes?|mins?|hours?|hrs?|heures?|days?|jours?|weeks?|semaines?|months?|mois"
 )
-_AMPM = rf"(?P<ah>\d{{1,2}})(?:[:.h]\s?(?P<am>\d{{2}}))?\s?(?P<ap>[ap])\.?\s?m\.?{END}"
-_COLON = r"(?P<ch>\d{1,2}):(?P<cm>\d{2})(?![\d:])"
+_AMPM = rf"(?P<ah>\d{{1,2}})(?:(?:[:.h]\s?|\s)(?P<am>\d{{2}}))?\s?(?P<ap>[ap])\.?\s?m\.?{END}"
+# "8:30"; with "at" before it also "8 30" and "830" (``csep``: the space, or nothing).
+_COLON = r"(?P<ch>\d{1,2})(?::|(?P<csep>\s?))(?P<cm>[0-5]\d)(?![\d:])"
 _FRENCH_H = (
-    r"(?P<hh>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<hm>\d{2})|\s+et\s+(?P<hq>demie?|quart))?(?!\w)"
+    r"(?P<hh>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<hm>\d{2})|\s+et\s+(?P<hq>demie?|quart)"
+    r"|\s+moins\s+(?:le\s+)?(?P<hl>quart|\d{1,2}|cinq|dix|vingt))?(?!\w)"
 )
 _NAMED = (  # "midi", but not the one of "après-midi"
     r"(?<!apres-)(?<!apres\s)(?P<nm>noon|midday|midi|midnight|minuit)"
@@ -67,7 +69,7 @@ _BARE = (
     rf"(?P<bh>\d{{1,2}})(?:\s?(?P<oc>o'\s?clock|oclock)|ish)?"
     rf"(?![\w:/%$\u20ac]|[.,]\d|\s*(?:{_NOT_TIME}){END})"
 )
-CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{_BARE}|{SPELLED})"
+CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{SPELLED}|{_BARE})"  # "10 past 6" before "10"
 PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
 # Every clock time has one of these; an English hour in words ("at eight") is tested apart,
 # and only when the text has none of the first (most clock times have a digit).
@@ -88,6 +90,7 @@ CLOCK_AHEAD = r"(?=\d|@|" + ahead(CLOCK_STARTS, spaced="at|a|vers|around|pour")[
 
 _ENGLISH_PREPS = frozenset({"at", "around"})
 _EXTRA_MINUTES = {"demi": 30, "demie": 30, "quart": 15}
+_LESS = {"quart": 15, "cinq": 5, "dix": 10, "vingt": 20}
 _DAYS = [
     (re.compile(rf"(?:{AFTER_TOMORROW})$"), 2, None),
     (re.compile(rf"(?:{TOMORROW})$"), 1, None),
@@ -163,7 +166,7 @@ def read_clock(scan: Scan, match: re.Match[str], *, after_day: bool = False) -> 
     if match["ap"]:
         return _meridiem(match)
     if match["ch"]:
-        return _colon(scan, match)
+        return _colon(scan, match, after_day)
     if match["hh"]:
         return _french_h(match)
     if match["nm"]:
@@ -183,12 +186,18 @@ def _meridiem(match: re.Match[str]) -> ClockTime | None:
 
 
 def _french_h(match: re.Match[str]) -> ClockTime | None:
-    """``20h``, ``8h30``, ``8 heures et quart``: exact, 24-hour."""
+    """``20h``, ``8h30``, ``8 heures et quart``, ``7h moins le quart``: exact, 24-hour."""
     hour = int(match["hh"])
     minute = int(match["hm"]) if match["hm"] else _EXTRA_MINUTES.get(match["hq"] or "", 0)
+    if match["hl"]:  # "7h moins le quart": 6:45
+        less = _LESS.get(match["hl"]) or int(match["hl"])
+        if not 0 < less < 60 or not _valid(hour, 0):
+            return None
+        hour, minute = (hour - 1) % 24, 60 - less
     if not _valid(hour, minute):
         return None
-    return ClockTime(hour, minute, False, "minute" if match["hm"] or match["hq"] else "hour")
+    told = match["hm"] or match["hq"] or match["hl"]
+    return ClockTime(hour, minute, False, "minute" if told else "hour")
 
 
 def _named(match: re.Match[str]) -> ClockTime:
@@ -198,11 +207,19 @@ def _named(match: re.Match[str]) -> ClockTime:
     return ClockTime(hour, extra, False, "minute" if extra else "hour")
 
 
-def _colon(scan: Scan, match: re.Match[str]) -> ClockTime | None:
-    """``8:30`` / ``20:00``: flexible only for an English, not zero-padded 1–11."""
+def _colon(scan: Scan, match: re.Match[str], after_day: bool = False) -> ClockTime | None:
+    """``8:30`` / ``20:00``: flexible only for an English, not zero-padded 1–11.
+
+    Without the colon ("at 8 30", "at 830") only after "at"/"à"/"vers" or a day word:
+    elsewhere "911" or "2 30" are just numbers.
+    """
     hour, minute = int(match["ch"]), int(match["cm"])
     if not _valid(hour, minute) or _plain_a(scan, match):
         return None
+    if match["csep"] is not None and not after_day:
+        prep = match["prep"] or match["at"]
+        if prep is None or prep == "pour":
+            return None
     padded = match["ch"].startswith("0")
     flexible = 1 <= hour <= 11 and not padded and _english(scan, match["prep"], False)
     return ClockTime(hour, minute, flexible, "minute")
@@ -247,7 +264,7 @@ def _spelled(scan: Scan, match: re.Match[str], after_day: bool) -> ClockTime | N
 
 def _fraction(match: re.Match[str]) -> ClockTime:
     """English fractions: "half past six" 6:30, "quarter to nine" 8:45; flexible."""
-    hour, minutes = HOURS_EN[match["se2"]], FRACTIONS[_plain(match["sf"])]
+    hour, minutes = _number(match["se2"], HOURS_EN), _number(match["sf"], FRACTIONS)
     if match["sdir"] in BEFORE:
         hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
     return ClockTime(hour, minutes, hour <= 11, "minute")
@@ -268,6 +285,11 @@ def _french_words(match: re.Match[str], prep: str | None, after_day: bool) -> Cl
     if not told and duration_like and not after_day:  # "pour deux heures", "deux heures de X"
         return None
     return ClockTime(hour, minute, False, "minute" if told else "hour")
+
+
+def _number(word: str, words: dict[str, int]) -> int:
+    """The value of digits ("10") or of a word of ``words`` ("ten", "a quarter")."""
+    return int(word) if word.isdigit() else words[_plain(word)]
 
 
 def _plain(words: str) -> str:

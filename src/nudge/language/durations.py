@@ -1,4 +1,4 @@
-"""Durations in FR/EN ("20 min", "1h30", "une heure et demie", "half an hour").
+"""Durations in FR/EN ("20 min", "1h30", "une heure et demie", "half an hour", "3/4 d'heure").
 
 ``DURATION`` is a regex fragment (no groups) for the time patterns; ``parse_duration`` reads
 the text it matched. Seconds, minutes, hours, days and weeks only: months and years are
@@ -25,14 +25,17 @@ from nudge.language.matches import Grain
 _UNITS = rf"{UNIT_SECONDS}|{UNIT_MINUTES}|{UNIT_HOURS}|{UNIT_DAYS}|{UNIT_WEEKS}"
 _HALF_HOUR = r"(?:half\s+an?\s+(?:hour|hr)|a\s+half[-\s]hour|(?:une\s+)?demi[-\s]?heure|1/2\s?h)"
 _QUARTER = r"(?:(?:a\s+)?quarter\s+(?:of\s+an\s+)?hour|(?:un\s+)?quart\s+d'\s?heure)"
+_THREE_QUARTERS = (
+    r"(?:three\s+quarters\s+of\s+an\s+hour|3/4\s?(?:h|d'\s?heure)|trois\s+quarts?\s+d'\s?heure)"
+)
 _HALF = r"(?:and\s+a\s+half|and\s+half|et\s+demie?)"
 _HOURS_MINUTES = rf"\d{{1,2}}\s?h\s?\d{{2}}(?:\s?(?:{UNIT_MINUTES}))?{END}"
 _PART = rf"(?:{_HOURS_MINUTES}|{AMOUNT}(?:{_UNITS}){END}(?:\s+{_HALF})?)"
 _JOIN = r"\s*(?:(?:,|and|et|&|\+)\s*)?"
-DURATION = rf"(?:{_HALF_HOUR}|{_QUARTER}|{_PART}(?:{_JOIN}{_PART}){{0,4}})"
+DURATION = rf"(?:{_HALF_HOUR}|{_QUARTER}|{_THREE_QUARTERS}|{_PART}(?:{_JOIN}{_PART}){{0,4}})"
 
 _PIECE = re.compile(
-    rf"(?P<special>{_HALF_HOUR}|{_QUARTER})"
+    rf"(?P<half_hour>{_HALF_HOUR})|(?P<quarter>{_QUARTER})|(?P<three_quarters>{_THREE_QUARTERS})"
     rf"|(?P<hh>\d{{1,2}})\s?h\s?(?P<hm>\d{{2}})(?:\s?(?:{UNIT_MINUTES}))?{END}"
     rf"|(?P<n>{AMOUNT})(?P<unit>{_UNITS}){END}(?:\s+(?P<half>{_HALF}))?"
 )
@@ -64,8 +67,12 @@ def _unit_key(unit: str) -> str:
 
 def _piece(match: re.Match[str]) -> tuple[float, str] | None:
     """Seconds and unit key of one piece of a duration."""
-    if match["special"]:
-        return (1800.0 if "hal" in match["special"] or "demi" in match["special"] else 900.0), "m"
+    if match["half_hour"]:
+        return 1800.0, "m"
+    if match["quarter"]:
+        return 900.0, "m"
+    if match["three_quarters"]:
+        return 2700.0, "m"
     if match["hh"]:
         return int(match["hh"]) * 3600.0 + int(match["hm"]) * 60.0, "m"
     value = number_value(match["n"])

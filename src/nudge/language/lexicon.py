@@ -104,6 +104,7 @@ NUMBER_WORDS: dict[str, int] = {
     "forty five": 45, "quarante-cinq": 45, "quarante cinq": 45, "fifty": 50,
     "cinquante": 50, "sixty": 60, "soixante": 60, "ninety": 90, "quatre-vingt-dix": 90,
     "a couple of": 2, "a couple": 2, "couple of": 2, "une couple de": 2, "une couple": 2,
+    "une couple d'": 2, "couple d'": 2,
 }  # fmt: skip
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
@@ -128,7 +129,8 @@ NUMBER_WORDS.update({"treize": 13, "quatorze": 14, "seize": 16, "thirteen": 13,
 _WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)
 NUMBER_WORD = alternation(*(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH))
 NUMBER_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
-AMOUNT = rf"(?:{NUMBER_DIGITS}\s*|{NUMBER_WORD}\s+)"
+_COUPLE = r"(?:une\s+)?couple\s+d'\s?"  # "une couple d'heures" (Québec): two
+AMOUNT = rf"(?:{NUMBER_DIGITS}\s*|{NUMBER_WORD}\s+|{_COUPLE})"
 
 UNIT_SECONDS = r"secondes?|seconds?|secs?|s"
 UNIT_MINUTES = r"minutes?|mins?|mns?|mnt|m"

@@ -3,14 +3,15 @@
 ``{"text", "when", "grain", "rrule", "intent"}``: ``intent`` is the name of the Command
 ``understand`` gives with no pending dialogue. ``when`` is the ISO 8601 local time with its
 offset (midnight of the day for a day-grain answer such as "demain") of the time the
-command is about: the reminder's time for CreateReminder / AskWhat, the day for Agenda,
+command is about: the reminder's time for CreateReminder / AskWhat, the day for Agenda
+(its midnight, or the time asked that day: "what's on tonight" 19:00),
 the time expression found for Unknown and AskWhen; None for commands that carry no time
 of their own (lists, done, snooze, memory, settings…; quiet hours keep theirs in fields).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -43,6 +44,11 @@ def _timed(command: Command) -> bool:
     return isinstance(command, _TIMED)
 
 
+def _on_day(moment: datetime | None, day: date, tz: str) -> bool:
+    """Whether ``moment`` falls on the local ``day`` ("what's on tonight" keeps its 19:00)."""
+    return moment is not None and moment.astimezone(ZoneInfo(tz)).date() == day
+
+
 def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict[str, Any]:
     """What ``text`` means: its time (local ISO), grain, repeat rule and intent name."""
     locale = lang or detect_locale(text) or "en"
@@ -52,6 +58,8 @@ def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict
     if isinstance(command, _AT):  # the reminder's own time, even when another one is longer
         grain = grain if moment == command.at else "minute"
         moment, rrule = command.at, command.rrule
+    elif isinstance(command, Agenda) and not _on_day(moment, command.day, tz):
+        moment, grain, rrule = wall(command.day, 0, 0, ZoneInfo(tz)), "day", None  # "today"
     at: str | None = None
     if moment is not None:
         zone = ZoneInfo(tz)

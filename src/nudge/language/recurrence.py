@@ -30,21 +30,26 @@ from nudge.language.matches import Scan, TimeMatch, has_clock
 from nudge.language.wall import is_after, wall
 
 ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-_EVERY = r"(?:every|each|chaque|tous\s+les|toutes\s+les)"
+EVERY_WORD = r"ev(?:e?ry|rey)"  # "every", and the typos "evry", "evrey"
+_EVERY = rf"(?:{EVERY_WORD}|each|chaque|tous\s+les|toutes\s+les)"
 _AND = r"(?:\s*,\s*|\s+(?:and|et|&)\s+|\s*&\s*|\s*/\s*|\s+)"  # "every mon wed fri"
 _DAYS = rf"{WEEKDAY}s?(?:{_AND}{WEEKDAY}s?)*"
 _PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
 _FREQ = (
-    rf"(?P<daily>every\s*day|daily|each\s+day|every\s+single\s+day|tous\s+les\s+jours"
+    rf"(?P<daily>{EVERY_WORD}\s*day|daily|each\s+day|every\s+single\s+day"
+    rf"|tous\s+les\s+jours(?!\s+de\s+semaine)"
     rf"|chaque\s+jour|tlj|tljs)"
     rf"|(?P<weekdays>every\s+weekday|(?:on\s+)?weekdays|en\s+semaine"
+    rf"|(?:tous\s+)?les\s+jours\s+de\s+semaine"
     rf"|du\s+lundi\s+au\s+vendredi|(?:every\s+day\s+)?monday\s+(?:to|through|thru)\s+friday)"
     rf"|(?P<weekend>every\s+weekend|(?:on\s+)?weekends|tous\s+les\s+week-?ends|le\s+week-?end)"
     rf"|{_EVERY}\s+(?P<dpart>{PART})s?"
     rf"|{_EVERY}\s+(?P<days>{_DAYS})(?:\s+(?P<dpart2>{PART})s?)?"
     rf"|on\s+(?P<plural>{_PLURAL}(?:{_AND}{_PLURAL})*)"
 )
-_FREQ_AHEAD = ahead("every|each|chaque|tous|toutes|daily|tlj|on|weekday|weekend|en|du|monday|le")
+_FREQ_AHEAD = ahead(
+    "every|evry|evrey|each|chaque|tous|toutes|daily|tlj|on|weekday|weekend|en|du|monday|le|les"
+)
 _GAP = r"(?:\s*,\s*|\s+)"
 _PATTERNS = [
     re.compile(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
@@ -54,7 +59,8 @@ _PATTERNS = [
 # Every repeating form holds one of these: the patterns only run when one is there.
 REPEAT_GATE = re.compile(
     alternation(
-        r"every|each|chaque|tous|toutes|ttes|daily|weekday|weekend|week-?end|semaine|tlj|lundi au"
+        r"every|evry|evrey|each|chaque|tous|toutes|ttes|daily|weekday|weekend|week-?end|semaine"
+        r"|tlj|lundi au|aux"
         r"|through|thru|to friday|days|hourly|sur deux|out of|weekly|monthly|biweekly"
         r"|fortnight|hebdo|mensuel|du mois"
     )

@@ -29,10 +29,11 @@ from nudge.language.lexicon import (
     number_value,
 )
 from nudge.language.matches import Scan, TimeMatch, has_clock
-from nudge.language.recurrence import ORDER, has_repeat_word, recurring_clock
+from nudge.language.recurrence import EVERY_WORD, ORDER, has_repeat_word, recurring_clock
 from nudge.language.wall import first_after, wall
 
-_EVERY = r"(?:every|each|chaque|tous\s+les|(?:toutes|ttes)\s+les)"  # "ttes": SMS
+_EVERY = rf"(?:{EVERY_WORD}|each|chaque|tous\s+les|(?:toutes|ttes)\s+les)"  # "ttes": SMS
+_EVERY_N = rf"(?:{_EVERY}|aux)"  # Québec "aux deux semaines": every two weeks
 _GAP = r"(?:\s*,\s*|\s+)"
 _CLOCK_AFTER = rf"(?:{_GAP}{PREP}?{CORE})?"
 _UNTIL = rf"(?:{_GAP}(?:until|till|til|to|jusqu'?\s?a|jusqu'a)\s+{CORE})?"
@@ -45,18 +46,21 @@ _INTERVAL = re.compile(
 _OTHER = r"(?:other|second|autre)"
 _SPAN_UNITS = r"days?|jours?|weeks?|semaines?|sem|months?|mois"
 _SPAN_START = (
-    "every|each|chaque|tous|toutes|ttes|un|one|weekly|monthly|biweekly|fortnightly|hebdo|mensuel"
+    "every|evry|evrey|each|chaque|tous|toutes|ttes|aux|un|one|weekly|monthly|biweekly|fortnightly"
+    "|hebdo|mensuel"
 )
 _SPAN = re.compile(
-    rf"{START}{ahead(_SPAN_START)}(?:{_EVERY}\s+(?:(?P<other>{_OTHER})\s+|(?P<n>{AMOUNT}))?(?P<unit>{_SPAN_UNITS})"
+    rf"{START}{ahead(_SPAN_START)}(?:{_EVERY_N}\s+(?:(?P<other>{_OTHER})\s+|(?P<n>{AMOUNT}))?(?P<unit>{_SPAN_UNITS})"
     rf"|(?P<one>un|une|one)\s+(?P<unit2>jour|semaine|week|day)\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
     rf"|(?P<unit3>weekly|monthly|biweekly|fortnightly|hebdo|mensuel(?:lement)?)){END}"
     rf"{_CLOCK_AFTER}"
 )
 _OTHER_WEEKDAY = re.compile(
-    rf"{START}{ahead('every|each|un|one|toutes')}(?:(?:every|each)\s+(?:{_OTHER}|2nd)\s+(?P<wd>{WEEKDAY_FULL})"
+    rf"{START}{ahead('every|evry|evrey|each|un|one|toutes|aux')}"
+    rf"(?:(?:{EVERY_WORD}|each)\s+(?:{_OTHER}|2nd)\s+(?P<wd>{WEEKDAY_FULL})"
     rf"|(?:un|one)\s+(?P<wd2>{WEEKDAY_FULL})\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
-    rf"|(?:every\s+(?:(?:2|two)\s+weeks|other\s+week)|toutes\s+les\s+(?:2|deux)\s+semaines)"
+    rf"|(?:{EVERY_WORD}\s+(?:(?:2|two)\s+weeks|other\s+week)"
+    rf"|(?:toutes\s+les|aux)\s+(?:2|deux)\s+semaines)"
     rf"\s+(?:on\s+|le\s+)?(?P<wd3>{WEEKDAY_FULL}))"
     rf"{END}{_CLOCK_AFTER}"
 )

@@ -8,7 +8,7 @@ Data and one regex fragment (``SPELLED``, a branch of ``clocks.CORE``), over fol
   before "de" ("deux heures de ménage") only with "à"/"vers" or a day before it
   ("à huit heures de prendre…"); "de l'après-midi" is a part of day, always fine.
 * English: "eight", "eight thirty", "six oh five", "eight o'clock", "eight pm", and
-  "half past six", "quarter to nine", "ten past five", "twenty to one"; never before
+  "half past six", "quarter to nine", "ten past five", "twenty to one", "10 past 6"; never before
   "of", "point", "people"… ("at one point", "at two of them").
 
 Whether a match is taken as a time (it needs "at"/"à", a day before it, or a part that only
@@ -97,7 +97,8 @@ SPELLED = (
     r"|(?!\s+(?:avant|apres|plus\s+t|en\s+avance)(?!\w))"  # "une heure avant": an offset
     r"(?P<sde>(?=\s+de\s+(?!l')|\s+d'(?!ici)))?)"  # "deux heures de ménage": see clocks
     # English: "half past six", "quarter to nine"
-    rf"|(?P<sf>{_FRACTION})\s+(?P<sdir>past|after|to|till|til|before)\s+(?P<se2>{_HOUR_EN})(?!\w)"
+    rf"|(?P<sf>{_FRACTION}|[1-5]?\d)\s+(?P<sdir>past|after|to|till|til|before)"
+    rf"\s+(?P<se2>{_HOUR_EN}|1[0-2]|[1-9])(?!\w)"
     # English: "eight", "eight thirty", "eight o'clock", "eight pm"
     rf"|(?P<se>{_HOUR_EN})(?:\s+(?P<sem>{_MINUTE}))?"
     r"(?:\s+(?P<soc>o'?\s?clock)|\s*(?P<sap>[ap])\.?\s?m\.?)?(?!\w)"

@@ -46,7 +46,7 @@ def test_stdin_gives_one_line_per_phrase() -> None:
     records = _run(stdin="remind me to call mom at 6pm\nwhat's on today\n\nhello\n")
     assert [r["intent"] for r in records] == ["CreateReminder", "Agenda", "Unknown", "Unknown"]
     assert records[0]["when"] == "2026-11-24T18:00:00-05:00"
-    assert records[1]["when"] is None
+    assert records[1]["when"] == "2026-11-24T00:00:00-05:00"  # the agenda's day, at midnight
 
 
 def test_now_is_local_wall_time_in_the_zone() -> None:
