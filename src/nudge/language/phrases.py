@@ -351,6 +351,29 @@ def _cancel_last(_: re.Match[str]) -> Command:
 
 
 _TIME_WORDS = re.compile(r"(?:at|by|before|after|in|around|a|vers|avant|apres|dans|\d)\b")
+_COURTESY_TAIL = re.compile(
+    r"(?:(?:^| )(?:please|pls|plz|stp|svp|merci|thanks|thx|now|maintenant))+$"
+)
+_DAY_WORDS = frozenset(
+    {"today", "tomorrow", "tonight", "tmrw", "aujourd'hui", "auj", "demain", "ce soir"}
+)
+
+
+@_on(
+    rf"{_DELETE} (?:(?:the|my|that|this|le|mon|ce|mes|les) )?(?:reminder|rappel)s? "
+    r"(?:(?:about|for|to|of|re|regarding|on|pour|de|du|des|sur|concernant|a propos de"
+    r"|a propos du|a propos des) |d')?(?P<words>[a-z0-9].{0,60})"
+    rf"|{_DELETE} (?:(?:the|my|that|this) )?(?P<pre>[a-z][\w'-]*(?: [\w'-]+){{0,2}}) reminder",
+    first=_DELETE_FIRST,
+)
+def _cancel_words(match: re.Match[str]) -> Command | None:
+    """Delete the reminder described ("cancel the reminder about the vet")."""
+    words = _COURTESY_TAIL.sub("", match["words"] or match["pre"] or "").strip()
+    if not words:
+        return CancelReminder(None)
+    if words in _DAY_WORDS or _TIME_WORDS.match(words):
+        return None  # "delete the reminder at 5": which one is a question of time, not words
+    return CancelReminder(None, words)
 
 
 _DONE_VERB = r"(?:done|finished|completed|fini|finie|finis|termine|terminee|fait|faite)"

@@ -78,6 +78,14 @@ CASES = [
     ("fr", "efface le 1er rappel", CancelReminder(1)),
     ("fr", "supprime la troisième", CancelReminder(3)),
     ("fr", "annule le 2e rappel", CancelReminder(2)),
+    # delete by words
+    ("en", "delete my dentist reminder", CancelReminder(None, "dentist")),
+    ("en", "cancel the reminder to call mom", CancelReminder(None, "call mom")),
+    ("en", "remove the reminder for the meeting pls", CancelReminder(None, "the meeting")),
+    ("fr", "supprime le rappel du dentiste", CancelReminder(None, "dentiste")),
+    ("fr", "efface le rappel d'anniversaire de Paul", CancelReminder(None, "anniversaire de paul")),
+    ("fr", "annule mon rappel pour les impôts", CancelReminder(None, "les impots")),
+    ("en", "delete the reminder please", CancelReminder(None)),
     # the to-do list asked about
     ("en", "anything left on my list", ListTodos()),
     ("en", "what do i have on my to do list", ListTodos()),
