@@ -70,9 +70,10 @@ class Snooze:
 
 @dataclass(frozen=True, slots=True)
 class CancelReminder:
-    """Delete reminder ``number`` as listed, or the last one sent when None."""
+    """Delete reminder ``number`` as listed, the one ``words`` describe, else the last sent."""
 
     number: int | None = None
+    words: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from nudge.commands import (
 from nudge.features.agenda import actions as agenda
 from nudge.features.breakdown import actions as breakdown
 from nudge.features.briefings import actions as briefing_actions
+from nudge.features.cancel_by_words import cancel_by_words
 from nudge.features.context import Context, Outcome
 from nudge.features.done_by_words import complete_by_words
 from nudge.features.memory import actions as memory
@@ -71,6 +72,8 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return await reminders.complete(ctx, command)
         case Snooze():
             return await reminders.snooze(ctx, command)
+        case CancelReminder(words=str(words)):
+            return await cancel_by_words(ctx, words)
         case CancelReminder():
             return await reminders.cancel(ctx, command)
         case SetBriefing():

@@ -1,7 +1,7 @@
 """Getting unstuck, one step at a time.
 
 "I'm stuck on X" / "je bloque sur X" / "découpe X" → BreakDown(X);
-"next" / "suivant" / "étape suivante" → NextStep.
+"next" / "suivant" / "étape suivante" / "got it, next" / "step done" → NextStep.
 """
 
 from __future__ import annotations
@@ -9,13 +9,31 @@ from __future__ import annotations
 import re
 
 from nudge.commands import BreakDown, Command, NextStep
+from nudge.language.intent_words import STEP, first_word
+from nudge.language.lexicon import alternation
 from nudge.language.tasks import Message, clean_task
 
 _NEXT = re.compile(
-    r"(?:(?:ok|okay|done|fait|fini|c'est fait|yes|oui)[ ,]+)?(?:next|nxt|suivant|suivante|suiv"
-    r"|next step|next one|etape suivante|la suite|et apres|and then|what'?s next|then what"
-    r"|prochaine etape|step done|etape faite|etape finie)"
+    r"(?:(?:ok|okay|k|kk|done|fait|fini|c'est fait|c fait|yes|oui|ouais|yep|yup|got it|gotcha"
+    r"|alright|cool|nice|great|voila|bon|parfait|super|top|d'accord|dac)[ ,!.]+)*"
+    + alternation(
+        r"next|nxt|suivant|suivante|suiv|next step|next one|next thing|next bit|etape suivante"
+        r"|l'etape suivante|la suite|et apres|and then|what'?s next|whats next|then what"
+        r"|what now|now what|prochaine etape|la prochaine etape|prochaine|la prochaine"
+        r"|etape d'apres|l'etape d'apres|et ensuite|ensuite|moving on",
+        r"(?:on ?to|moving on to|move on to|onward to) the next(?: one| step| thing| bit)?",
+        rf"{STEP} (?:is |est )?(?:done|fini|finie|fait|faite|termine|terminee|complete"
+        r"|completed|finished|ok|checked)",
+    )
 )
+# The words ``_NEXT`` can open with (see ``intent_words.first_word``; "0": a digit)
+_NEXT_WORDS = (
+    "ok okay k kk done fait fini c'est c yes oui ouais yep yup got gotcha alright cool nice great"
+    " voila bon parfait super top d'accord dac next nxt suivant suivante suiv etape l'etape la et"
+    " and what's whats what then now prochaine ensuite moving on onto move onward the this that"
+    " my first last cette ma premiere derniere step mini petite l'step l'mini l'petite 0"
+)
+_NEXT_FIRST = frozenset(_NEXT_WORDS.split())
 _BREAK = re.compile(
     r"\s*(?:(?:help|aide)[\s,!]*)?"
     r"(?:i'?m stuck (?:on|with)|im stuck (?:on|with)|stuck on|i'?m blocked on|blocked on"
@@ -32,6 +50,8 @@ _BREAK = re.compile(
 
 def next_step(clean: str) -> Command | None:
     """The current step is done, send the next one."""
+    if first_word(clean) not in _NEXT_FIRST:
+        return None
     return NextStep() if _NEXT.fullmatch(clean) else None
 
 

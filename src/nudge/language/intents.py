@@ -11,9 +11,11 @@ Tried in order, first hit wins:
    CreateReminder; without a time → AskWhen; without a task → AskWhat; past → RefusePast;
 3. "add X (to my list)", "ajoute X (à ma liste)", "todo: X" → AddTodo;
 4. a message that is only a time: the answer to "When?" if a task is pending, else AskWhat;
-5. "<task> <time>" without a verb ("call mom at 6pm"), only when the time ends the message;
-6. the answer to "What?" when a time is pending;
-7. anything else → Unknown.
+5. "<task> <time>" without a verb ("call mom at 6pm"), only when the time ends the message
+   (not one's own arrival: "running late, be there in 15");
+6. a short command with letters held down ("dooone", "laterrr");
+7. the answer to "What?" when a time is pending;
+8. anything else → Unknown.
 """
 
 from __future__ import annotations
@@ -42,16 +44,19 @@ from nudge.language.coaching import break_down, next_step
 from nudge.language.dayparts import DayParts
 from nudge.language.intent_words import (
     ADD_TODO,
+    ARRIVAL,
+    ARRIVAL_ENDS,
     BARE_CLOCK,
     BARE_IN,
     COURTESY,
     COURTESY_ENDS,
-    COURTESY_LEADS,
+    COURTESY_FIRST,
     LEFTOVER,
     REMIND,
     REMIND_INSIDE,
     SEPARATORS,
     SNOOZE_UNTIL,
+    STRETCHED,
 )
 from nudge.language.matches import TimeMatch, When
 from nudge.language.memory import forget, recall, remember
@@ -146,6 +151,7 @@ def interpret(
         or _only_time(message, context)
         or _task_then_time(message, context)
         or _time_then_task(message, context)
+        or _stretched(message.clean)
         or _pending_task(message, context)
     )
     return command or Unknown(text)
@@ -167,8 +173,20 @@ def _may_be_courteous(clean: str) -> bool:
     return (
         clean.endswith(COURTESY_ENDS)
         or not clean[-1:].isalnum()
-        or clean.split(" ", 1)[0] in COURTESY_LEADS
+        or clean.split(" ", 1)[0].rstrip(",!.") in COURTESY_FIRST
     )
+
+
+def _stretched(clean: str) -> Command | None:
+    """A short command with letters held down: "dooone", "laterrr", "nexxxt" ("yesss" is not)."""
+    if len(clean) > _SHORT or STRETCHED.search(clean) is None:
+        return None
+    for squeeze in (r"\1\1", r"\1"):  # "ooooops" is "oops", "dooone" is "done"
+        plain = STRETCHED.sub(squeeze, clean)
+        command = fixed_command(plain) or next_step(plain) or _courteous(plain)
+        if command is not None:
+            return command
+    return None
 
 
 def _agenda(message: Message, context: _Context) -> Command | None:
@@ -314,9 +332,17 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
     task = clean_task(cut_before(message.text[: found.span[0]], found.other))
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
+    if _is_arrival(task):
+        return None
     if found.when is None:
         return RefusePast(task)
     return _create(task, found.when)
+
+
+def _is_arrival(task: str) -> bool:
+    """The user telling when they arrive ("running late, be there in 15"), not a task."""
+    clean = Message.of(task).clean
+    return clean.rsplit(" ", 1)[-1] in ARRIVAL_ENDS and ARRIVAL.fullmatch(clean) is not None
 
 
 def _time_then_task(message: Message, context: _Context) -> Command | None:

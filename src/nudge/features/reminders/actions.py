@@ -107,6 +107,11 @@ async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
         reminder = rows[command.number - 1].reminder
     if reminder is None:
         return Outcome(ctx.say("nothing_to_cancel"))
+    return await delete(ctx, reminder)
+
+
+async def delete(ctx: Context, reminder: Reminder) -> Outcome:
+    """Stop one reminder (undoable) and say so."""
     cancelled = await service.cancel(ctx.session, reminder=reminder)
     undo = {"op": "cancel_reminder", "reminder_id": reminder.id, "occurrence_ids": cancelled}
     return Outcome(ctx.say("reminder_cancelled", text=reminder.text), undo=undo)
