@@ -1,4 +1,4 @@
-"""Settings said in words: time zone ("I'm in Paris now") and quiet hours ("not after 10pm").
+"""Settings said in words: quiet hours ("not after 10pm"); the zone is ``whereabouts``'.
 
 Quiet hours: "don't text me after 10pm" sets the start (22:00) and keeps the default end
 (08:00); "not before 8am" sets the end and keeps the default start (22:00); "between 10pm
@@ -12,29 +12,15 @@ import re
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from nudge.commands import Command, SetQuietHours, SetTimezone
+from nudge.commands import Command, SetQuietHours
 from nudge.language.clocks import CORE, PREP, read_clock
 from nudge.language.matches import Scan
-from nudge.language.zones import zone_for
+from nudge.language.whereabouts import set_timezone as set_timezone  # the zone, said in words
 
 _POLITE_WORDS = ("please", "pls", "plz", "stp", "svp", "merci", "thanks", "thx")
 _POLITE_END = re.compile(rf"(?: (?:{'|'.join(_POLITE_WORDS)}))+$")
 DEFAULT_QUIET_START = time(22, 0)
 DEFAULT_QUIET_END = time(8, 0)
-_TZ = [
-    re.compile(
-        r"(?:i'?m|i am|im|we'?re|i live|i moved|moved|just landed|landed|now|je suis|j'habite"
-        r"|jsuis|chui|je vis|je viens d'arriver|je demenage|je suis arrive|suis)"
-        r"(?: now| maintenant| rendu| rendue)?"
-        r" (?:in|at|to|a|au|en|dans|sur) (?:la |le )?(?P<place>[a-z' /_-]{2,30}?)"
-        r"(?: now| maintenant| for (?:a|the) (?:week|month|while)| pour (?:la|une) semaine"
-        r"| this week| cette semaine)?"
-    ),
-    re.compile(
-        r"(?:(?:set |change |update )?(?:my )?(?:time ?zone|tz)|(?:mon )?fuseau(?: horaire)?)"
-        r"(?: (?:is|to|=|est|a|en))?[ :]+(?P<place>[a-z' /_-]{2,40})"
-    ),
-]
 _CLOCK = re.compile(rf"{PREP}?{CORE}")
 _NO_TEXT = (
     r"(?:don'?t|do not|dont|never|no|stop|pls don'?t|please don'?t) (?:text|message|msg|ping"
@@ -60,17 +46,6 @@ _OFF = re.compile(
     r"(?:no|turn off|disable|remove|cancel|stop|pas d'?|plus d'?|desactive|enleve|supprime)"
     r" (?:the |my |les |mes )?(?:quiet hours|heures? (?:calmes?|de silence))"
 )
-
-
-def set_timezone(clean: str) -> Command | None:
-    """Time zone changes: "I'm in Paris now", "je suis à Montréal", "timezone Europe/Paris"."""
-    for pattern in _TZ:
-        match = pattern.fullmatch(clean)
-        if match is not None:
-            zone = zone_for(match["place"])
-            if zone is not None:
-                return SetTimezone(zone)
-    return None
 
 
 def clock_alone(text: str, *, evening: bool) -> time | None:
