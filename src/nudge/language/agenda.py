@@ -53,9 +53,15 @@ _DAY_WORDS = re.compile(
 _ALONE = re.compile(r"today|aujourd'?hui|auj|2day|ajd|my day|ma journee")
 
 
+# the letters every pattern above can start with: "remind me…", "buy milk" skip them all
+_FIRST = frozenset("wdhmstapigqkjeyco2")
+
+
 def agenda_phrase(message: Message) -> str | None:
     """The day words of an agenda question ("" for today), None if it is not one."""
     clean = message.clean.rstrip("?")
+    if clean[:1] not in _FIRST:
+        return None
     if _ALONE.fullmatch(clean):
         return ""
     match = _AGENDA.fullmatch(clean)
