@@ -19,7 +19,7 @@ from nudge.language.zones import place_name, zone_for
 _POLITE = r"(?: (?:pls|plz|please|stp|svp|merci|thanks|thx|thank you))*"
 _PLACE = r"(?P<place>[a-z][a-z' /_.+-]{1,29}?)"
 _HERE = re.compile(
-    r"(?=[ijwmbglnscoh])(?:(?P<move>i moved|i'?ve moved|we moved|we'?ve moved|just moved"
+    r"(?=[ijwmbglnscohra])(?:(?P<move>i moved|i'?ve moved|we moved|we'?ve moved|just moved"
     r"|moved|i just moved|relocated|i relocated|just landed|i just landed|i landed|landed"
     r"|just arrived|i just arrived|i arrived|arrived|je viens d'arriver|je viens d'atterrir"
     r"|j'ai atterri|on a atterri|je demenage|j'ai demenage|on demenage|on a demenage"
@@ -39,7 +39,7 @@ _HERE = re.compile(
 _ZONE = r"(?:time ?zone|tz|fuseau(?: horaire)?)"
 _NAMED = re.compile(
     r"(?:(?:please |pls |can you |peux[- ]tu )?(?:set|change|update|switch|put|move|make|mets"
-    r"|met|mettre|change|changer|modifie|modifier|passe|passer|regle|regler|ajuste|bascule)"
+    r"|met|mettre|changer|modifie|modifier|passe|passer|regle|regler|ajuste|bascule)"
     rf"(?: moi)?(?: (?:my|the|mon|le|ma))? {_ZONE}|(?:my|mon|ma|the|le) {_ZONE}|{_ZONE})"
     r"(?: (?P<link>is|to|as|on|for|est|a|en|pour|sur|c'est) | ?[:=] ?| )"
     rf"{_PLACE}{_POLITE}"

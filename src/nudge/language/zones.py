@@ -161,7 +161,7 @@ _ZONE_WORDS = re.compile(
     r"(?:(?:l'|la |the )?heure (?:normale |avancee |d'ete |d'hiver )?"
     r"(?:de l'|de la |du |des |de |d')"
     r"|(?:the )?(?=\w+ (?:standard |daylight )?time$))"
-    r"(?P<name>[\w' ]+?)(?: (?:standard |daylight )?time)?"
+    r"(?P<name>[\w' -]+?)(?: (?:standard |daylight )?time)?"
 )
 
 
@@ -193,6 +193,6 @@ def zone_for(place: str, *, named: bool = False) -> str | None:
 
 def place_name(place: str) -> str:
     """The place a phrase names, zone words aside ("l'heure de springfield" → springfield)."""
-    plain = " ".join(place.replace("-", " ").split()).strip(" .!?")
+    plain = " ".join(place.split()).strip(" .!?")
     words = _ZONE_WORDS.fullmatch(plain)
     return words["name"] if words else plain

@@ -66,10 +66,12 @@ def test_french_places_and_zones(text: str, zone: str) -> None:
     [
         ("en", "I moved to Springfield", "Springfield"),
         ("en", "just landed in reykjavik", "Reykjavik"),
-        ("en", "set my timezone to saint-jovite", "Saint Jovite"),
+        ("en", "set my timezone to saint-jovite", "Saint-Jovite"),
+        ("en", "relocated to Moose Jaw", "Moose Jaw"),
+        ("en", "arrived in Tuktoyaktuk!", "Tuktoyaktuk"),
         ("fr", "je viens d'arriver à Tadoussac", "Tadoussac"),
         ("fr", "chu rendue à Gaspé", "Gaspe"),
-        ("fr", "mets mon fuseau horaire à l'heure de Kinshasa-Est", "Kinshasa Est"),
+        ("fr", "mets mon fuseau horaire à l'heure de Kinshasa-Est", "Kinshasa-Est"),
     ],
 )
 def test_a_place_nudge_does_not_know_gets_a_question(lang: str, text: str, place: str) -> None:
