@@ -122,6 +122,13 @@ class SetTimezone:
 
 
 @dataclass(frozen=True, slots=True)
+class AskTimezone:
+    """The user is somewhere Nudge has no zone for: ask which zone, never guess one."""
+
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
 class SetQuietHours:
     """No texts between ``start`` and ``end`` (local); both None turns quiet hours off."""
 
@@ -187,6 +194,7 @@ Command = (
     | RefusePast
     | Agenda
     | SetTimezone
+    | AskTimezone
     | SetQuietHours
     | SetBriefing
     | Remember

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nudge.commands import (
     AddTodo,
     Agenda,
+    AskTimezone,
     AskWhat,
     AskWhen,
     BreakDown,
@@ -84,6 +85,8 @@ async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat
             return await users.set_language(ctx, command)
         case SetTimezone():
             return await settings_actions.set_timezone(ctx, command)
+        case AskTimezone(place=place):
+            return Outcome(ctx.say("timezone_unknown", text=place))
         case SetQuietHours():
             return await settings_actions.set_quiet_hours(ctx, command)
         case Help():

@@ -40,7 +40,7 @@ from nudge.commands import (
 )
 from nudge.language.agenda import agenda_phrase
 from nudge.language.briefing_prefs import set_briefing
-from nudge.language.coaching import break_down, next_step
+from nudge.language.coaching import next_step
 from nudge.language.dayparts import DayParts
 from nudge.language.intent_words import (
     ADD_TODO,
@@ -62,6 +62,7 @@ from nudge.language.matches import TimeMatch, When
 from nudge.language.memory import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
 from nudge.language.preferences import set_quiet_hours, set_timezone
+from nudge.language.stuck import break_down
 from nudge.language.tasks import (
     Message,
     clean_task,

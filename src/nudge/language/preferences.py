@@ -1,4 +1,4 @@
-"""Settings said in words: time zone ("I'm in Paris now") and quiet hours ("not after 10pm").
+"""Settings said in words: quiet hours ("not after 10pm"); the zone is ``whereabouts``'.
 
 Quiet hours: "don't text me after 10pm" sets the start (22:00) and keeps the default end
 (08:00); "not before 8am" sets the end and keeps the default start (22:00); "between 10pm
@@ -12,37 +12,34 @@ import re
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from nudge.commands import Command, SetQuietHours, SetTimezone
+from nudge.commands import Command, SetQuietHours
 from nudge.language.clocks import CORE, PREP, read_clock
+from nudge.language.lexicon import alternation
 from nudge.language.matches import Scan
-from nudge.language.zones import zone_for
+from nudge.language.whereabouts import set_timezone as set_timezone  # the zone, said in words
 
 _POLITE_WORDS = ("please", "pls", "plz", "stp", "svp", "merci", "thanks", "thx")
 _POLITE_END = re.compile(rf"(?: (?:{'|'.join(_POLITE_WORDS)}))+$")
 DEFAULT_QUIET_START = time(22, 0)
 DEFAULT_QUIET_END = time(8, 0)
-_TZ = [
-    re.compile(
-        r"(?:i'?m|i am|im|we'?re|i live|i moved|moved|just landed|landed|now|je suis|j'habite"
-        r"|jsuis|chui|je vis|je viens d'arriver|je demenage|je suis arrive|suis)"
-        r"(?: now| maintenant| rendu| rendue)?"
-        r" (?:in|at|to|a|au|en|dans|sur) (?:la |le )?(?P<place>[a-z' /_-]{2,30}?)"
-        r"(?: now| maintenant| for (?:a|the) (?:week|month|while)| pour (?:la|une) semaine"
-        r"| this week| cette semaine)?"
-    ),
-    re.compile(
-        r"(?:(?:set |change |update )?(?:my )?(?:time ?zone|tz)|(?:mon )?fuseau(?: horaire)?)"
-        r"(?: (?:is|to|=|est|a|en))?[ :]+(?P<place>[a-z' /_-]{2,40})"
-    ),
-]
 _CLOCK = re.compile(rf"{PREP}?{CORE}")
+_ASKING = r"(?:(?:pls|please|plz|can you|could you|can u|stp|svp|peux[- ]tu|tu peux) )?"
+_TEXT_VERB = (
+    r"(?:text|txt|message|msg|ping|bother|contact|write|sms|send|buzz|notify)(?:ing)?"
+    r"|messaging|writing|disturb"
+)
+_NOT = r"(?:pas|rien|plus)(?: de (?:messages?|sms|textos?|rappels?|notifs?|notifications?))?"
 _NO_TEXT = (
-    r"(?:don'?t|do not|dont|never|no|stop|pls don'?t|please don'?t) (?:text|message|msg|ping"
-    r"|bother|contact|write|sms|send)(?: me)?(?: (?:any ?thing|messages?|texts?))?"
-    r"|no (?:texts?|messages?|sms|reminders?)|quiet(?: hours| time)?(?: from| is| are)?"
-    r"|ne m'(?:ecris|ecrivez|envoie|envoies) (?:pas|rien|plus)(?: de (?:messages?|sms|textos?))?"
-    r"|(?:pas|plus|aucun) de (?:messages?|sms|textos?|rappels?)|silence"
-    r"|heures? (?:calmes?|de silence|tranquilles?)(?: de)?|mode silencieux|ne me derange pas"
+    rf"{_ASKING}(?:(?:don'?t|do not|dont|never|no|stop|no more|pls don'?t|please don'?t)"
+    rf" (?:{_TEXT_VERB})(?: me)?(?: (?:any ?thing|messages?|texts?))?"
+    r"|no (?:more )?(?:texts?|txts?|messages?|msgs?|sms|reminders?|notifications?|pings?)"
+    r"|quiet(?: hours| time| mode)?(?: from| is| are)?|do not disturb|dnd|leave me alone"
+    rf"|(?:ne )?m'(?:ecris|ecrit|ecrivez|envoie|envoies|envoyez|texte|textes) {_NOT}"
+    r"|(?:ne )?me (?:texte|textes|derange|deranges|derangez|contacte|contactes|ecris|ecrivez)"
+    r" (?:pas|plus)"
+    rf"|(?:ecris|ecrivez|ecrit|texte|envoie|derange|contacte)[- ]moi {_NOT}"
+    r"|(?:pas|plus|aucun) de (?:messages?|sms|textos?|rappels?|notifs?|notifications?)|silence"
+    r"|heures? (?:calmes?|de silence|tranquilles?)(?: de)?|mode silencieux)"
 )
 _QUIET = [
     (
@@ -52,25 +49,36 @@ _QUIET = [
         "ab",
     ),
     (re.compile(rf"(?:{_NO_TEXT}) (?P<a>[^ ]+(?: ?[ap]m)?) ?(?:-|to|a) ?(?P<b>.+)"), "ab"),
-    (re.compile(rf"(?:{_NO_TEXT}) (?:after|past|later than|apres|passe) (?P<a>.+)"), "a"),
+    (
+        re.compile(
+            rf"(?:{_NO_TEXT}) (?:after|past|later than|apres|passe|from|starting(?: at| from)?"
+            r"|as of|a partir de|des|a compter de) (?P<a>.+)"
+        ),
+        "a",
+    ),
     (re.compile(rf"(?:{_NO_TEXT}) (?:before|until|till|avant) (?P<b>.+)"), "b"),
 ]
 _QUIET_GATE = re.compile(rf"(?:{_NO_TEXT}) ")
-_OFF = re.compile(
-    r"(?:no|turn off|disable|remove|cancel|stop|pas d'?|plus d'?|desactive|enleve|supprime)"
-    r" (?:the |my |les |mes )?(?:quiet hours|heures? (?:calmes?|de silence))"
+# how every quiet-hours text starts: one cheap test spares the patterns for most texts
+_FIRST_WORDS = alternation(
+    "pls|please|plz|can|could|stp|svp|peux|tu|don't|dont|do|never|no|stop|quiet|dnd|leave|ne"
+    "|me|ecris|ecrivez|ecrit|texte|envoie|derange|contacte|pas|plus|aucun|silence|heure"
+    "|heures|mode|turn|switch|disable|remove|cancel|end|get|delete|desactive|desactiver|enleve"
+    "|enlever|supprime|arrete|annule|fini|finies|i|je"
 )
-
-
-def set_timezone(clean: str) -> Command | None:
-    """Time zone changes: "I'm in Paris now", "je suis à Montréal", "timezone Europe/Paris"."""
-    for pattern in _TZ:
-        match = pattern.fullmatch(clean)
-        if match is not None:
-            zone = zone_for(match["place"])
-            if zone is not None:
-                return SetTimezone(zone)
-    return None
+_START = re.compile(rf"{_FIRST_WORDS}[ '-]|m'")
+_QUIET_NAME = (
+    r"(?:quiet (?:hours|time|mode)|heures? (?:calmes?|de silence|tranquilles?)|mode silencieux"
+    r"|do not disturb|dnd)"
+)
+_OFF = re.compile(
+    r"(?:(?:no|no more|turn off|switch off|disable|remove|cancel|stop|end|get rid of|delete"
+    r"|desactive|desactiver|enleve|enlever|supprime|arrete|annule|fini|finies|i don'?t want"
+    r"|i dont want) (?:the |my |any |le |la |les |mes |mon )?"
+    r"|(?:je (?:ne )?veux )?(?:pas|plus) d'? ?)"
+    rf"{_QUIET_NAME}(?: (?:anymore|any more|please))?"
+    rf"|{_QUIET_NAME}:? (?:off|disabled|desactivees?|finies?|terminees?|no more|done|over)"
+)
 
 
 def clock_alone(text: str, *, evening: bool) -> time | None:
@@ -92,6 +100,8 @@ def set_quiet_hours(clean: str) -> Command | None:
     """Quiet hours: "don't text me after 10pm", "pas de messages avant 8h", "22h-7h"."""
     if clean.endswith(_POLITE_WORDS):  # the only texts the costly substitution can change
         clean = _POLITE_END.sub("", clean)
+    if not _START.match(clean):
+        return None
     if _OFF.fullmatch(clean):
         return SetQuietHours(None, None)
     if not _QUIET_GATE.match(clean):  # every pattern below starts so: one test spares four
