@@ -37,6 +37,7 @@ from nudge.language.lexicon import (
     YESTERDAY,
     ahead,
     alternation,
+    folded_pattern,
 )
 from nudge.language.matches import Grain, Scan
 from nudge.language.spelled import (
@@ -74,7 +75,7 @@ PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
 # Every clock time has one of these; an English hour in words ("at eight") is tested apart,
 # and only when the text has none of the first (most clock times have a digit).
 CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight|heure")
-_SPELLED_GATE = re.compile(rf"(?<![\w'])(?:{alternation(SPELLED_STARTS)})(?!\w)")
+_SPELLED_GATE = folded_pattern(rf"(?<![\w'])(?:{alternation(SPELLED_STARTS)})(?!\w)")
 
 
 @lru_cache(maxsize=4)  # asked by several matchers of one scan: tested once per message

@@ -53,6 +53,7 @@ from nudge.language.lexicon import (
     WEEKDAY_FULL,
     WEEKDAY_NAMES,
     ahead,
+    folded_pattern,
     number_value,
 )
 from nudge.language.matches import Grain, Scan, TimeMatch, first_group, has_clock
@@ -112,16 +113,16 @@ DATE = rf"{_DATE_AHEAD}(?:(?P<dw>{DAY})|{_DATE_BRANCHES})"
 CALENDAR_DATE = rf"{_DATE_AHEAD}(?:{_DATE_BRANCHES})"
 _PART_AFTER = rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}))?"
 _GAP = r"(?:\s*,\s*|\s+)"
-_DATE_CLOCK = re.compile(
+_DATE_CLOCK = folded_pattern(
     rf"{START}{CALENDAR_DATE}(?:\s+(?P<part>{PART}))?(?:{_GAP}{PREP}?{CORE}{_PART_AFTER})?{END}"
 )
-_CLOCK_DATE = re.compile(
+_CLOCK_DATE = folded_pattern(
     rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{CALENDAR_DATE}(?:\s+(?P<part>{PART}))?{END}"
 )
-_DATE_VAGUE = re.compile(rf"{START}{DATE}{_GAP}{VAGUE}{END}")
-_VAGUE_DATE = re.compile(rf"{START}{VAGUE}{_GAP}{DATE}{END}")
-_VAGUE_ALONE = re.compile(rf"{START}{VAGUE}{END}")
-_CALENDAR = re.compile(
+_DATE_VAGUE = folded_pattern(rf"{START}{DATE}{_GAP}{VAGUE}{END}")
+_VAGUE_DATE = folded_pattern(rf"{START}{VAGUE}{_GAP}{DATE}{END}")
+_VAGUE_ALONE = folded_pattern(rf"{START}{VAGUE}{END}")
+_CALENDAR = folded_pattern(
     rf"{START}(?:in|dans|ds)\s+(?P<n>{AMOUNT})(?P<unit>months?|mois|years?|ans?|annees?){END}"
 )
 _CALENDAR_GATE = re.compile(r"mo|an")

@@ -25,7 +25,16 @@ from nudge.language.clocks import (
     settled_hour,
     with_part,
 )
-from nudge.language.lexicon import END, PART, START, WEEKDAY, WEEKDAYS, ahead, alternation
+from nudge.language.lexicon import (
+    END,
+    PART,
+    START,
+    WEEKDAY,
+    WEEKDAYS,
+    ahead,
+    alternation,
+    folded_pattern,
+)
 from nudge.language.matches import Scan, TimeMatch, has_clock
 from nudge.language.wall import is_after, wall
 
@@ -52,12 +61,12 @@ _FREQ_AHEAD = ahead(
 )
 _GAP = r"(?:\s*,\s*|\s+)"
 _PATTERNS = [
-    re.compile(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
-    re.compile(rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
-    re.compile(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){END}"),
+    folded_pattern(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){_GAP}{PREP}?{CORE}"),
+    folded_pattern(rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
+    folded_pattern(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){END}"),
 ]
 # Every repeating form holds one of these: the patterns only run when one is there.
-REPEAT_GATE = re.compile(
+REPEAT_GATE = folded_pattern(
     alternation(
         r"every|evry|evrey|each|chaque|tous|toutes|ttes|daily|weekday|weekend|week-?end|semaine"
         r"|tlj|lundi au|aux"

@@ -26,6 +26,7 @@ from nudge.language.lexicon import (
     WEEKDAY_NAMES,
     ahead,
     alternation,
+    folded_pattern,
     number_value,
 )
 from nudge.language.matches import Scan, TimeMatch, has_clock
@@ -37,7 +38,7 @@ _EVERY_N = rf"(?:{_EVERY}|aux)"  # Québec "aux deux semaines": every two weeks
 _GAP = r"(?:\s*,\s*|\s+)"
 _CLOCK_AFTER = rf"(?:{_GAP}{PREP}?{CORE})?"
 _UNTIL = rf"(?:{_GAP}(?:until|till|til|to|jusqu'?\s?a|jusqu'a)\s+{CORE})?"
-_INTERVAL = re.compile(
+_INTERVAL = folded_pattern(
     rf"{START}{ahead('every|each|chaque|tous|toutes|ttes|hourly')}"
     rf"(?:{_EVERY}\s+(?:(?P<n>{AMOUNT})|(?P<half>half\s+|demi-?\s?))?"
     rf"(?P<unit>hours?|hrs?|heures?|h|minutes?|mins?|mn|heures?)"
@@ -49,13 +50,13 @@ _SPAN_START = (
     "every|evry|evrey|each|chaque|tous|toutes|ttes|aux|un|one|weekly|monthly|biweekly|fortnightly"
     "|hebdo|mensuel"
 )
-_SPAN = re.compile(
+_SPAN = folded_pattern(
     rf"{START}{ahead(_SPAN_START)}(?:{_EVERY_N}\s+(?:(?P<other>{_OTHER})\s+|(?P<n>{AMOUNT}))?(?P<unit>{_SPAN_UNITS})"
     rf"|(?P<one>un|une|one)\s+(?P<unit2>jour|semaine|week|day)\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
     rf"|(?P<unit3>weekly|monthly|biweekly|fortnightly|hebdo|mensuel(?:lement)?)){END}"
     rf"{_CLOCK_AFTER}"
 )
-_OTHER_WEEKDAY = re.compile(
+_OTHER_WEEKDAY = folded_pattern(
     rf"{START}{ahead('every|evry|evrey|each|un|one|toutes|aux')}"
     rf"(?:(?:{EVERY_WORD}|each)\s+(?:{_OTHER}|2nd)\s+(?P<wd>{WEEKDAY_FULL})"
     rf"|(?:un|one)\s+(?P<wd2>{WEEKDAY_FULL})\s+(?:sur|out\s+of)\s+(?:deux|2|two)"
@@ -67,7 +68,7 @@ _OTHER_WEEKDAY = re.compile(
 _OF_MONTH = (
     r"(?:of\s+(?:every|each|the)\s+month|(?:de|du)\s+(?:chaque|tous\s+les)\s+mois|du\s+mois)"
 )
-_MONTHLY = re.compile(
+_MONTHLY = folded_pattern(
     rf"{START}(?=\d|{alternation('on|the|le|tous|chaque|premier|first|every|each')})"
     rf"(?:(?:on\s+)?(?:the\s+)?(?:le\s+|tous\s+les\s+|chaque\s+)?"
     rf"(?P<d>\d{{1,2}}|premier|first|1er)(?:st|nd|rd|th|er|e)?\s+{_OF_MONTH}"

@@ -49,7 +49,16 @@ from nudge.language.clocks import (
 from nudge.language.dates import DATES
 from nudge.language.dayparts import DayParts
 from nudge.language.durations import DURATION, parse_duration
-from nudge.language.lexicon import DAY, DAY_SPACED, DAY_STARTS, END, PART, START, ahead
+from nudge.language.lexicon import (
+    DAY,
+    DAY_SPACED,
+    DAY_STARTS,
+    END,
+    PART,
+    START,
+    ahead,
+    folded_pattern,
+)
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
 from nudge.language.repeats import REPEATS
@@ -63,22 +72,22 @@ MAX_PER_MATCHER = 16  # an SMS holds a few times; this bounds the work on pathol
 
 _GAP = r"(?:\s*,\s*|\s+)"
 _CLOCK_SPACED = f"{DAY_SPACED}|at|a|vers|around|pour"
-_RELATIVE = re.compile(
+_RELATIVE = folded_pattern(
     rf"{START}(?:in|within|dans|ds|d'\s?ici)\s+(?:(?:about|around|approx|like|environ|genre|~)\s*)?"
     rf"(?P<dur>{DURATION})(?:\s+from\s+now)?"
 )
 _RELATIVE_GATE = re.compile(r"(?:in|ds|dans)\s|d'\s?ici")  # what ``_RELATIVE`` starts with
-_AGO = re.compile(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
-_ONLY_DURATION = re.compile(rf"\s*(?P<dur>{DURATION})[\s.!]*")
+_AGO = folded_pattern(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
+_ONLY_DURATION = folded_pattern(rf"\s*(?P<dur>{DURATION})[\s.!]*")
 _HOURS_ONLY = re.compile(r"\d{1,2}\s?h")
 # How a ``_CLOCK`` match starts: a day word, else what ``CLOCK_AHEAD`` allows.
 _CLOCK_OR_DAY = r"(?=\d|@|" + ahead(f"{DAY_STARTS}|{CLOCK_STARTS}", spaced=_CLOCK_SPACED)[3:]
-_CLOCK = re.compile(
+_CLOCK = folded_pattern(
     rf"{START}{_CLOCK_OR_DAY}(?:(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{_GAP})?{CLOCK_AHEAD}{PREP}?{CORE}"
     rf"(?:\s+(?:(?:in\s+the|du|at|le|la)\s+|de\s+l')?(?P<part2>{PART}){END})?"
     rf"(?:{_GAP}(?P<day2>{DAY})(?:\s+(?P<part3>{PART}))?{END})?"
 )
-_DAY_ONLY = re.compile(rf"{START}(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{END}")
+_DAY_ONLY = folded_pattern(rf"{START}(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{END}")
 
 
 def _relative(scan: Scan) -> Iterator[TimeMatch]:

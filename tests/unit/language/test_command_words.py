@@ -7,8 +7,6 @@ The phrasings here are other than the held-out sets' (those measure, these pin t
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -33,6 +31,7 @@ from nudge.language import coaching, phrases
 from nudge.language.intent_words import first_word
 from nudge.language.intents import interpret
 from nudge.language.tasks import Message
+from tests.unit.language.first_words import Unbounded, first_words
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
 
@@ -232,76 +231,15 @@ def test_held_letters_only_in_short_messages() -> None:
 
 
 # The first-word index: a pattern must be tried for every text it fully matches. Checked two
-# ways: every first word a pattern can open with, read off the parsed regex; and random texts
-# the pattern matches.
-_CUTS = frozenset(" ,!.-0123456789")  # where ``first_word`` ends a word
-_MAX_TURNS = 3  # repeats followed this far ("??" is "?" to ``first_word``)
-
-
-class _Unbounded(Exception):
-    """The first word can be any word (a ``.`` or ``\\w`` before any cut)."""
-
-
-def _class_chars(items: list[tuple[object, object]]) -> set[str]:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars.add(chr(av))  # type: ignore[arg-type]
-        elif op is sre.CATEGORY and av in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE):
-            chars.add("0" if av is sre.CATEGORY_DIGIT else " ")
-        elif op is sre.RANGE and av[1] - av[0] < 40:  # type: ignore[index,operator]
-            chars.update(chr(code) for code in range(av[0], av[1] + 1))  # type: ignore[index]
-        else:
-            raise _Unbounded
-    return chars
-
-
-def _sequence(items: list[tuple[object, object]], opened: set[str]) -> set[tuple[str, bool]]:
-    """Where ``items`` can take the open words: (word so far, whether a cut ended it)."""
-    states = {(word, False) for word in opened}
-    for op, av in items:
-        still = {word for word, cut in states if not cut}
-        states = {state for state in states if state[1]} | _step(op, av, still)
-    return states
-
-
-def _step(op: object, av: object, opened: set[str]) -> set[tuple[str, bool]]:
-    if not opened:
-        return set()
-    if op is sre.LITERAL or op is sre.IN:
-        chars = {chr(av)} if op is sre.LITERAL else _class_chars(av)  # type: ignore[arg-type]
-        return {(w, True) if c in _CUTS else (w + c, False) for w in opened for c in chars}
-    if op is sre.BRANCH:
-        return {state for branch in av[1] for state in _sequence(branch, opened)}  # type: ignore[index]
-    if op is sre.SUBPATTERN:
-        return _sequence(av[3], opened)  # type: ignore[index]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        low, high, body = av  # type: ignore[misc]
-        states, reached = {(word, False) for word in opened}, set()
-        for turn in range(min(high, low + _MAX_TURNS) + 1):
-            if turn >= low:
-                reached |= states
-            still = {word for word, cut in states if not cut}
-            states = {state for state in states if state[1]} | _sequence(body, still)
-        return reached
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return {(word, False) for word in opened}
-    raise _Unbounded
-
-
-def _first_words(pattern: re.Pattern[str]) -> set[str]:
-    """Every ``first_word`` of a text ``pattern`` fully matches (a superset: lookarounds pass)."""
-    states = _sequence(list(sre_parse.parse(pattern.pattern)), {""})
-    return {word or "0" for word, _ in states}
-
-
+# ways: every first word a pattern can open with, read off the parsed regex (``first_words``);
+# and random texts the pattern matches.
 @pytest.mark.parametrize("entry", phrases.PATTERNS, ids=lambda entry: entry[1].__name__)
 def test_every_first_word_of_a_pattern_is_indexed(
     entry: tuple[re.Pattern[str], object],
 ) -> None:
     try:
-        words = _first_words(entry[0])
-    except _Unbounded:  # opens with any word: indexed by its last word instead
+        words = first_words(entry[0])
+    except Unbounded:  # opens with any word: indexed by its last word instead
         assert entry in phrases._BY_LAST.get("done", [])
         return
     missing = {word for word in words if entry not in phrases._BY_FIRST.get(word, [])}
@@ -309,7 +247,7 @@ def test_every_first_word_of_a_pattern_is_indexed(
 
 
 def test_every_first_word_of_next_is_listed() -> None:
-    assert _first_words(coaching._NEXT) - coaching._NEXT_FIRST == set()
+    assert first_words(coaching._NEXT) - coaching._NEXT_FIRST == set()
 
 
 _SETTINGS = settings(

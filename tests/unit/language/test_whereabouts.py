@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from nudge.commands import AskTimezone, Command, SetTimezone
+from nudge.language import whereabouts
 from nudge.language.intents import interpret
 from nudge.language.zones import place_name, zone_for
+from tests.unit.language.first_words import first_words
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
 
@@ -140,3 +142,7 @@ def test_the_question_s_example_is_understood(locale: str) -> None:
     example = render(locale, "timezone_unknown", text="X").split('"')[1]
     understood = _en(example) if locale == "en" else _fr(example)
     assert isinstance(understood, SetTimezone)
+
+
+def test_every_first_word_of_a_whereabouts_sentence_is_listed() -> None:
+    assert first_words(whereabouts._HERE) <= whereabouts._HERE_FIRST
