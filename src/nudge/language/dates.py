@@ -119,6 +119,7 @@ _DATE_CLOCK = folded_pattern(
 _CLOCK_DATE = folded_pattern(
     rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_PART_AFTER}{_GAP}(?:on\s+)?{CALENDAR_DATE}(?:\s+(?P<part>{PART}))?{END}"
 )
+_NAMES_A_DAY = folded_pattern(rf"{START}(?:{DAY}|{CALENDAR_DATE}){END}")
 _DATE_VAGUE = folded_pattern(rf"{START}{DATE}{_GAP}{VAGUE}{END}")
 _VAGUE_DATE = folded_pattern(rf"{START}{VAGUE}{_GAP}{DATE}{END}")
 _VAGUE_ALONE = folded_pattern(rf"{START}{VAGUE}{END}")
@@ -128,6 +129,11 @@ _CALENDAR = folded_pattern(
 _CALENDAR_GATE = re.compile(r"mo|an")
 _CALENDAR_START = re.compile(r"(?:in|ds|dans)\s")  # what ``_CALENDAR`` starts with
 RECENT_PAST = timedelta(days=30)
+
+
+def names_a_day(folded: str) -> bool:
+    """Whether folded text names a day or a date ("jeudi", "demain soir", "le 3", "3/12")."""
+    return _NAMES_A_DAY.search(folded) is not None
 
 
 def _add_months(day: date, months: int) -> date:

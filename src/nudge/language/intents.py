@@ -41,7 +41,9 @@ from nudge.commands import (
 from nudge.language.agenda import agenda_phrase
 from nudge.language.briefing_prefs import set_briefing
 from nudge.language.coaching import next_step
+from nudge.language.dates import names_a_day
 from nudge.language.dayparts import DayParts
+from nudge.language.fold import fold
 from nudge.language.intent_words import (
     ADD_TODO,
     ARRIVAL,
@@ -230,14 +232,39 @@ def _remind(message: Message, context: _Context) -> Command | None:
     if found is None:
         return _remind_without_time(clean_task(body), context)
     task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
-    if found.when is None:
+    when = _day_told_before(before, body[found.span[0] : found.span[1]], found, context)
+    if when is None:
         return RefusePast(task)
     if not task:
         pending = context.state.text if context.state else None
         if pending:
-            return _create(pending, found.when)
-        return AskWhat(found.when.at, found.when.rrule)
-    return _create(task, found.when)
+            return _create(pending, when)
+        return AskWhat(when.at, when.rrule)
+    return _create(task, when)
+
+
+def _day_told_before(before: str, said: str, found: TimeMatch, context: _Context) -> When | None:
+    """The reminder's time, on the day told before the verb when its clock names none.
+
+    "rdv jeudi à 14h, rappelle-moi à 13h" is Thursday 13:00 and "faut que j'appelle le proprio
+    à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
+    has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
+    """
+    if found.kind != "clock" or not before.strip(SEPARATORS) or names_a_day(fold(said)):
+        return found.when
+    prior = context.find(before)
+    if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
+        return found.when
+    day = before[prior.span[0] : prior.span[1]]
+    if not names_a_day(fold(day)):
+        return found.when
+    if prior.kind == "clock":  # "jeudi à 14h": its day only
+        day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()
+    joined = f"{day} {said}"
+    carried = context.find(joined)
+    if carried is None or carried.when is None or carried.span != (0, len(joined)):
+        return found.when
+    return carried.when
 
 
 def _task_before(before: str, context: _Context) -> str:
