@@ -28,7 +28,10 @@ _TOOLS: dict[str, tuple[type[Any], str]] = {
     "list_reminders": (c.ListReminders, "Show the user's upcoming reminders, numbered."),
     "complete": (c.Complete, "Mark done the last reminder sent, or item number N of a list."),
     "snooze": (c.Snooze, "Send the last reminder again in N minutes."),
-    "cancel_reminder": (c.CancelReminder, "Delete reminder number N as listed."),
+    "cancel_reminder": (
+        c.CancelReminder,
+        'Delete reminder number N as listed, or the one whose words match (e.g. "dentist").',
+    ),
     "add_todo": (c.AddTodo, "Add text to the user's todo list."),
     "list_todos": (c.ListTodos, "Show the user's open todos, numbered."),
     "agenda": (c.Agenda, "What is planned on a day phrase (today, demain...)."),
