@@ -61,7 +61,7 @@ def _search_dates(case: Case, now: datetime) -> str | None:
     found = search_dates(case.text, languages=[case.lang], settings=_dateparser_settings(now))
     if not found:
         return None
-    return found[-1][1].replace(tzinfo=ZoneInfo(case.tz)).isoformat()
+    return str(found[-1][1].replace(tzinfo=ZoneInfo(case.tz)).isoformat())
 
 
 def _parse(case: Case, now: datetime) -> str | None:

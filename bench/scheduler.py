@@ -31,7 +31,7 @@ from nudge.settings import Settings
 from nudge.store.migrate import upgrade
 
 ADMIN = os.environ.get("NUDGE_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
-BATCH = Settings(_env_file=None).batch_size  # type: ignore[call-arg]
+BATCH = Settings(_env_file=None).batch_size
 USERS = 1000
 
 
@@ -50,7 +50,7 @@ async def admin(sql: str) -> None:
 
 async def reset(url: str) -> None:
     """Empty tables, then one thousand users with quiet hours off."""
-    services = build(Settings(_env_file=None, database_url=url), clock=SystemClock())  # type: ignore[call-arg]
+    services = build(Settings(_env_file=None, database_url=url), clock=SystemClock())
     try:
         async with services.db.transaction() as session:
             await session.execute(
@@ -71,7 +71,7 @@ async def reset(url: str) -> None:
 async def seed(url: str, count: int, *, start: datetime, per_second: float | None) -> None:
     """``count`` one-off reminders: all due at ``start``, or spread at ``per_second``."""
     step = 0.0 if per_second is None else 1.0 / per_second
-    services = build(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+    services = build(Settings(_env_file=None, database_url=url))
     try:
         async with services.db.transaction() as session:
             await session.execute(
@@ -98,7 +98,7 @@ async def seed(url: str, count: int, *, start: datetime, per_second: float | Non
 
 async def claim_until(url: str, *, idle_exit: bool, poll: float, deadline: float) -> None:
     """One worker: claim until nothing is due (``idle_exit``) or until ``deadline``."""
-    services = build(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+    services = build(Settings(_env_file=None, database_url=url))
     try:
         while time.time() < deadline:
             claimed = await fire_due(services.db, now=datetime.now(UTC), limit=BATCH)
@@ -122,7 +122,7 @@ def run_workers(url: str, n: int, *, idle_exit: bool, poll: float, seconds: floa
 
 async def claimed_count(url: str) -> tuple[int, list[float]]:
     """Outbox rows written, and each one's lateness (outbox created - occurrence due)."""
-    services = build(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+    services = build(Settings(_env_file=None, database_url=url))
     try:
         async with services.db.sessions() as session:
             rows = await session.execute(
@@ -162,7 +162,7 @@ def main() -> None:
     asyncio.run(admin(f'CREATE DATABASE "{name}"'))
     url = url_for(name)
     try:
-        migrated = build(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+        migrated = build(Settings(_env_file=None, database_url=url))
         asyncio.run(_migrate(migrated))
         n = 5_000 if quick else 20_000
         for workers in (1, 2):

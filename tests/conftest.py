@@ -95,7 +95,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "scheduler_poll_seconds": 0.05,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
 async def _clean(services: Services) -> None:

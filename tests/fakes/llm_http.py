@@ -6,7 +6,7 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 
 class ScriptedHTTP:
@@ -37,7 +37,7 @@ class ScriptedHTTP:
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
-    def __enter__(self) -> ScriptedHTTP:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

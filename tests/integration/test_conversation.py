@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from nudge.bootstrap import Services
 from nudge.clock import FakeClock
@@ -10,7 +10,7 @@ from nudge.store.tables import Message, Occurrence, Outbox, Reminder, User
 from tests.phone import TestPhone
 
 
-async def _count(services: Services, model: type, *where: object) -> int:
+async def _count(services: Services, model: type, *where: ColumnElement[bool]) -> int:
     async with services.db.sessions() as session:
         result = await session.execute(select(func.count()).select_from(model).where(*where))
         return int(result.scalar_one())

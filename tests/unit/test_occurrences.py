@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nudge.scheduler.occurrences import next_after
@@ -50,7 +50,7 @@ def test_lord_howe_half_hour_shift() -> None:
     nxt = next_after("FREQ=DAILY", first=first, after=after, tz="Australia/Lord_Howe")
     assert nxt is not None
     assert nxt == datetime(2026, 10, 4, 9, 0, tzinfo=LORD_HOWE)
-    assert nxt.utcoffset().total_seconds() == 11 * 3600  # +11:00 after the 30-minute shift
+    assert nxt.utcoffset() == timedelta(hours=11)  # +11:00 after the 30-minute shift
 
 
 def test_weekly_rule_and_end_of_rule() -> None:

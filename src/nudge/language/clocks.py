@@ -39,7 +39,7 @@ from nudge.language.lexicon import (
     alternation,
     folded_pattern,
 )
-from nudge.language.matches import Grain, Scan
+from nudge.language.matches import Grain, Scan, first_group
 from nudge.language.spelled import (
     BEFORE,
     FRACTIONS,
@@ -150,9 +150,14 @@ def _english(scan: Scan, prep: str | None, oclock: bool) -> bool:
 
 def _plain_a(scan: Scan, match: re.Match[str]) -> bool:
     """Whether the preposition is a plain English "a" ("buy a 6 pack"), not "à"."""
-    if match["prep"] != "a" or scan.lang == "fr":
+    if first_group(match, "prep") != "a" or scan.lang == "fr":
         return False
     return scan.text[match.start("prep")] in "aA"
+
+
+def _prep(match: re.Match[str]) -> str | None:
+    """The preposition before the clock ("at", "à", "@"); patterns like "until 6" have none."""
+    return first_group(match, "prep", "at")
 
 
 def _valid(hour: int, minute: int) -> bool:
@@ -218,17 +223,17 @@ def _colon(scan: Scan, match: re.Match[str], after_day: bool = False) -> ClockTi
     if not _valid(hour, minute) or _plain_a(scan, match):
         return None
     if match["csep"] is not None and not after_day:
-        prep = match["prep"] or match["at"]
+        prep = _prep(match)
         if prep is None or prep == "pour":
             return None
     padded = match["ch"].startswith("0")
-    flexible = 1 <= hour <= 11 and not padded and _english(scan, match["prep"], False)
+    flexible = 1 <= hour <= 11 and not padded and _english(scan, first_group(match, "prep"), False)
     return ClockTime(hour, minute, flexible, "minute")
 
 
 def _bare(scan: Scan, match: re.Match[str], after_day: bool = False) -> ClockTime | None:
     """``at 8`` / ``à 8`` / ``8 o'clock``: needs a preposition, o'clock or a day before."""
-    prep = match["prep"] or match["at"]
+    prep = _prep(match)
     oclock = bool(match["oc"])
     if (prep is None and not oclock and not after_day) or prep == "pour" or _plain_a(scan, match):
         return None
@@ -246,7 +251,7 @@ def _spelled(scan: Scan, match: re.Match[str], after_day: bool) -> ClockTime | N
     flexible like "at 8". A lone hour word needs "at"/"à" or a day before it ("at eight",
     "tomorrow eight"), like a bare digit; "heures", minutes, "o'clock" or am/pm are enough.
     """
-    prep = match["prep"] or match["at"]
+    prep = _prep(match)
     if match["se2"]:
         return _fraction(match)
     if match["sh"]:

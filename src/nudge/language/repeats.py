@@ -133,7 +133,7 @@ def _until(scan: Scan, match: re.Match[str]) -> tuple[bool, datetime | None]:
     """Whether the end of an interval rule reads, and that local end (None without one)."""
     if not has_clock(match):
         return True, None
-    clock = read_clock(scan, match)
+    clock = read_clock(scan, match, after_day=True)  # "until 6": "until" reads like "at"
     at = next_occurrence(scan, clock) if clock is not None else None
     return at is not None, at
 

@@ -87,3 +87,13 @@ def test_an_agenda_record_gives_its_day_even_for_today() -> None:
     )
     tonight = parse_record("what's on for tonight", now=now, tz=TORONTO, lang="en")
     assert tonight["when"] == "2026-11-24T19:00:00-05:00"
+
+
+def test_an_hour_without_at_after_until_ends_an_interval() -> None:
+    # it used to raise inside the clock reader (no preposition group in that pattern)
+    when = parse_when("every 2 hours until 6", now=NOW_TORONTO, tz=TORONTO, lang="en")
+    assert when is not None
+    assert (when.at, when.rrule) == (
+        at_local(TORONTO, 12),
+        "FREQ=HOURLY;INTERVAL=2;UNTIL=20261124T180000",
+    )

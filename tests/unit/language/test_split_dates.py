@@ -24,8 +24,8 @@ def _understand(text: str, lang: str) -> Command:
     return interpret(text, now=NOW, tz=TZ, lang=lang, state=None)
 
 
-def _at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=ZONE)
+def _at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
 
 
 @pytest.mark.parametrize(
