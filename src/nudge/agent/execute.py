@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from nudge.agent import tools
 from nudge.agent.models.base import ToolCall
@@ -88,12 +88,10 @@ async def _ask_to_confirm(ctx: Context, name: str, arguments: dict[str, Any]) ->
     return Outcome(ctx.say("agent_confirm", text=what.strip()))
 
 
-async def take_confirmation(ctx: Context, body: str) -> Outcome | None:
-    """Run the pending destructive call if ``body`` confirms it; always clears it."""
-    result = await ctx.session.execute(
-        select(AgentConfirmation).where(AgentConfirmation.user_id == ctx.user.id)
-    )
-    pending = result.scalar_one_or_none()
+async def take_confirmation(
+    ctx: Context, body: str, pending: AgentConfirmation | None
+) -> Outcome | None:
+    """Run the ``pending`` destructive call if ``body`` confirms it; always clears it."""
     if pending is None:
         return None
     await ctx.session.delete(pending)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from nudge.agent import budget, execute, prompts, tools
 from nudge.agent.budget import CallRecord
-from nudge.agent.memory import recent_turns, relevant_memories
+from nudge.agent.memory import recent_turns, relevant_memories, standing
 from nudge.agent.models.base import ChatModel, ModelError, ModelReply, ToolCall, Turn, Usage
 from nudge.agent.reply import fit_sms
 from nudge.features.context import Context, Outcome
@@ -91,13 +91,13 @@ class Agent:
         )
 
     async def _turn(self, ctx: Context, body: str, calls: list[CallRecord]) -> Outcome | None:
-        confirmed = await execute.take_confirmation(ctx, body)
+        spent, pending = await standing(
+            ctx.session, user_id=ctx.user.id, now=ctx.now, tz=ctx.user.timezone
+        )
+        confirmed = await execute.take_confirmation(ctx, body, pending)
         if confirmed is not None:
             UNDERSTANDING.labels(source="llm", intent="confirm").inc()
             return confirmed
-        spent = await budget.tokens_today(
-            ctx.session, user_id=ctx.user.id, now=ctx.now, tz=ctx.user.timezone
-        )
         if spent >= self.config.daily_token_budget:
             return None
         facts = await relevant_memories(ctx.session, user_id=ctx.user.id, text=body, now=ctx.now)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent.loop import Agent
@@ -15,6 +16,7 @@ from nudge.clock import Clock
 from nudge.commands import Command, Unknown
 from nudge.conversation import state as dialogue
 from nudge.conversation.keywords import carrier_keyword
+from nudge.conversation.replies import queue_reply
 from nudge.features import executor
 from nudge.features.context import Context
 from nudge.features.users import service as users
@@ -22,11 +24,10 @@ from nudge.language import detect_locale, understand
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
-from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
-from nudge.store.dialect import insert_ignore
-from nudge.store.tables import Message, User
+from nudge.store.dialect import insert_ignore_statement
+from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
 FOLLOW_LANGUAGE_MIN_WORDS = 3
@@ -65,25 +66,24 @@ class ConversationHandler:
         """Handle ``inbound`` exactly once per provider id, in one transaction."""
         now = self._clock.now()
         async with self._db.transaction() as session:
-            user, _created = await users.get_or_create(
-                session,
-                phone=inbound.phone,
-                now=now,
-                timezone=self._settings.default_timezone,
-                locale=detect_locale(inbound.body) or self._settings.default_locale,
-                quiet=(self._settings.default_quiet_start, self._settings.default_quiet_end),
-            )
-            message = await _store_once(session, user=user, inbound=inbound, now=now)
-            if message is None:
+            user, state = await self._person(session, inbound, now)
+            reading = self._read(user, state, inbound, now)
+            agent_turn = self._agent is not None and isinstance(reading.command, Unknown)
+            message_id = await _store_once(
+                session, user_id=user.id, inbound=inbound, now=now,
+                intent=None if agent_turn else reading.intent,
+            )  # fmt: skip
+            if message_id is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             user.last_inbound_at = now
-            intent, reply, compliance = await self._respond(session, user, inbound, now)
-            message.intent = intent
+            intent, reply, compliance = await self._respond(session, user, state, reading, now)
+            if agent_turn:
+                await _set_intent(session, message_id=message_id, intent=intent)
             outbox_id = None
             if reply is not None and (compliance or not user.opted_out):
-                outbox_id = await enqueue(
+                outbox_id = await queue_reply(
                     session,
                     user_id=user.id,
                     to_phone=user.phone,
@@ -99,60 +99,103 @@ class ConversationHandler:
             self._on_enqueue()
         return Handled(False, user.id, intent, reply, outbox_id)
 
-    async def _respond(
-        self, session: AsyncSession, user: User, inbound: Inbound, now: datetime
-    ) -> tuple[str, str | None, bool]:
-        """Decide the intent and the reply text; the flag marks carrier-compliance replies."""
+    async def _person(
+        self, session: AsyncSession, inbound: Inbound, now: datetime
+    ) -> tuple[User, ConversationState]:
+        """The sender and their locked dialogue row: one query, more on a first contact."""
+        found = await dialogue.load_by_phone(session, phone=inbound.phone)
+        if found is not None:
+            return found
+        user, _created = await users.get_or_create(
+            session,
+            phone=inbound.phone,
+            now=now,
+            timezone=self._settings.default_timezone,
+            locale=detect_locale(inbound.body) or self._settings.default_locale,
+            quiet=(self._settings.default_quiet_start, self._settings.default_quiet_end),
+        )
+        return user, await dialogue.load(session, user_id=user.id, now=now)
+
+    def _read(
+        self, user: User, state: ConversationState, inbound: Inbound, now: datetime
+    ) -> Reading:
+        """What the message is: a carrier keyword, unreadable, or a Command (nothing written)."""
         keyword = carrier_keyword(inbound.body)
         if keyword == "stop":
-            await users.set_opted_out(session, user=user, opted_out=True)
-            confirm = inbound.channel != "twilio"  # Twilio confirms STOP itself
-            return "opt_out", render(user.locale, "opted_out") if confirm else None, True
+            return Reading("opt_out", confirm=inbound.channel != "twilio")
         if keyword == "start":
-            await users.set_opted_out(session, user=user, opted_out=False)
-            return "opt_in", render(user.locale, "opted_in"), False
+            return Reading("opt_in")
         if user.opted_out:
-            return "ignored_opted_out", None, False
+            return Reading("ignored_opted_out")
         if keyword == "help":
-            return "help", render(user.locale, "help"), False
+            return Reading("help")
         body = inbound.body.strip()
         if not body:
-            return (
-                "empty",
-                render(user.locale, "media_only" if inbound.num_media else "empty"),
-                False,
-            )
+            return Reading("empty", media=bool(inbound.num_media))
         if len(body) > self._settings.max_body_chars:
-            return "too_long", render(user.locale, "too_long"), False
-        self._follow_language(user, body)
-        state = await dialogue.load(session, user_id=user.id, now=now)
+            return Reading("too_long")
+        locale = _followed_locale(user, body)
         command = understand(
-            body, now=now, tz=user.timezone, lang=user.locale, state=dialogue.pending_of(state)
+            body, now=now, tz=user.timezone, lang=locale, state=dialogue.pending_of(state)
         )
+        return Reading(type(command).__name__, command, locale, body)
+
+    async def _respond(
+        self,
+        session: AsyncSession,
+        user: User,
+        state: ConversationState,
+        reading: Reading,
+        now: datetime,
+    ) -> tuple[str, str | None, bool]:
+        """Carry the reading out: the intent, the reply text, and whether it is compliance."""
+        if reading.intent in ("opt_out", "opt_in"):
+            opted_out = reading.intent == "opt_out"
+            await users.set_opted_out(session, user=user, opted_out=opted_out)
+            confirmation = render(user.locale, "opted_out" if opted_out else "opted_in")
+            return reading.intent, confirmation if reading.confirm else None, opted_out
+        if reading.command is None:
+            key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
+            return reading.intent, render(user.locale, key) if key else None, False
+        if reading.locale is not None and reading.locale != user.locale:
+            user.locale = reading.locale
         ctx = Context(session, user, state, now)
         # --- agent hook: the rules missed and a model is configured (see agent/loop.py) ---
-        if isinstance(command, Unknown) and self._agent is not None:
-            answered = await self._agent.respond(ctx, body)
+        if isinstance(reading.command, Unknown) and self._agent is not None:
+            answered = await self._agent.respond(ctx, reading.body)
             if answered is not None:
                 dialogue.apply(state, answered, now=now)
                 return "Agent", answered.reply, False
         # --- end agent hook ---
-        outcome = await executor.run(ctx, command)
+        outcome = await executor.run(ctx, reading.command)
         dialogue.apply(state, outcome, now=now)
-        return type(command).__name__, outcome.reply, False
+        return reading.intent, outcome.reply, False
 
-    @staticmethod
-    def _follow_language(user: User, body: str) -> None:
-        """Reply in the language the person writes in, unless they chose one explicitly.
 
-        Short commands ("done", "help") are shared by both languages in practice, so only a
-        message of three words or more can switch the language.
-        """
-        if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS:
-            return
-        detected = detect_locale(body)
-        if detected and not user.locale_locked and detected != user.locale:
-            user.locale = detected
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message is, decided before anything is written (so it can be stored with it)."""
+
+    intent: str
+    command: Command | None = None
+    locale: str | None = None  # the reply language the message switches to, if any
+    body: str = ""
+    media: bool = False
+    confirm: bool = True  # a STOP confirmation is sent (Twilio confirms STOP itself)
+
+
+_UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
+
+
+def _followed_locale(user: User, body: str) -> str:
+    """Reply in the language the person writes in, unless they chose one explicitly.
+
+    Short commands ("done", "help") are shared by both languages in practice, so only a
+    message of three words or more can switch the language.
+    """
+    if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS or user.locale_locked:
+        return user.locale
+    return detect_locale(body) or user.locale
 
 
 KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})
@@ -169,23 +212,31 @@ def _source_of(intent: str) -> str:
 
 
 async def _store_once(
-    session: AsyncSession, *, user: User, inbound: Inbound, now: datetime
-) -> Message | None:
-    """Insert the inbound message; None when this provider id was already stored."""
+    session: AsyncSession, *, user_id: int, inbound: Inbound, now: datetime, intent: str | None
+) -> int | None:
+    """Insert the inbound message; its id, or None when this provider id was already stored."""
     values = {
-        "user_id": user.id,
+        "user_id": user_id,
         "direction": "in",
         "channel": inbound.channel,
         "provider_sid": inbound.provider_sid,
         "body": inbound.body,
         "num_media": inbound.num_media,
         "status": "received",
+        "intent": intent,
         "created_at": now,
     }
-    inserted = await session.execute(insert_ignore(session, Message, values, ["provider_sid"]))
-    if not getattr(inserted, "rowcount", 0):
-        return None
-    result = await session.execute(
-        select(Message).where(Message.provider_sid == inbound.provider_sid)
+    statement = insert_ignore_statement(session, _MESSAGES, ["provider_sid"]).values(values)
+    inserted = await session.execute(statement.returning(_MESSAGES.c.id))
+    message_id: int | None = inserted.scalar_one_or_none()
+    return message_id
+
+
+async def _set_intent(session: AsyncSession, *, message_id: int, intent: str) -> None:
+    """Record what a message was understood as, once the agent has answered (or not)."""
+    await session.execute(
+        update(_MESSAGES).where(_MESSAGES.c.id == message_id).values(intent=intent)
     )
-    return result.scalar_one()
+
+
+_MESSAGES = cast("Table", Message.__table__)

@@ -11,7 +11,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.commands import Pending
 from nudge.features.context import Outcome
 from nudge.store.dialect import insert_ignore
-from nudge.store.tables import ConversationState
+from nudge.store.tables import ConversationState, User
+
+
+async def load_by_phone(
+    session: AsyncSession, *, phone: str
+) -> tuple[User, ConversationState] | None:
+    """The person and their dialogue row (locked), in one round trip; None for a first contact.
+
+    Only the dialogue row is locked (``FOR UPDATE OF``): it serialises the messages of one
+    person, as ``load`` does.
+    """
+    result = await session.execute(
+        select(User, ConversationState)
+        .join(ConversationState, ConversationState.user_id == User.id)
+        .where(User.phone == phone)
+        .with_for_update(of=ConversationState)
+    )
+    row = result.first()
+    return (row[0], row[1]) if row is not None else None
 
 
 async def load(session: AsyncSession, *, user_id: int, now: datetime) -> ConversationState:

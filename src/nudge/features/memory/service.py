@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.features.memory import embeddings, fulltext
@@ -87,6 +87,40 @@ async def search(
     loaded for the ``limit`` best. Vectors are compared for the ``MAX_VECTOR_SCAN`` most
     recently used memories; full-text hits are always candidates, however old.
     """
+    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in ranked.best])
+    return [
+        Hit(
+            loaded[memory_id],
+            score,
+            memory_id in ranked.lexical,
+            ranked.cosines.get(memory_id, 0.0),
+        )
+        for score, memory_id in ranked.best
+        if memory_id in loaded
+    ]
+
+
+async def relevant_texts(
+    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int = 5
+) -> list[str]:
+    """The texts of ``search``'s memories, without loading full rows (for a model's prompt)."""
+    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    return [ranked.candidates[memory_id].text for _, memory_id in ranked.best]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    best: list[tuple[float, int]]  # (score, memory id), best first
+    candidates: dict[int, Row[Any]]
+    lexical: frozenset[int]
+    cosines: dict[int, float]
+
+
+async def _rank(
+    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int
+) -> _Ranked:
+    """Fuse the full-text and vector rankings of the user's candidates (two round trips)."""
     lexical = await fulltext.rank(session, user_id=user_id, query=query)
     candidates = await _candidates(session, user_id=user_id, lexical=lexical)
     embedder = embeddings.active()
@@ -104,7 +138,7 @@ async def search(
     for ranking in (lexical, by_vector):
         for position, memory_id in enumerate(ranking):
             fused[memory_id] = fused.get(memory_id, 0.0) + 1.0 / (RRF_K + position + 1)
-    scored = sorted(
+    best = sorted(
         (
             (score * _weight(candidates[memory_id], now), memory_id)
             for memory_id, score in fused.items()
@@ -112,16 +146,12 @@ async def search(
         ),
         key=lambda pair: (-pair[0], -pair[1]),
     )[:limit]
-    loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in scored])
-    return [
-        Hit(loaded[memory_id], score, memory_id in lexical, cosines.get(memory_id, 0.0))
-        for score, memory_id in scored
-        if memory_id in loaded
-    ]
+    return _Ranked(best, candidates, frozenset(lexical), cosines)
 
 
 _SCORING = (
     Memory.id,
+    Memory.text,
     Memory.embedding,
     Memory.importance,
     Memory.created_at,
@@ -132,21 +162,23 @@ _SCORING = (
 async def _candidates(
     session: AsyncSession, *, user_id: int, lexical: Sequence[int]
 ) -> dict[int, Row[Any]]:
-    """Scoring columns of the most recently used memories plus every full-text hit."""
-    recent = await session.execute(
-        select(*_SCORING)
-        .where(Memory.user_id == user_id)
-        .order_by(Memory.last_used_at.desc(), Memory.id.desc())
-        .limit(MAX_VECTOR_SCAN)
-    )
-    rows = {row.id: row for row in recent}
-    missing = [memory_id for memory_id in lexical if memory_id not in rows]
-    if missing:
-        extra = await session.execute(
-            select(*_SCORING).where(Memory.user_id == user_id, Memory.id.in_(missing))
+    """Scoring columns (and text) of the most recently used memories plus every full-text hit.
+
+    One round trip: the full-text hits that are not among the recent ones are added by
+    ``UNION ALL`` (a plain ``UNION`` cannot compare ``json`` columns on PostgreSQL).
+    """
+    by_recency = (Memory.last_used_at.desc(), Memory.id.desc())
+    mine = Memory.user_id == user_id
+    recent = select(*_SCORING).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
+    statement: Any = recent
+    if lexical:
+        recent_ids = select(Memory.id).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
+        older_hits = select(*_SCORING).where(
+            mine, Memory.id.in_(lexical), Memory.id.not_in(select(recent_ids.subquery()))
         )
-        rows.update((row.id, row) for row in extra)
-    return rows
+        statement = union_all(select(recent.subquery()), older_hits)
+    result = await session.execute(statement)
+    return {row.id: row for row in result}
 
 
 async def _load(session: AsyncSession, *, user_id: int, ids: list[int]) -> dict[int, Memory]:

@@ -1,0 +1,39 @@
+"""The reply to one inbound message: queued once, under the key ``reply:{provider sid}``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nudge.outbox.enqueue import outbox_values
+from nudge.store.dialect import insert_ignore_statement
+from nudge.store.tables import Outbox
+
+_OUTBOX = Outbox.__table__
+
+
+async def queue_reply(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    to_phone: str,
+    body: str,
+    key: str,
+    now: datetime,
+    kind: str = "reply",
+) -> int:
+    """Queue ``body`` as ``outbox.enqueue`` does, in one round trip (RETURNING) when new.
+
+    The outbox row id; the existing row's id when ``key`` was already queued.
+    """
+    values = outbox_values(
+        user_id=user_id, to_phone=to_phone, body=body, key=key, now=now, kind=kind
+    )
+    statement = insert_ignore_statement(session, _OUTBOX, ["idempotency_key"]).values(values)
+    inserted = (await session.execute(statement.returning(_OUTBOX.c.id))).scalar_one_or_none()
+    if inserted is not None:
+        return int(inserted)
+    existing = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
+    return int(existing.scalar_one())
