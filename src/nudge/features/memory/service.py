@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select, union_all
+from sqlalchemy import Row, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.features.memory import embeddings, fulltext
@@ -120,9 +120,8 @@ class _Ranked:
 async def _rank(
     session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int
 ) -> _Ranked:
-    """Fuse the full-text and vector rankings of the user's candidates (two round trips)."""
-    lexical = await fulltext.rank(session, user_id=user_id, query=query)
-    candidates = await _candidates(session, user_id=user_id, lexical=lexical)
+    """Fuse the full-text and vector rankings of the user's candidates (one round trip)."""
+    candidates, lexical = await _candidates(session, user_id=user_id, query=query)
     embedder = embeddings.active()
     probe = embedder.embed([query])[0]
     cosines = {
@@ -160,25 +159,33 @@ _SCORING = (
 
 
 async def _candidates(
-    session: AsyncSession, *, user_id: int, lexical: Sequence[int]
-) -> dict[int, Row[Any]]:
-    """Scoring columns (and text) of the most recently used memories plus every full-text hit.
+    session: AsyncSession, *, user_id: int, query: str
+) -> tuple[dict[int, Row[Any]], list[int]]:
+    """The candidates' scoring columns (and text), and the full-text hits' ids best first.
 
-    One round trip: the full-text hits that are not among the recent ones are added by
-    ``UNION ALL`` (a plain ``UNION`` cannot compare ``json`` columns on PostgreSQL).
+    Candidates: the most recently used memories and every full-text hit, however old. One
+    query: the full-text ranking is joined as a subquery.
     """
-    by_recency = (Memory.last_used_at.desc(), Memory.id.desc())
     mine = Memory.user_id == user_id
-    recent = select(*_SCORING).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
-    statement: Any = recent
-    if lexical:
-        recent_ids = select(Memory.id).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
-        older_hits = select(*_SCORING).where(
-            mine, Memory.id.in_(lexical), Memory.id.not_in(select(recent_ids.subquery()))
-        )
-        statement = union_all(select(recent.subquery()), older_hits)
-    result = await session.execute(statement)
-    return {row.id: row for row in result}
+    by_recency = (Memory.last_used_at.desc(), Memory.id.desc())
+    hits = await fulltext.hits(session, user_id=user_id, query=query)
+    if hits is None:
+        recent = select(*_SCORING).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
+        return {row.id: row for row in await session.execute(recent)}, []
+    recent_ids = select(Memory.id).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
+    statement = (
+        select(*_SCORING, hits.c.position)
+        .outerjoin(hits, hits.c.id == Memory.id)
+        .where(mine, or_(hits.c.position.is_not(None), Memory.id.in_(recent_ids)))
+        .order_by(*by_recency)  # ties in the vector ranking keep this order
+    )
+    rows = list(await session.execute(statement))
+    lexical = [row.id for row in sorted(rows, key=_position) if row.position is not None]
+    return {row.id: row for row in rows}, lexical
+
+
+def _position(row: Row[Any]) -> int:
+    return int(row.position or 0)
 
 
 async def _load(session: AsyncSession, *, user_id: int, ids: list[int]) -> dict[int, Memory]:
