@@ -44,7 +44,7 @@ def observe(provider: str, usage: Usage, seconds: float) -> None:
 
 @dataclass(frozen=True, slots=True)
 class CallRecord:
-    """One model call of a turn, kept until the turn's savepoint is settled."""
+    """One model call of a turn, kept until the turn ends (written by its last transaction)."""
 
     usage: Usage
     seconds: float

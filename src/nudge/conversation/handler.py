@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.agent.loop import Agent
+from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
 from nudge.commands import Command, Unknown
+from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
+from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.replies import queue_reply
 from nudge.features import executor
@@ -61,43 +63,63 @@ class ConversationHandler:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
         self._agent = agent  # None: rules only (no model configured)
+        self._turns = AgentTurns(db=db, agent=agent) if agent is not None else None
 
     async def handle(self, inbound: Inbound) -> Handled:
-        """Handle ``inbound`` exactly once per provider id, in one transaction."""
+        """Handle ``inbound`` exactly once per provider id.
+
+        One transaction, unless the agent must answer: then this transaction stores the
+        message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
+        """
         now = self._clock.now()
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
             reading = self._read(user, state, inbound, now)
-            agent_turn = self._agent is not None and isinstance(reading.command, Unknown)
+            to_agent = self._agent is not None and isinstance(reading.command, Unknown)
             message_id = await _store_once(
                 session, user_id=user.id, inbound=inbound, now=now,
-                intent=None if agent_turn else reading.intent,
+                intent=None if to_agent else reading.intent,
+                status=agent_turn.AWAITING if to_agent else "received",
             )  # fmt: skip
             if message_id is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             user.last_inbound_at = now
-            intent, reply, compliance = await self._respond(session, user, state, reading, now)
-            if agent_turn:
-                await _set_intent(session, message_id=message_id, intent=intent)
+            response = await self._respond(session, user, state, reading, now)
+            if to_agent and response.prompt is None:  # answered here after all
+                await agent_turn.close(session, message_id=message_id, intent=response.intent)
             outbox_id = None
-            if reply is not None and (compliance or not user.opted_out):
+            if response.reply is not None and (response.compliance or not user.opted_out):
                 outbox_id = await queue_reply(
                     session,
                     user_id=user.id,
                     to_phone=user.phone,
-                    body=reply,
+                    body=response.reply,
                     key=f"reply:{inbound.provider_sid}",
-                    kind="compliance" if compliance else "reply",
+                    kind="compliance" if response.compliance else "reply",
                     now=now,
                 )
+        intent, reply = response.intent, response.reply
+        if response.prompt is not None and self._turns is not None:
+            handoff = agent_turn.Handoff(
+                message_id, inbound.provider_sid, user.id, now, response.prompt
+            )
+            answer = await self._turns.run(handoff)
+            intent, reply, outbox_id = answer.intent, answer.reply, answer.outbox_id
         log.info("inbound.handled", sid=inbound.provider_sid, phone=user.phone, intent=intent)
         SMS_INBOUND.labels(inbound.channel, "handled").inc()
         UNDERSTANDING.labels(_source_of(intent), intent).inc()
         if outbox_id is not None:
             self._on_enqueue()
         return Handled(False, user.id, intent, reply, outbox_id)
+
+    async def answer_stalled(self, *, now: datetime, limit: int) -> int:
+        """Answer the messages a dead process left awaiting the agent (the scheduler's sweep)."""
+        older_than = timedelta(seconds=self._settings.agent_timeout_seconds)
+        return await agent_turn.answer_stalled(
+            self._db, now=now, older_than=older_than + agent_turn.SWEEP_MARGIN, limit=limit
+        )
 
     async def _person(
         self, session: AsyncSession, inbound: Inbound, now: datetime
@@ -147,29 +169,42 @@ class ConversationHandler:
         state: ConversationState,
         reading: Reading,
         now: datetime,
-    ) -> tuple[str, str | None, bool]:
-        """Carry the reading out: the intent, the reply text, and whether it is compliance."""
+    ) -> Response:
+        """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
         if reading.intent in ("opt_out", "opt_in"):
             opted_out = reading.intent == "opt_out"
             await users.set_opted_out(session, user=user, opted_out=opted_out)
             confirmation = render(user.locale, "opted_out" if opted_out else "opted_in")
-            return reading.intent, confirmation if reading.confirm else None, opted_out
+            return Response(reading.intent, confirmation if reading.confirm else None, opted_out)
         if reading.command is None:
             key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
-            return reading.intent, render(user.locale, key) if key else None, False
+            return Response(reading.intent, render(user.locale, key) if key else None)
         if reading.locale is not None and reading.locale != user.locale:
             user.locale = reading.locale
         ctx = Context(session, user, state, now)
-        # --- agent hook: the rules missed and a model is configured (see agent/loop.py) ---
+        # --- agent hook: the rules missed and a model is configured (see agent_turn.py) ---
         if isinstance(reading.command, Unknown) and self._agent is not None:
-            answered = await self._agent.respond(ctx, reading.body)
-            if answered is not None:
-                dialogue.apply(state, answered, now=now)
-                return "Agent", answered.reply, False
+            prepared = await self._agent.prepare(ctx, reading.body)
+            if isinstance(prepared, Prompt):
+                dialogue.hand_over(state, now=now)
+                return Response("Agent", None, prompt=prepared)
+            if prepared is not None:  # a confirmed call, carried out here
+                dialogue.apply(state, prepared, now=now)
+                return Response("Agent", prepared.reply)
         # --- end agent hook ---
         outcome = await executor.run(ctx, reading.command)
         dialogue.apply(state, outcome, now=now)
-        return reading.intent, outcome.reply, False
+        return Response(reading.intent, outcome.reply)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """The intent and reply of a message, or the prompt of the agent turn that will answer it."""
+
+    intent: str
+    reply: str | None
+    compliance: bool = False  # a carrier-compliance reply (sent even to an opted-out number)
+    prompt: Prompt | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +247,13 @@ def _source_of(intent: str) -> str:
 
 
 async def _store_once(
-    session: AsyncSession, *, user_id: int, inbound: Inbound, now: datetime, intent: str | None
+    session: AsyncSession,
+    *,
+    user_id: int,
+    inbound: Inbound,
+    now: datetime,
+    intent: str | None,
+    status: str,
 ) -> int | None:
     """Insert the inbound message; its id, or None when this provider id was already stored."""
     values = {
@@ -222,7 +263,7 @@ async def _store_once(
         "provider_sid": inbound.provider_sid,
         "body": inbound.body,
         "num_media": inbound.num_media,
-        "status": "received",
+        "status": status,
         "intent": intent,
         "created_at": now,
     }
@@ -230,13 +271,6 @@ async def _store_once(
     inserted = await session.execute(statement.returning(_MESSAGES.c.id))
     message_id: int | None = inserted.scalar_one_or_none()
     return message_id
-
-
-async def _set_intent(session: AsyncSession, *, message_id: int, intent: str) -> None:
-    """Record what a message was understood as, once the agent has answered (or not)."""
-    await session.execute(
-        update(_MESSAGES).where(_MESSAGES.c.id == message_id).values(intent=intent)
-    )
 
 
 _MESSAGES = cast("Table", Message.__table__)

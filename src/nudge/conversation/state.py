@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
@@ -22,10 +22,24 @@ async def load_by_phone(
     Only the dialogue row is locked (``FOR UPDATE OF``): it serialises the messages of one
     person, as ``load`` does.
     """
+    return await _person(session, User.phone == phone)
+
+
+async def load_by_id(session: AsyncSession, *, user_id: int) -> tuple[User, ConversationState]:
+    """The person and their locked dialogue row, for a transaction after the first one."""
+    found = await _person(session, User.id == user_id)
+    if found is None:
+        raise LookupError(f"no dialogue row for user {user_id}")
+    return found
+
+
+async def _person(
+    session: AsyncSession, condition: ColumnElement[bool]
+) -> tuple[User, ConversationState] | None:
     result = await session.execute(
         select(User, ConversationState)
         .join(ConversationState, ConversationState.user_id == User.id)
-        .where(User.phone == phone)
+        .where(condition)
         .with_for_update(of=ConversationState)
     )
     row = result.first()
@@ -68,3 +82,14 @@ def apply(state: ConversationState, outcome: Outcome, *, now: datetime) -> None:
     if outcome.last_list is not None:
         state.last_list = outcome.last_list
     state.updated_at = now
+
+
+def hand_over(state: ConversationState, *, now: datetime) -> None:
+    """The message goes to the agent: the unfinished reminder is dropped, as any answer would.
+
+    The agent's tools then fold their own outcomes in, one transaction each (``apply``).
+    Nothing is written when there is no unfinished reminder.
+    """
+    if state.pending is not None:
+        state.pending = None
+        state.updated_at = now
