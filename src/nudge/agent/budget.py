@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, Table, func, insert, select
+from sqlalchemy import ColumnElement, Select, Table, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent.models.base import Usage
@@ -23,8 +23,13 @@ def start_of_day(now: datetime, tz: str) -> datetime:
     return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
 
 
-def tokens_since(*, user_id: int, since: datetime) -> Select[int]:
-    """The query of the tokens the user's agent turns used since ``since`` (covering index)."""
+def tokens_since(
+    *, user_id: int | ColumnElement[int], since: datetime | ColumnElement[datetime]
+) -> Select[int]:
+    """The query of the tokens the user's agent turns used since ``since`` (covering index).
+
+    Values or bound parameters (a statement built once).
+    """
     total = func.coalesce(func.sum(LlmUsage.input_tokens + LlmUsage.output_tokens), 0)
     return select(total).where(LlmUsage.user_id == user_id, LlmUsage.created_at >= since)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent import budget
@@ -19,43 +19,56 @@ from nudge.store.tables import AgentConfirmation, Message, Outbox, User
 MEMORIES_IN_PROMPT = 3
 
 
+# Built once, executed with parameters: building a statement costs more than its SQL here.
+_SPENT = budget.tokens_since(user_id=bindparam("user_id"), since=bindparam("since"))
+_STANDING = (
+    select(_SPENT.scalar_subquery(), AgentConfirmation)
+    .select_from(User)
+    .outerjoin(AgentConfirmation, AgentConfirmation.user_id == User.id)
+    .where(User.id == bindparam("user_id"))
+)
+_INBOUND = (
+    select(Message.created_at, literal(0).label("side"), Message.id, Message.body)
+    .where(Message.user_id == bindparam("user_id"), Message.created_at >= bindparam("since"))
+    .order_by(Message.created_at.desc(), Message.id.desc())
+    .limit(bindparam("inbound_limit"))
+    .subquery()
+)
+_OUTBOUND = (
+    select(Outbox.created_at, literal(1).label("side"), Outbox.id, Outbox.body)
+    .where(
+        Outbox.user_id == bindparam("user_id"),
+        Outbox.kind == "reply",
+        Outbox.created_at >= bindparam("since"),
+    )
+    .order_by(Outbox.created_at.desc(), Outbox.id.desc())
+    .limit(bindparam("outbound_limit"))
+    .subquery()
+)
+_HISTORY = union_all(select(_INBOUND), select(_OUTBOUND))
+
+
 async def standing(
     session: AsyncSession, *, user_id: int, now: datetime, tz: str
 ) -> tuple[int, AgentConfirmation | None]:
     """Tokens the user's turns used today, and the destructive call awaiting "confirm"."""
-    spent = budget.tokens_since(user_id=user_id, since=budget.start_of_day(now, tz))
-    result = await session.execute(
-        select(spent.scalar_subquery(), AgentConfirmation)
-        .select_from(User)
-        .outerjoin(AgentConfirmation, AgentConfirmation.user_id == User.id)
-        .where(User.id == user_id)
-    )
-    tokens, pending = result.one()
+    since = budget.start_of_day(now, tz)
+    tokens, pending = (await session.execute(_STANDING, {"user_id": user_id, "since": since})).one()
     return int(tokens), pending
 
 
 async def recent_turns(
     session: AsyncSession, *, user_id: int, now: datetime, minutes: int, limit: int
 ) -> list[Turn]:
-    """The conversation resumed within ``minutes`` (oldest first), without the current text."""
+    """The conversation resumed within ``minutes`` (oldest first), without the current text.
+
+    Inbound messages and sent replies in one ``UNION ALL``.
+    """
     since = now - timedelta(minutes=minutes)
-    inbound = (
-        select(Message.created_at, literal(0).label("side"), Message.id, Message.body)
-        .where(Message.user_id == user_id, Message.created_at >= since)
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(limit + 1)
-        .subquery()
-    )
-    outbound = (
-        select(Outbox.created_at, literal(1).label("side"), Outbox.id, Outbox.body)
-        .where(Outbox.user_id == user_id, Outbox.kind == "reply", Outbox.created_at >= since)
-        .order_by(Outbox.created_at.desc(), Outbox.id.desc())
-        .limit(limit)
-        .subquery()
-    )
-    rows = sorted(
-        tuple(row) for row in await session.execute(union_all(select(inbound), select(outbound)))
-    )
+    parameters = {
+        "user_id": user_id, "since": since, "inbound_limit": limit + 1, "outbound_limit": limit
+    }  # fmt: skip
+    rows = sorted(tuple(row) for row in await session.execute(_HISTORY, parameters))
     newest_inbound = max((row for row in rows if row[1] == 0), default=None)
     entries = [row for row in rows if row is not newest_inbound]  # the message being answered
     return [

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent import execute
@@ -43,6 +43,11 @@ log = get_logger("conversation")
 AWAITING, ANSWERED = "awaiting_agent", "answered"
 SWEEP_MARGIN = timedelta(seconds=60)
 _MESSAGES = cast("Table", Message.__table__)
+_AWAITING = update(_MESSAGES).where(
+    _MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.status == AWAITING
+)  # the two updates below, built once
+_NOTE = _AWAITING.values(agent_reply=bindparam("agent_reply"))
+_CLOSE = _AWAITING.values(status=ANSWERED, intent=bindparam("intent"))
 
 
 class TurnAbandoned(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -111,9 +116,7 @@ class AgentTurns:
             result = await execute.run_call(Context(session, user, state, handoff.now), call)
             dialogue.apply(state, result.outcome, now=handoff.now)
             noted = await session.execute(
-                update(_MESSAGES)
-                .where(_MESSAGES.c.id == handoff.message_id, _MESSAGES.c.status == AWAITING)
-                .values(agent_reply=result.outcome.reply)
+                _NOTE, {"message_id": handoff.message_id, "agent_reply": result.outcome.reply}
             )
             if not getattr(noted, "rowcount", 0):
                 raise TurnAbandoned(handoff.sid)  # rolls the tool's changes back
@@ -131,11 +134,7 @@ class AgentTurns:
 
 async def close(session: AsyncSession, *, message_id: int, intent: str) -> bool:
     """Mark an awaiting message answered; False when something else answered it first."""
-    closed = await session.execute(
-        update(_MESSAGES)
-        .where(_MESSAGES.c.id == message_id, _MESSAGES.c.status == AWAITING)
-        .values(status=ANSWERED, intent=intent)
-    )
+    closed = await session.execute(_CLOSE, {"message_id": message_id, "intent": intent})
     return bool(getattr(closed, "rowcount", 0))
 
 

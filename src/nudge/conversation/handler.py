@@ -28,7 +28,7 @@ from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
 from nudge.settings import Settings
 from nudge.store.db import Database
-from nudge.store.dialect import insert_ignore_statement
+from nudge.store.dialect import insert_ignore_returning_id
 from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
@@ -267,8 +267,8 @@ async def _store_once(
         "intent": intent,
         "created_at": now,
     }
-    statement = insert_ignore_statement(session, _MESSAGES, ["provider_sid"]).values(values)
-    inserted = await session.execute(statement.returning(_MESSAGES.c.id))
+    statement = insert_ignore_returning_id(session, _MESSAGES, ["provider_sid"])
+    inserted = await session.execute(statement, values)
     message_id: int | None = inserted.scalar_one_or_none()
     return message_id
 

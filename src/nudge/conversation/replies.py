@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import literal, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Insert
 
 from nudge.outbox.enqueue import outbox_values
-from nudge.store.dialect import insert_ignore_statement
+from nudge.store.dialect import insert_ignore_returning_id, insert_ignore_statement
 from nudge.store.tables import Outbox, User
 
 _OUTBOX = Outbox.__table__
@@ -31,8 +32,8 @@ async def queue_reply(
     values = outbox_values(
         user_id=user_id, to_phone=to_phone, body=body, key=key, now=now, kind=kind
     )
-    statement = insert_ignore_statement(session, _OUTBOX, ["idempotency_key"]).values(values)
-    inserted = (await session.execute(statement.returning(_OUTBOX.c.id))).scalar_one_or_none()
+    statement = insert_ignore_returning_id(session, _OUTBOX, ["idempotency_key"])
+    inserted = (await session.execute(statement, values)).scalar_one_or_none()
     if inserted is not None:
         return int(inserted)
     existing = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
@@ -48,14 +49,29 @@ async def queue_reply_unless_opted_out(
     The new row's id; None when opted out or ``key`` is already queued.
     """
     values = outbox_values(user_id=user_id, to_phone="", body=body, key=key, now=now)
-    columns = [name for name in values if name != "to_phone"]
-    source = select(
-        *(literal(values[name], _OUTBOX.c[name].type).label(name) for name in columns),
-        User.phone,
-    ).where(User.id == user_id, User.opted_out.is_(False))
-    statement = insert_ignore_statement(session, _OUTBOX, ["idempotency_key"])
-    inserted = await session.execute(
-        statement.from_select([*columns, "to_phone"], source).returning(_OUTBOX.c.id)
-    )
+    del values["to_phone"]
+    inserted = await session.execute(_unless_opted_out(session), {**values, "person": user_id})
     row_id: int | None = inserted.scalar_one_or_none()
     return row_id
+
+
+_COLUMNS = [
+    name
+    for name in outbox_values(user_id=0, to_phone="", body="", key="", now=datetime.now(UTC))
+    if name != "to_phone"
+]
+_STATEMENTS: dict[str, Insert] = {}  # per dialect: built once, executed with parameters
+
+
+def _unless_opted_out(session: AsyncSession) -> Insert:
+    dialect = session.get_bind().dialect.name
+    statement = _STATEMENTS.get(dialect)
+    if statement is None:
+        source = select(
+            *(bindparam(name, type_=_OUTBOX.c[name].type).label(name) for name in _COLUMNS),
+            User.phone,
+        ).where(User.id == bindparam("person"), User.opted_out.is_(False))
+        statement = insert_ignore_statement(session, _OUTBOX, ["idempotency_key"])
+        statement = statement.from_select([*_COLUMNS, "to_phone"], source)
+        statement = _STATEMENTS[dialect] = statement.returning(_OUTBOX.c.id)
+    return statement

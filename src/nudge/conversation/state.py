@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
@@ -22,27 +22,33 @@ async def load_by_phone(
     Only the dialogue row is locked (``FOR UPDATE OF``): it serialises the messages of one
     person, as ``load`` does.
     """
-    return await _person(session, User.phone == phone)
+    return await _person(session, _BY_PHONE, "phone", phone)
 
 
 async def load_by_id(session: AsyncSession, *, user_id: int) -> tuple[User, ConversationState]:
     """The person and their locked dialogue row, for a transaction after the first one."""
-    found = await _person(session, User.id == user_id)
+    found = await _person(session, _BY_ID, "user_id", user_id)
     if found is None:
         raise LookupError(f"no dialogue row for user {user_id}")
     return found
 
 
+_PERSON = (  # built once: building costs more than the query; ``FOR UPDATE OF`` the dialogue row
+    select(User, ConversationState)
+    .join(ConversationState, ConversationState.user_id == User.id)
+    .with_for_update(of=ConversationState)
+)
+_BY_PHONE = _PERSON.where(User.phone == bindparam("phone"))
+_BY_ID = _PERSON.where(User.id == bindparam("user_id"))
+
+
 async def _person(
-    session: AsyncSession, condition: ColumnElement[bool]
+    session: AsyncSession,
+    statement: Select[User, ConversationState],
+    key: str,
+    value: object,
 ) -> tuple[User, ConversationState] | None:
-    result = await session.execute(
-        select(User, ConversationState)
-        .join(ConversationState, ConversationState.user_id == User.id)
-        .where(condition)
-        .with_for_update(of=ConversationState)
-    )
-    row = result.first()
+    row = (await session.execute(statement, {key: value})).first()
     return (row[0], row[1]) if row is not None else None
 
 

@@ -33,19 +33,20 @@ _SQLITE_PRESENT = text(
     "SELECT count(*) FROM sqlite_master WHERE name IN "
     "('memories_fts', 'memories_fts_ai', 'memories_fts_ad', 'memories_fts_au')"
 )
+HITS_LIMIT = 20
 # The best matches with their 1-based position in the ranking (a subquery of the search).
 _SQLITE_HITS = (  # bm25() cannot sit in a window next to a join: number the ranked rows after
     "SELECT id, row_number() OVER (ORDER BY score) AS position FROM ("
     "SELECT m.id AS id, bm25(memories_fts) AS score "
     "FROM memories_fts JOIN memories m ON m.id = memories_fts.rowid "
     "WHERE memories_fts MATCH :fts_query AND m.user_id = :fts_user "
-    "ORDER BY score LIMIT :fts_limit)"
+    f"ORDER BY score LIMIT {HITS_LIMIT})"
 )
 _PG_HITS = (
     "SELECT id, row_number() OVER (ORDER BY ts_rank(to_tsvector('simple', text), "
     "to_tsquery('simple', :fts_query)) DESC, id DESC) AS position FROM memories "
     "WHERE user_id = :fts_user AND to_tsvector('simple', text) @@ to_tsquery('simple', :fts_query) "
-    "ORDER BY position LIMIT :fts_limit"
+    f"ORDER BY position LIMIT {HITS_LIMIT}"
 )
 
 
@@ -77,21 +78,32 @@ async def ensure(session: AsyncSession) -> None:
     session.info["memories_fts_created"] = True
 
 
-async def hits(
-    session: AsyncSession, *, user_id: int, query: str, limit: int = 20
-) -> Subquery | None:
-    """The user's ``limit`` best memories matching any content word of ``query``.
+async def terms(session: AsyncSession, query: str) -> str | None:
+    """``query``'s content words as the dialect's full-text query; None when it has none.
 
-    A subquery of ``id`` and ``position`` (1: best), to join in the caller's query so that
-    ranking costs no round trip of its own; None when ``query`` has no content word.
+    Makes sure the SQLite index exists, so the ``hits`` subquery can run.
     """
-    terms = words(query)
-    if not terms:
+    found = words(query)
+    if not found:
         return None
     if _is_sqlite(session):
         await ensure(session)
-        sql, match = _SQLITE_HITS, " OR ".join(f'"{term}"*' for term in terms)
-    else:
-        sql, match = _PG_HITS, " | ".join(f"{term}:*" for term in terms)
-    clause = text(sql).bindparams(fts_query=match, fts_user=user_id, fts_limit=limit)
-    return clause.columns(id=Integer, position=Integer).subquery("hits")
+        return " OR ".join(f'"{term}"*' for term in found)
+    return " | ".join(f"{term}:*" for term in found)
+
+
+_HITS: dict[str, Subquery] = {}
+
+
+def hits(session: AsyncSession) -> Subquery:
+    """The user's ``HITS_LIMIT`` best matches: ``id`` and ``position`` (1: best).
+
+    A subquery to join in the caller's query, so ranking costs no round trip of its own;
+    parameters ``fts_query`` (from ``terms``) and ``fts_user``. Built once per dialect.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect not in _HITS:
+        sql = _SQLITE_HITS if dialect == "sqlite" else _PG_HITS
+        clause = text(sql)
+        _HITS[dialect] = clause.columns(id=Integer, position=Integer).subquery("hits")
+    return _HITS[dialect]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.features.memory import embeddings, fulltext
@@ -158,30 +158,42 @@ _SCORING = (
 )
 
 
+_MINE = Memory.user_id == bindparam("user_id")
+_BY_RECENCY = (Memory.last_used_at.desc(), Memory.id.desc())
+_RECENT = select(*_SCORING).where(_MINE).order_by(*_BY_RECENCY).limit(bindparam("scan"))
+_RECENT_IDS = select(Memory.id).where(_MINE).order_by(*_BY_RECENCY).limit(bindparam("scan"))
+_WITH_HITS: dict[str, Select[Any]] = {}  # per dialect: built once, executed with parameters
+
+
 async def _candidates(
     session: AsyncSession, *, user_id: int, query: str
 ) -> tuple[dict[int, Row[Any]], list[int]]:
     """The candidates' scoring columns (and text), and the full-text hits' ids best first.
 
-    Candidates: the most recently used memories and every full-text hit, however old. One
-    query: the full-text ranking is joined as a subquery.
+    Candidates: the ``MAX_VECTOR_SCAN`` most recently used memories and every full-text hit,
+    however old. One query: the full-text ranking is joined as a subquery.
     """
-    mine = Memory.user_id == user_id
-    by_recency = (Memory.last_used_at.desc(), Memory.id.desc())
-    hits = await fulltext.hits(session, user_id=user_id, query=query)
-    if hits is None:
-        recent = select(*_SCORING).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
-        return {row.id: row for row in await session.execute(recent)}, []
-    recent_ids = select(Memory.id).where(mine).order_by(*by_recency).limit(MAX_VECTOR_SCAN)
-    statement = (
-        select(*_SCORING, hits.c.position)
-        .outerjoin(hits, hits.c.id == Memory.id)
-        .where(mine, or_(hits.c.position.is_not(None), Memory.id.in_(recent_ids)))
-        .order_by(*by_recency)  # ties in the vector ranking keep this order
-    )
-    rows = list(await session.execute(statement))
+    parameters: dict[str, Any] = {"user_id": user_id, "scan": MAX_VECTOR_SCAN}
+    match = await fulltext.terms(session, query)
+    if match is None:
+        return {row.id: row for row in await session.execute(_RECENT, parameters)}, []
+    parameters.update(fts_query=match, fts_user=user_id)
+    rows = list(await session.execute(_with_hits(session), parameters))
     lexical = [row.id for row in sorted(rows, key=_position) if row.position is not None]
     return {row.id: row for row in rows}, lexical
+
+
+def _with_hits(session: AsyncSession) -> Select[Any]:
+    dialect = session.get_bind().dialect.name
+    if dialect not in _WITH_HITS:
+        hits = fulltext.hits(session)
+        _WITH_HITS[dialect] = (
+            select(*_SCORING, hits.c.position)
+            .outerjoin(hits, hits.c.id == Memory.id)
+            .where(_MINE, or_(hits.c.position.is_not(None), Memory.id.in_(_RECENT_IDS)))
+            .order_by(*_BY_RECENCY)  # ties in the vector ranking keep this order
+        )
+    return _WITH_HITS[dialect]
 
 
 def _position(row: Row[Any]) -> int:
