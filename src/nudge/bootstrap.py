@@ -53,6 +53,7 @@ class Services:
     async def fire_due(self) -> int:
         """One scheduler pass: due reminders, follow-ups and missed summaries into the outbox.
 
+        Also briefings, and the replies of agent turns a dead process left unanswered.
         Returns the reminders claimed (a full batch makes the loop run again at once).
         """
         now, limit = self.clock.now(), self.settings.batch_size
@@ -60,6 +61,7 @@ class Services:
         follow_ups = await send_follow_ups(self.db, now=now, limit=limit, policy=self.policy)
         told = await summarize_missed(self.db, now=now, limit=limit)
         told += await send_briefings(self.db, now=now, limit=limit, grace=self.policy.grace)
+        told += await self.handler.answer_stalled(now=now, limit=limit)  # agent turns cut short
         if count or follow_ups or told:
             self.delivery_bell.ring()
         return count

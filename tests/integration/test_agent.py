@@ -13,7 +13,7 @@ from nudge.agent.models.scripted import Request, ScriptedModel, call, say
 from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
 from nudge.store.migrate import upgrade
-from nudge.store.tables import LlmUsage, Memory, Reminder
+from nudge.store.tables import LlmUsage, Memory, Message, Reminder
 from tests.conftest import _clean, make_settings
 from tests.phone import TestPhone
 
@@ -164,7 +164,9 @@ async def test_usage_recorded_and_budget_falls_back(database_url: str, clock: Fa
         await services.close()
 
 
-async def test_timeout_rolls_back_and_rules_answer(database_url: str, clock: FakeClock) -> None:
+async def test_timeout_after_a_tool_keeps_it_and_says_what_was_done(
+    database_url: str, clock: FakeClock
+) -> None:
     def slow(request: Request) -> ModelReply:
         return call("add_todo", text="buy stamps") if len(request.turns) == 1 else say("Done")
 
@@ -172,10 +174,30 @@ async def test_timeout_rolls_back_and_rules_answer(database_url: str, clock: Fak
     services = await _services(database_url, clock, Agent(model, AgentConfig(timeout=0.3)))
     try:
         phone = TestPhone(services)
-        assert (await phone.ask("stamps, somehow")).startswith("Sorry, I didn't get that")
+        assert await phone.ask("stamps, somehow") == (
+            "Added: buy stamps. It's the only thing on your list."
+        )  # the second model call timed out: the tool's own confirmation is the reply
+        assert "buy stamps" in await phone.ask("list")
+        assert (await phone.ask("undo")).startswith("Undone")
         assert (await phone.ask("list")).startswith("Your list is empty")
         async with services.db.transaction() as session:
             outcomes = (await session.execute(select(LlmUsage.outcome))).scalars().all()
         assert "error" in outcomes  # the abandoned call is still counted against the budget
+    finally:
+        await services.close()
+
+
+async def test_timeout_before_any_tool_gets_the_rules_reply(
+    database_url: str, clock: FakeClock
+) -> None:
+    model = ScriptedModel(lambda request: call("add_todo", text="buy stamps"), delay=0.5)
+    services = await _services(database_url, clock, Agent(model, AgentConfig(timeout=0.2)))
+    try:
+        phone = TestPhone(services)
+        assert (await phone.ask("stamps, somehow")).startswith("Sorry, I didn't get that")
+        assert (await phone.ask("list")).startswith("Your list is empty")
+        async with services.db.transaction() as session:
+            message = (await session.execute(select(Message).order_by(Message.id))).scalars()
+            assert [(m.status, m.intent) for m in message][0] == ("answered", "Unknown")
     finally:
         await services.close()

@@ -6,10 +6,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, Select, Table, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent.models.base import Usage
@@ -23,14 +23,20 @@ def start_of_day(now: datetime, tz: str) -> datetime:
     return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
 
 
+def tokens_since(
+    *, user_id: int | ColumnElement[int], since: datetime | ColumnElement[datetime]
+) -> Select[int]:
+    """The query of the tokens the user's agent turns used since ``since`` (covering index).
+
+    Values or bound parameters (a statement built once).
+    """
+    total = func.coalesce(func.sum(LlmUsage.input_tokens + LlmUsage.output_tokens), 0)
+    return select(total).where(LlmUsage.user_id == user_id, LlmUsage.created_at >= since)
+
+
 async def tokens_today(session: AsyncSession, *, user_id: int, now: datetime, tz: str) -> int:
     """Tokens the user's agent turns used since local midnight."""
-    total = func.coalesce(func.sum(LlmUsage.input_tokens + LlmUsage.output_tokens), 0)
-    result = await session.execute(
-        select(total).where(
-            LlmUsage.user_id == user_id, LlmUsage.created_at >= start_of_day(now, tz)
-        )
-    )
+    result = await session.execute(tokens_since(user_id=user_id, since=start_of_day(now, tz)))
     return int(result.scalar_one())
 
 
@@ -43,7 +49,7 @@ def observe(provider: str, usage: Usage, seconds: float) -> None:
 
 @dataclass(frozen=True, slots=True)
 class CallRecord:
-    """One model call of a turn, kept until the turn's savepoint is settled."""
+    """One model call of a turn, kept until the turn ends (written by its last transaction)."""
 
     usage: Usage
     seconds: float
@@ -77,7 +83,10 @@ async def record(
         }
         for call in calls
     ]
-    await session.execute(insert(LlmUsage), rows)
+    await session.execute(insert(_USAGE), rows)  # Core executemany: no ORM bulk layer
+
+
+_USAGE = cast("Table", LlmUsage.__table__)
 
 
 async def report(session: AsyncSession, *, user_id: int) -> dict[str, int]:

@@ -9,17 +9,18 @@ understanding); anything else drops it. Pending confirmations expire after ``CON
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from nudge.agent import tools
 from nudge.agent.models.base import ToolCall
 from nudge.commands import BreakDown, Remember
 from nudge.features import executor
 from nudge.features.breakdown import actions as breakdown
+from nudge.features.breakdown import steps
 from nudge.features.context import Context, Outcome
 from nudge.features.memory import service as memories
 from nudge.language.fold import fold
@@ -52,10 +53,31 @@ async def run_call(ctx: Context, call: ToolCall) -> Result:
         return Result(await _ask_to_confirm(ctx, call.name, call.arguments), final=True)
     if isinstance(command, Remember):
         return Result(await _remember(ctx, command, call.arguments))
-    if isinstance(command, BreakDown):
-        planned = [str(step) for step in call.arguments.get("steps") or []][:20]
-        return Result(await breakdown.break_down(ctx, command, planned or None))
+    if isinstance(command, BreakDown):  # planned before the transaction (``unplanned_task``)
+        planned = _given_steps(call)
+        return Result(await breakdown.break_down(ctx, command, planned or None, may_plan=False))
     return Result(await executor.run(ctx, command))
+
+
+def unplanned_task(call: ToolCall) -> str | None:
+    """The task of a ``break_down`` call without valid steps, to plan before its transaction.
+
+    The planner is a model call, so it runs with no transaction open; then ``with_steps``.
+    """
+    given = _given_steps(call)
+    if call.name != "break_down" or (given and steps.validate(given)):
+        return None
+    task = " ".join(str(call.arguments.get("task", "")).split())
+    return task or None
+
+
+def with_steps(call: ToolCall, planned: list[str]) -> ToolCall:
+    """``call`` with ``planned`` as its steps."""
+    return replace(call, arguments={**call.arguments, "steps": planned})
+
+
+def _given_steps(call: ToolCall) -> list[str]:
+    return [str(step) for step in call.arguments.get("steps") or []][:20]
 
 
 async def _remember(ctx: Context, command: Remember, arguments: dict[str, Any]) -> Outcome:
@@ -88,12 +110,10 @@ async def _ask_to_confirm(ctx: Context, name: str, arguments: dict[str, Any]) ->
     return Outcome(ctx.say("agent_confirm", text=what.strip()))
 
 
-async def take_confirmation(ctx: Context, body: str) -> Outcome | None:
-    """Run the pending destructive call if ``body`` confirms it; always clears it."""
-    result = await ctx.session.execute(
-        select(AgentConfirmation).where(AgentConfirmation.user_id == ctx.user.id)
-    )
-    pending = result.scalar_one_or_none()
+async def take_confirmation(
+    ctx: Context, body: str, pending: AgentConfirmation | None
+) -> Outcome | None:
+    """Run the ``pending`` destructive call if ``body`` confirms it; always clears it."""
     if pending is None:
         return None
     await ctx.session.delete(pending)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.agent.loop import Agent
+from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
 from nudge.commands import Command, Unknown
+from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
+from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.keywords import carrier_keyword
+from nudge.conversation.replies import queue_reply
 from nudge.features import executor
 from nudge.features.context import Context
 from nudge.features.users import service as users
@@ -22,11 +26,10 @@ from nudge.language import detect_locale, understand
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
-from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
-from nudge.store.dialect import insert_ignore
-from nudge.store.tables import Message, User
+from nudge.store.dialect import insert_ignore_returning_id
+from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
 FOLLOW_LANGUAGE_MIN_WORDS = 3
@@ -60,38 +63,50 @@ class ConversationHandler:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
         self._agent = agent  # None: rules only (no model configured)
+        self._turns = AgentTurns(db=db, agent=agent) if agent is not None else None
 
     async def handle(self, inbound: Inbound) -> Handled:
-        """Handle ``inbound`` exactly once per provider id, in one transaction."""
+        """Handle ``inbound`` exactly once per provider id.
+
+        One transaction, unless the agent must answer: then this transaction stores the
+        message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
+        """
         now = self._clock.now()
         async with self._db.transaction() as session:
-            user, _created = await users.get_or_create(
-                session,
-                phone=inbound.phone,
-                now=now,
-                timezone=self._settings.default_timezone,
-                locale=detect_locale(inbound.body) or self._settings.default_locale,
-                quiet=(self._settings.default_quiet_start, self._settings.default_quiet_end),
-            )
-            message = await _store_once(session, user=user, inbound=inbound, now=now)
-            if message is None:
+            user, state = await self._person(session, inbound, now)
+            reading = self._read(user, state, inbound, now)
+            to_agent = self._agent is not None and isinstance(reading.command, Unknown)
+            message_id = await _store_once(
+                session, user_id=user.id, inbound=inbound, now=now,
+                intent=None if to_agent else reading.intent,
+                status=agent_turn.AWAITING if to_agent else "received",
+            )  # fmt: skip
+            if message_id is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             user.last_inbound_at = now
-            intent, reply, compliance = await self._respond(session, user, inbound, now)
-            message.intent = intent
+            response = await self._respond(session, user, state, reading, now)
+            if to_agent and response.prompt is None:  # answered here after all
+                await agent_turn.close(session, message_id=message_id, intent=response.intent)
             outbox_id = None
-            if reply is not None and (compliance or not user.opted_out):
-                outbox_id = await enqueue(
+            if response.reply is not None and (response.compliance or not user.opted_out):
+                outbox_id = await queue_reply(
                     session,
                     user_id=user.id,
                     to_phone=user.phone,
-                    body=reply,
+                    body=response.reply,
                     key=f"reply:{inbound.provider_sid}",
-                    kind="compliance" if compliance else "reply",
+                    kind="compliance" if response.compliance else "reply",
                     now=now,
                 )
+        intent, reply = response.intent, response.reply
+        if response.prompt is not None and self._turns is not None:
+            handoff = agent_turn.Handoff(
+                message_id, inbound.provider_sid, user.id, now, response.prompt
+            )
+            answer = await self._turns.run(handoff)
+            intent, reply, outbox_id = answer.intent, answer.reply, answer.outbox_id
         log.info("inbound.handled", sid=inbound.provider_sid, phone=user.phone, intent=intent)
         SMS_INBOUND.labels(inbound.channel, "handled").inc()
         UNDERSTANDING.labels(_source_of(intent), intent).inc()
@@ -99,60 +114,123 @@ class ConversationHandler:
             self._on_enqueue()
         return Handled(False, user.id, intent, reply, outbox_id)
 
-    async def _respond(
-        self, session: AsyncSession, user: User, inbound: Inbound, now: datetime
-    ) -> tuple[str, str | None, bool]:
-        """Decide the intent and the reply text; the flag marks carrier-compliance replies."""
+    async def answer_stalled(self, *, now: datetime, limit: int) -> int:
+        """Answer the messages a dead process left awaiting the agent (the scheduler's sweep)."""
+        older_than = timedelta(seconds=self._settings.agent_timeout_seconds)
+        return await agent_turn.answer_stalled(
+            self._db, now=now, older_than=older_than + agent_turn.SWEEP_MARGIN, limit=limit
+        )
+
+    async def _person(
+        self, session: AsyncSession, inbound: Inbound, now: datetime
+    ) -> tuple[User, ConversationState]:
+        """The sender and their locked dialogue row: one query, more on a first contact."""
+        found = await dialogue.load_by_phone(session, phone=inbound.phone)
+        if found is not None:
+            return found
+        user, _created = await users.get_or_create(
+            session,
+            phone=inbound.phone,
+            now=now,
+            timezone=self._settings.default_timezone,
+            locale=detect_locale(inbound.body) or self._settings.default_locale,
+            quiet=(self._settings.default_quiet_start, self._settings.default_quiet_end),
+        )
+        return user, await dialogue.load(session, user_id=user.id, now=now)
+
+    def _read(
+        self, user: User, state: ConversationState, inbound: Inbound, now: datetime
+    ) -> Reading:
+        """What the message is: a carrier keyword, unreadable, or a Command (nothing written)."""
         keyword = carrier_keyword(inbound.body)
         if keyword == "stop":
-            await users.set_opted_out(session, user=user, opted_out=True)
-            confirm = inbound.channel != "twilio"  # Twilio confirms STOP itself
-            return "opt_out", render(user.locale, "opted_out") if confirm else None, True
+            return Reading("opt_out", confirm=inbound.channel != "twilio")
         if keyword == "start":
-            await users.set_opted_out(session, user=user, opted_out=False)
-            return "opt_in", render(user.locale, "opted_in"), False
+            return Reading("opt_in")
         if user.opted_out:
-            return "ignored_opted_out", None, False
+            return Reading("ignored_opted_out")
         if keyword == "help":
-            return "help", render(user.locale, "help"), False
+            return Reading("help")
         body = inbound.body.strip()
         if not body:
-            return (
-                "empty",
-                render(user.locale, "media_only" if inbound.num_media else "empty"),
-                False,
-            )
+            return Reading("empty", media=bool(inbound.num_media))
         if len(body) > self._settings.max_body_chars:
-            return "too_long", render(user.locale, "too_long"), False
-        self._follow_language(user, body)
-        state = await dialogue.load(session, user_id=user.id, now=now)
+            return Reading("too_long")
+        locale = _followed_locale(user, body)
         command = understand(
-            body, now=now, tz=user.timezone, lang=user.locale, state=dialogue.pending_of(state)
+            body, now=now, tz=user.timezone, lang=locale, state=dialogue.pending_of(state)
         )
+        return Reading(type(command).__name__, command, locale, body)
+
+    async def _respond(
+        self,
+        session: AsyncSession,
+        user: User,
+        state: ConversationState,
+        reading: Reading,
+        now: datetime,
+    ) -> Response:
+        """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
+        if reading.intent in ("opt_out", "opt_in"):
+            opted_out = reading.intent == "opt_out"
+            await users.set_opted_out(session, user=user, opted_out=opted_out)
+            confirmation = render(user.locale, "opted_out" if opted_out else "opted_in")
+            return Response(reading.intent, confirmation if reading.confirm else None, opted_out)
+        if reading.command is None:
+            key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
+            return Response(reading.intent, render(user.locale, key) if key else None)
+        if reading.locale is not None and reading.locale != user.locale:
+            user.locale = reading.locale
         ctx = Context(session, user, state, now)
-        # --- agent hook: the rules missed and a model is configured (see agent/loop.py) ---
-        if isinstance(command, Unknown) and self._agent is not None:
-            answered = await self._agent.respond(ctx, body)
-            if answered is not None:
-                dialogue.apply(state, answered, now=now)
-                return "Agent", answered.reply, False
+        # --- agent hook: the rules missed and a model is configured (see agent_turn.py) ---
+        if isinstance(reading.command, Unknown) and self._agent is not None:
+            prepared = await self._agent.prepare(ctx, reading.body)
+            if isinstance(prepared, Prompt):
+                dialogue.hand_over(state, now=now)
+                return Response("Agent", None, prompt=prepared)
+            if prepared is not None:  # a confirmed call, carried out here
+                dialogue.apply(state, prepared, now=now)
+                return Response("Agent", prepared.reply)
         # --- end agent hook ---
-        outcome = await executor.run(ctx, command)
+        outcome = await executor.run(ctx, reading.command)
         dialogue.apply(state, outcome, now=now)
-        return type(command).__name__, outcome.reply, False
+        return Response(reading.intent, outcome.reply)
 
-    @staticmethod
-    def _follow_language(user: User, body: str) -> None:
-        """Reply in the language the person writes in, unless they chose one explicitly.
 
-        Short commands ("done", "help") are shared by both languages in practice, so only a
-        message of three words or more can switch the language.
-        """
-        if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS:
-            return
-        detected = detect_locale(body)
-        if detected and not user.locale_locked and detected != user.locale:
-            user.locale = detected
+@dataclass(frozen=True, slots=True)
+class Response:
+    """The intent and reply of a message, or the prompt of the agent turn that will answer it."""
+
+    intent: str
+    reply: str | None
+    compliance: bool = False  # a carrier-compliance reply (sent even to an opted-out number)
+    prompt: Prompt | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message is, decided before anything is written (so it can be stored with it)."""
+
+    intent: str
+    command: Command | None = None
+    locale: str | None = None  # the reply language the message switches to, if any
+    body: str = ""
+    media: bool = False
+    confirm: bool = True  # a STOP confirmation is sent (Twilio confirms STOP itself)
+
+
+_UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
+
+
+def _followed_locale(user: User, body: str) -> str:
+    """Reply in the language the person writes in, unless they chose one explicitly.
+
+    Short commands ("done", "help") are shared by both languages in practice, so only a
+    message of three words or more can switch the language.
+    """
+    if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS or user.locale_locked:
+        return user.locale
+    return detect_locale(body) or user.locale
 
 
 KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})
@@ -169,23 +247,30 @@ def _source_of(intent: str) -> str:
 
 
 async def _store_once(
-    session: AsyncSession, *, user: User, inbound: Inbound, now: datetime
-) -> Message | None:
-    """Insert the inbound message; None when this provider id was already stored."""
+    session: AsyncSession,
+    *,
+    user_id: int,
+    inbound: Inbound,
+    now: datetime,
+    intent: str | None,
+    status: str,
+) -> int | None:
+    """Insert the inbound message; its id, or None when this provider id was already stored."""
     values = {
-        "user_id": user.id,
+        "user_id": user_id,
         "direction": "in",
         "channel": inbound.channel,
         "provider_sid": inbound.provider_sid,
         "body": inbound.body,
         "num_media": inbound.num_media,
-        "status": "received",
+        "status": status,
+        "intent": intent,
         "created_at": now,
     }
-    inserted = await session.execute(insert_ignore(session, Message, values, ["provider_sid"]))
-    if not getattr(inserted, "rowcount", 0):
-        return None
-    result = await session.execute(
-        select(Message).where(Message.provider_sid == inbound.provider_sid)
-    )
-    return result.scalar_one()
+    statement = insert_ignore_returning_id(session, _MESSAGES, ["provider_sid"])
+    inserted = await session.execute(statement, values)
+    message_id: int | None = inserted.scalar_one_or_none()
+    return message_id
+
+
+_MESSAGES = cast("Table", Message.__table__)

@@ -34,3 +34,21 @@ def insert_ignore(
 ) -> Insert:
     """``INSERT … ON CONFLICT (cols) DO NOTHING`` of ``values`` for the session's dialect."""
     return insert_ignore_statement(session, table, conflict_columns).values(values)
+
+
+_RETURNING_ID: dict[tuple[str, str, tuple[str, ...]], Insert] = {}
+
+
+def insert_ignore_returning_id(
+    session: AsyncSession, table: Any, conflict_columns: Sequence[str]
+) -> Insert:
+    """``INSERT … ON CONFLICT (cols) DO NOTHING RETURNING id``, built once per dialect.
+
+    Execute it with one row's values: the new row's id, or no row on a conflict.
+    """
+    name = session.bind.dialect.name if session.bind is not None else "sqlite"
+    key = (name, table.name, tuple(conflict_columns))
+    if key not in _RETURNING_ID:
+        statement = insert_ignore_statement(session, table, conflict_columns)
+        _RETURNING_ID[key] = statement.returning(table.c.id)
+    return _RETURNING_ID[key]

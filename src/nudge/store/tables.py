@@ -72,9 +72,13 @@ class Message(Base):
     provider_sid: Mapped[str] = mapped_column(String(64), unique=True)
     body: Mapped[str] = mapped_column(Text)
     num_media: Mapped[int] = mapped_column(Integer, default=0)
+    # "received": handled in the transaction that stored it; "awaiting_agent": handed to the
+    # agent (phases 2–3 of conversation/agent_turn.py), then "answered"
     status: Mapped[str] = mapped_column(String(16), default="received")
     intent: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
+    # agent: the reply of the last tool that ran, sent by the sweep if the turn never ends
+    agent_reply: Mapped[str | None] = mapped_column(Text)
 
 
 class Outbox(Base):
@@ -276,5 +280,6 @@ class AgentConfirmation(Base):
 
 # agent: indexes for the agent's per-turn reads (recent conversation, open todo count)
 Index("ix_messages_user_created", Message.user_id, Message.created_at)
+Index("ix_messages_status_created", Message.status, Message.created_at)  # the agent sweep
 Index("ix_outbox_user_created", Outbox.user_id, Outbox.created_at)
 Index("ix_todos_user_status", Todo.user_id, Todo.status)

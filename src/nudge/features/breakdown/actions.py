@@ -19,7 +19,8 @@ def use_planner(planner: steps.Planner | None) -> None:
     _planner[0] = planner
 
 
-async def _plan(task: str, locale: str) -> list[str]:
+async def plan(task: str, locale: str) -> list[str]:
+    """The steps of ``task``: the planner's when valid, else the template (never raises)."""
     planner = _planner[0]
     if planner is not None:
         try:
@@ -40,13 +41,29 @@ async def _listed_todo(ctx: Context, task: str) -> Todo | None:
     return await todos.by_number(ctx.session, user_id=ctx.user.id, number=int(number))
 
 
-async def break_down(ctx: Context, command: BreakDown, planned: list[str] | None = None) -> Outcome:
-    """Store the steps as todos and send only the first (undo removes them)."""
+async def listed_task(ctx: Context, task: str) -> str:
+    """The task a breakdown is about: the listed todo's text for a bare number ("2")."""
+    task = " ".join(task.split())
+    parent = await _listed_todo(ctx, task)
+    return parent.text if parent is not None else task
+
+
+async def break_down(
+    ctx: Context, command: BreakDown, planned: list[str] | None = None, *, may_plan: bool = True
+) -> Outcome:
+    """Store the steps as todos and send only the first (undo removes them).
+
+    ``planned`` steps are used when valid; otherwise the planner is asked, unless
+    ``may_plan`` is False (the agent plans before its tool's transaction), then the template.
+    """
     task = " ".join(command.task.split())
     parent = await _listed_todo(ctx, task)
     task = parent.text if parent is not None else task
     chosen = steps.validate(planned) if planned else None
-    chosen = chosen or await _plan(task, ctx.user.locale)
+    if chosen is None:
+        chosen = (
+            await plan(task, ctx.user.locale) if may_plan else steps.template(task, ctx.user.locale)
+        )
     first = await service.create(
         ctx.session, user_id=ctx.user.id, task=task, steps=chosen, now=ctx.now, parent=parent
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import re
 from typing import Any, Protocol
 
@@ -150,7 +151,8 @@ def normalise(vector: list[float]) -> list[float]:
 
 def cosine(a: list[float], b: list[float]) -> float:
     """Cosine similarity of two normalised vectors (their dot product)."""
-    return sum(x * y for x, y in zip(a, b, strict=False))
+    dot: float = sum(map(operator.mul, a, b))
+    return dot
 
 
 _active: list[Embedder] = [HashingEmbedder()]

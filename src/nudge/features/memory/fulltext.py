@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from weakref import WeakSet
 
-from sqlalchemy import text
+from sqlalchemy import Integer, Subquery, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,16 +33,20 @@ _SQLITE_PRESENT = text(
     "SELECT count(*) FROM sqlite_master WHERE name IN "
     "('memories_fts', 'memories_fts_ai', 'memories_fts_ad', 'memories_fts_au')"
 )
-_SQLITE_QUERY = text(
-    "SELECT m.id FROM memories_fts JOIN memories m ON m.id = memories_fts.rowid "
-    "WHERE memories_fts MATCH :query AND m.user_id = :user_id "
-    "ORDER BY bm25(memories_fts) LIMIT :limit"
+HITS_LIMIT = 20
+# The best matches with their 1-based position in the ranking (a subquery of the search).
+_SQLITE_HITS = (  # bm25() cannot sit in a window next to a join: number the ranked rows after
+    "SELECT id, row_number() OVER (ORDER BY score) AS position FROM ("
+    "SELECT m.id AS id, bm25(memories_fts) AS score "
+    "FROM memories_fts JOIN memories m ON m.id = memories_fts.rowid "
+    "WHERE memories_fts MATCH :fts_query AND m.user_id = :fts_user "
+    f"ORDER BY score LIMIT {HITS_LIMIT})"
 )
-_PG_QUERY = text(
-    "SELECT id FROM memories WHERE user_id = :user_id "
-    "AND to_tsvector('simple', text) @@ to_tsquery('simple', :query) "
-    "ORDER BY ts_rank(to_tsvector('simple', text), to_tsquery('simple', :query)) DESC, id DESC "
-    "LIMIT :limit"
+_PG_HITS = (
+    "SELECT id, row_number() OVER (ORDER BY ts_rank(to_tsvector('simple', text), "
+    "to_tsquery('simple', :fts_query)) DESC, id DESC) AS position FROM memories "
+    "WHERE user_id = :fts_user AND to_tsvector('simple', text) @@ to_tsquery('simple', :fts_query) "
+    f"ORDER BY position LIMIT {HITS_LIMIT}"
 )
 
 
@@ -74,20 +78,32 @@ async def ensure(session: AsyncSession) -> None:
     session.info["memories_fts_created"] = True
 
 
-async def rank(session: AsyncSession, *, user_id: int, query: str, limit: int = 20) -> list[int]:
-    """Ids of the user's memories matching any content word of ``query``, best first."""
-    terms = words(query)
-    if not terms:
-        return []
+async def terms(session: AsyncSession, query: str) -> str | None:
+    """``query``'s content words as the dialect's full-text query; None when it has none.
+
+    Makes sure the SQLite index exists, so the ``hits`` subquery can run.
+    """
+    found = words(query)
+    if not found:
+        return None
     if _is_sqlite(session):
         await ensure(session)
-        match = " OR ".join(f'"{term}"*' for term in terms)
-        result = await session.execute(
-            _SQLITE_QUERY, {"query": match, "user_id": user_id, "limit": limit}
-        )
-    else:
-        tsquery = " | ".join(f"{term}:*" for term in terms)
-        result = await session.execute(
-            _PG_QUERY, {"query": tsquery, "user_id": user_id, "limit": limit}
-        )
-    return [int(row[0]) for row in result]
+        return " OR ".join(f'"{term}"*' for term in found)
+    return " | ".join(f"{term}:*" for term in found)
+
+
+_HITS: dict[str, Subquery] = {}
+
+
+def hits(session: AsyncSession) -> Subquery:
+    """The user's ``HITS_LIMIT`` best matches: ``id`` and ``position`` (1: best).
+
+    A subquery to join in the caller's query, so ranking costs no round trip of its own;
+    parameters ``fts_query`` (from ``terms``) and ``fts_user``. Built once per dialect.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect not in _HITS:
+        sql = _SQLITE_HITS if dialect == "sqlite" else _PG_HITS
+        clause = text(sql)
+        _HITS[dialect] = clause.columns(id=Integer, position=Integer).subquery("hits")
+    return _HITS[dialect]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Select, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.features.memory import embeddings, fulltext
@@ -87,8 +87,41 @@ async def search(
     loaded for the ``limit`` best. Vectors are compared for the ``MAX_VECTOR_SCAN`` most
     recently used memories; full-text hits are always candidates, however old.
     """
-    lexical = await fulltext.rank(session, user_id=user_id, query=query)
-    candidates = await _candidates(session, user_id=user_id, lexical=lexical)
+    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in ranked.best])
+    return [
+        Hit(
+            loaded[memory_id],
+            score,
+            memory_id in ranked.lexical,
+            ranked.cosines.get(memory_id, 0.0),
+        )
+        for score, memory_id in ranked.best
+        if memory_id in loaded
+    ]
+
+
+async def relevant_texts(
+    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int = 5
+) -> list[str]:
+    """The texts of ``search``'s memories, without loading full rows (for a model's prompt)."""
+    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    return [ranked.candidates[memory_id].text for _, memory_id in ranked.best]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    best: list[tuple[float, int]]  # (score, memory id), best first
+    candidates: dict[int, Row[Any]]
+    lexical: frozenset[int]
+    cosines: dict[int, float]
+
+
+async def _rank(
+    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int
+) -> _Ranked:
+    """Fuse the full-text and vector rankings of the user's candidates (one round trip)."""
+    candidates, lexical = await _candidates(session, user_id=user_id, query=query)
     embedder = embeddings.active()
     probe = embedder.embed([query])[0]
     cosines = {
@@ -104,7 +137,7 @@ async def search(
     for ranking in (lexical, by_vector):
         for position, memory_id in enumerate(ranking):
             fused[memory_id] = fused.get(memory_id, 0.0) + 1.0 / (RRF_K + position + 1)
-    scored = sorted(
+    best = sorted(
         (
             (score * _weight(candidates[memory_id], now), memory_id)
             for memory_id, score in fused.items()
@@ -112,16 +145,12 @@ async def search(
         ),
         key=lambda pair: (-pair[0], -pair[1]),
     )[:limit]
-    loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in scored])
-    return [
-        Hit(loaded[memory_id], score, memory_id in lexical, cosines.get(memory_id, 0.0))
-        for score, memory_id in scored
-        if memory_id in loaded
-    ]
+    return _Ranked(best, candidates, frozenset(lexical), cosines)
 
 
 _SCORING = (
     Memory.id,
+    Memory.text,
     Memory.embedding,
     Memory.importance,
     Memory.created_at,
@@ -129,24 +158,46 @@ _SCORING = (
 )
 
 
+_MINE = Memory.user_id == bindparam("user_id")
+_BY_RECENCY = (Memory.last_used_at.desc(), Memory.id.desc())
+_RECENT = select(*_SCORING).where(_MINE).order_by(*_BY_RECENCY).limit(bindparam("scan"))
+_RECENT_IDS = select(Memory.id).where(_MINE).order_by(*_BY_RECENCY).limit(bindparam("scan"))
+_WITH_HITS: dict[str, Select[Any]] = {}  # per dialect: built once, executed with parameters
+
+
 async def _candidates(
-    session: AsyncSession, *, user_id: int, lexical: Sequence[int]
-) -> dict[int, Row[Any]]:
-    """Scoring columns of the most recently used memories plus every full-text hit."""
-    recent = await session.execute(
-        select(*_SCORING)
-        .where(Memory.user_id == user_id)
-        .order_by(Memory.last_used_at.desc(), Memory.id.desc())
-        .limit(MAX_VECTOR_SCAN)
-    )
-    rows = {row.id: row for row in recent}
-    missing = [memory_id for memory_id in lexical if memory_id not in rows]
-    if missing:
-        extra = await session.execute(
-            select(*_SCORING).where(Memory.user_id == user_id, Memory.id.in_(missing))
+    session: AsyncSession, *, user_id: int, query: str
+) -> tuple[dict[int, Row[Any]], list[int]]:
+    """The candidates' scoring columns (and text), and the full-text hits' ids best first.
+
+    Candidates: the ``MAX_VECTOR_SCAN`` most recently used memories and every full-text hit,
+    however old. One query: the full-text ranking is joined as a subquery.
+    """
+    parameters: dict[str, Any] = {"user_id": user_id, "scan": MAX_VECTOR_SCAN}
+    match = await fulltext.terms(session, query)
+    if match is None:
+        return {row.id: row for row in await session.execute(_RECENT, parameters)}, []
+    parameters.update(fts_query=match, fts_user=user_id)
+    rows = list(await session.execute(_with_hits(session), parameters))
+    lexical = [row.id for row in sorted(rows, key=_position) if row.position is not None]
+    return {row.id: row for row in rows}, lexical
+
+
+def _with_hits(session: AsyncSession) -> Select[Any]:
+    dialect = session.get_bind().dialect.name
+    if dialect not in _WITH_HITS:
+        hits = fulltext.hits(session)
+        _WITH_HITS[dialect] = (
+            select(*_SCORING, hits.c.position)
+            .outerjoin(hits, hits.c.id == Memory.id)
+            .where(_MINE, or_(hits.c.position.is_not(None), Memory.id.in_(_RECENT_IDS)))
+            .order_by(*_BY_RECENCY)  # ties in the vector ranking keep this order
         )
-        rows.update((row.id, row) for row in extra)
-    return rows
+    return _WITH_HITS[dialect]
+
+
+def _position(row: Row[Any]) -> int:
+    return int(row.position or 0)
 
 
 async def _load(session: AsyncSession, *, user_id: int, ids: list[int]) -> dict[int, Memory]:
