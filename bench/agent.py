@@ -59,7 +59,7 @@ class StatementCounter:
 
 async def measure(url: str, turns: int, warmup: int) -> tuple[list[float], float]:
     """Milliseconds per handled SMS after ``warmup`` unmeasured turns, and statements per turn."""
-    settings = Settings(_env_file=None, database_url=url, log_level="WARNING")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=url, log_level="WARNING")
     clock = FakeClock(datetime(2026, 11, 24, 15, tzinfo=UTC))
     agent = Agent(ScriptedModel(script), AgentConfig(daily_token_budget=10**9))
     services = build(settings, clock=clock, agent=agent)

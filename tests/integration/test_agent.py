@@ -97,6 +97,19 @@ async def test_delete_needs_confirmation(scripted: tuple[Services, ScriptedModel
     assert await phone.ask("actually no leave it") == "OK, I'll leave it."
 
 
+async def test_delete_by_words_is_confirmed_with_those_words(
+    scripted: tuple[Services, ScriptedModel],
+) -> None:
+    services, model = scripted
+    phone = TestPhone(services, "+15145550011")
+    await phone.ask("remind me to call the dentist in 20 min")
+    model._replies.append(call("cancel_reminder", words="dentist"))
+    assert await phone.ask("that tooth thing is off, nvm") == (
+        'Just checking: delete reminder "dentist"? Reply "confirm" to go ahead.'
+    )
+    assert (await phone.ask("confirm")).startswith("Deleted: call the dentist")
+
+
 async def test_memories_in_prompt_are_marked_untrusted(
     scripted: tuple[Services, ScriptedModel],
 ) -> None:

@@ -106,7 +106,9 @@ async def _ask_to_confirm(ctx: Context, name: str, arguments: dict[str, Any]) ->
     if name == "forget":
         what = ctx.say("agent_confirm_forget", text=str(arguments.get("query", ""))[:40])
     else:
-        what = ctx.say("agent_confirm_cancel", text=arguments.get("number", ""))
+        number, words = arguments.get("number"), str(arguments.get("words") or "")[:40]
+        which = str(number) if number not in (None, "") else f'"{words}"' if words else ""
+        what = ctx.say("agent_confirm_cancel", text=which)
     return Outcome(ctx.say("agent_confirm", text=what.strip()))
 
 

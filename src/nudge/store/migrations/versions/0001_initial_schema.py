@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: -
-Create Date: 2026-11-24 20:40:25.335384
+Create Date: 2026-11-24 19:15:08.411967
 """
 
 from __future__ import annotations
@@ -166,7 +166,6 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("intent", sa.String(length=32), nullable=True),
         sa.Column("created_at", nudge.store.types.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("agent_reply", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"], ["users.id"], name=op.f("fk_messages_user_id_users"), ondelete="CASCADE"
         ),
@@ -174,7 +173,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("provider_sid", name=op.f("uq_messages_provider_sid")),
     )
     with op.batch_alter_table("messages", schema=None) as batch_op:
-        batch_op.create_index("ix_messages_status_created", ["status", "created_at"], unique=False)
         batch_op.create_index("ix_messages_user_created", ["user_id", "created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_messages_user_id"), ["user_id"], unique=False)
 
@@ -328,7 +326,6 @@ def downgrade() -> None:
     with op.batch_alter_table("messages", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_messages_user_id"))
         batch_op.drop_index("ix_messages_user_created")
-        batch_op.drop_index("ix_messages_status_created")
 
     op.drop_table("messages")
     with op.batch_alter_table("memories", schema=None) as batch_op:
