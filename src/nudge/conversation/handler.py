@@ -18,7 +18,6 @@ from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.keywords import carrier_keyword
-from nudge.conversation.replies import queue_reply
 from nudge.features import executor
 from nudge.features.context import Context
 from nudge.features.users import service as users
@@ -26,6 +25,7 @@ from nudge.language import detect_locale, understand
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
+from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore_returning_id
@@ -91,7 +91,7 @@ class ConversationHandler:
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)
             outbox_id = None
             if response.reply is not None and (response.compliance or not user.opted_out):
-                outbox_id = await queue_reply(
+                outbox_id = await enqueue(
                     session,
                     user_id=user.id,
                     to_phone=user.phone,

@@ -9,35 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 from nudge.outbox.enqueue import outbox_values
-from nudge.store.dialect import insert_ignore_returning_id, insert_ignore_statement
+from nudge.store.dialect import insert_ignore_statement
 from nudge.store.tables import Outbox, User
 
 _OUTBOX = Outbox.__table__
-
-
-async def queue_reply(
-    session: AsyncSession,
-    *,
-    user_id: int,
-    to_phone: str,
-    body: str,
-    key: str,
-    now: datetime,
-    kind: str = "reply",
-) -> int:
-    """Queue ``body`` as ``outbox.enqueue`` does, in one round trip (RETURNING) when new.
-
-    The outbox row id; the existing row's id when ``key`` was already queued.
-    """
-    values = outbox_values(
-        user_id=user_id, to_phone=to_phone, body=body, key=key, now=now, kind=kind
-    )
-    statement = insert_ignore_returning_id(session, _OUTBOX, ["idempotency_key"])
-    inserted = (await session.execute(statement, values)).scalar_one_or_none()
-    if inserted is not None:
-        return int(inserted)
-    existing = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
-    return int(existing.scalar_one())
 
 
 async def queue_reply_unless_opted_out(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.channels.segments import gsm_friendly
-from nudge.store.dialect import insert_ignore, insert_ignore_statement
+from nudge.store.dialect import insert_ignore_returning_id, insert_ignore_statement
 from nudge.store.tables import Outbox
 
 
@@ -39,9 +39,12 @@ async def enqueue(
         due_at=due_at,
         occurrence_id=occurrence_id,
     )
-    await session.execute(insert_ignore(session, Outbox, values, ["idempotency_key"]))
-    result = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
-    return int(result.scalar_one())
+    statement = insert_ignore_returning_id(session, Outbox.__table__, ["idempotency_key"])
+    inserted = (await session.execute(statement, values)).scalar_one_or_none()
+    if inserted is not None:  # new: one round trip
+        return int(inserted)
+    existing = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
+    return int(existing.scalar_one())
 
 
 async def enqueue_many(session: AsyncSession, rows: list[dict[str, object]]) -> None:
