@@ -196,3 +196,41 @@ async def test_steps_for_a_breakdown_are_planned_with_no_transaction_open(
     finally:
         model.gate.set()
         await services.close()
+
+
+async def test_steps_for_a_breakdown_the_rules_read_are_planned_before_the_transaction(
+    database_url: str, clock: FakeClock
+) -> None:
+    model = GatedModel([say("Open the tax folder\nFind last year's form\nFill page one")], hold={0})
+    services = await _services(database_url, clock, Agent(model, AgentConfig(timeout=TIMEOUT)))
+    try:
+        turn = await _thinking(services, model, "I'm stuck on the tax report")  # the rules' read
+        # the planner thinks: another person's message and the scheduler are not held up
+        other = await asyncio.wait_for(TestPhone(services, "+15145550003").text("list"), 2)
+        assert (other.reply or "").startswith("Your list is empty")
+        assert await asyncio.wait_for(services.fire_due(), 2) == 0
+        model.gate.set()
+        handled = await asyncio.wait_for(turn, 5)
+        assert handled.intent == "BreakDown"
+        assert handled.reply == 'First: Open the tax folder. Reply "next" when done.'
+        assert len(model.requests) == 1  # asked once, never again inside the transaction
+        assert await _count(services, Todo) == 4  # the task and its three steps
+    finally:
+        model.gate.set()
+        await services.close()
+
+
+async def test_a_replayed_breakdown_does_not_ask_the_model_again(
+    database_url: str, clock: FakeClock
+) -> None:
+    model = ScriptedModel([say("Open the folder\nRead page one")])
+    services = await _services(database_url, clock, Agent(model, AgentConfig(timeout=TIMEOUT)))
+    try:
+        phone = TestPhone(services)
+        first = await phone.text("je bloque sur les impôts", sid="SM-stuck-1")
+        again = await phone.text("je bloque sur les impôts", sid="SM-stuck-1")
+        assert first.intent == "BreakDown"
+        assert again.duplicate
+        assert len(model.requests) == 1
+    finally:
+        await services.close()

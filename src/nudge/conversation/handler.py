@@ -13,12 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
-from nudge.commands import Command, Unknown
+from nudge.commands import BreakDown, Command, Unknown
 from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.keywords import carrier_keyword
+from nudge.conversation.plan_ahead import Planned, plan_ahead
+from nudge.conversation.reply_language import followed_locale
 from nudge.features import executor
+from nudge.features.breakdown import actions as breakdown
 from nudge.features.context import Context
 from nudge.features.users import service as users
 from nudge.language import detect_locale, understand
@@ -32,7 +35,6 @@ from nudge.store.dialect import insert_ignore_returning_id
 from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
-FOLLOW_LANGUAGE_MIN_WORDS = 3
 
 Understand = Callable[..., Command]
 
@@ -72,6 +74,7 @@ class ConversationHandler:
         message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
         """
         now = self._clock.now()
+        planned = await plan_ahead(self._db, self._settings, inbound, now)  # model: no lock held
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
             reading = self._read(user, state, inbound, now)
@@ -86,7 +89,7 @@ class ConversationHandler:
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             user.last_inbound_at = now
-            response = await self._respond(session, user, state, reading, now)
+            response = await self._respond(session, user, state, reading, now, planned)
             if to_agent and response.prompt is None:  # answered here after all
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)
             outbox_id = None
@@ -156,7 +159,7 @@ class ConversationHandler:
             return Reading("empty", media=bool(inbound.num_media))
         if len(body) > self._settings.max_body_chars:
             return Reading("too_long")
-        locale = _followed_locale(user, body)
+        locale = followed_locale(user, body)
         command = understand(
             body, now=now, tz=user.timezone, lang=locale, state=dialogue.pending_of(state)
         )
@@ -169,6 +172,7 @@ class ConversationHandler:
         state: ConversationState,
         reading: Reading,
         now: datetime,
+        planned: Planned | None = None,
     ) -> Response:
         """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
         if reading.intent in ("opt_out", "opt_in"):
@@ -192,7 +196,11 @@ class ConversationHandler:
                 dialogue.apply(state, prepared, now=now)
                 return Response("Agent", prepared.reply)
         # --- end agent hook ---
-        outcome = await executor.run(ctx, reading.command)
+        if isinstance(reading.command, BreakDown) and breakdown.has_planner():
+            steps = planned.for_command(reading.command) if planned else None
+            outcome = await breakdown.break_down(ctx, reading.command, steps, may_plan=False)
+        else:
+            outcome = await executor.run(ctx, reading.command)
         dialogue.apply(state, outcome, now=now)
         return Response(reading.intent, outcome.reply)
 
@@ -220,17 +228,6 @@ class Reading:
 
 
 _UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
-
-
-def _followed_locale(user: User, body: str) -> str:
-    """Reply in the language the person writes in, unless they chose one explicitly.
-
-    Short commands ("done", "help") are shared by both languages in practice, so only a
-    message of three words or more can switch the language.
-    """
-    if len(body.split()) < FOLLOW_LANGUAGE_MIN_WORDS or user.locale_locked:
-        return user.locale
-    return detect_locale(body) or user.locale
 
 
 KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from nudge.commands import BreakDown, NextStep
 from nudge.features.breakdown import service, steps
 from nudge.features.context import Context, Outcome
@@ -33,12 +35,21 @@ async def plan(task: str, locale: str) -> list[str]:
     return steps.template(task, locale)
 
 
-async def _listed_todo(ctx: Context, task: str) -> Todo | None:
+def has_planner() -> bool:
+    """Whether a model proposes the steps (an LLM is configured)."""
+    return _planner[0] is not None
+
+
+async def listed_todo(session: AsyncSession, *, user_id: int, task: str) -> Todo | None:
     """The open todo a bare number ("break down 2") points at, if any."""
     number = task.lstrip("#")
     if not number.isdigit():
         return None
-    return await todos.by_number(ctx.session, user_id=ctx.user.id, number=int(number))
+    return await todos.by_number(session, user_id=user_id, number=int(number))
+
+
+async def _listed_todo(ctx: Context, task: str) -> Todo | None:
+    return await listed_todo(ctx.session, user_id=ctx.user.id, task=task)
 
 
 async def listed_task(ctx: Context, task: str) -> str:
@@ -54,7 +65,8 @@ async def break_down(
     """Store the steps as todos and send only the first (undo removes them).
 
     ``planned`` steps are used when valid; otherwise the planner is asked, unless
-    ``may_plan`` is False (the agent plans before its tool's transaction), then the template.
+    ``may_plan`` is False (the steps were asked for before the transaction: the agent's tool,
+    ``conversation/plan_ahead``), then the template.
     """
     task = " ".join(command.task.split())
     parent = await _listed_todo(ctx, task)
