@@ -74,14 +74,20 @@ CORE = rf"(?:{_AMPM}|{_COLON}|{_FRENCH_H}|{_NAMED}|{SPELLED}|{_BARE})"  # "10 pa
 PREP = r"(?:(?P<prep>at|a|vers|around|pour)\s+|(?P<at>@)\s*)"
 # Every clock time has one of these; an English hour in words ("at eight") is tested apart,
 # and only when the text has none of the first (most clock times have a digit).
-CLOCK_GATE = re.compile(r"\d|noon|midday|midi|minuit|midnight|heure")
+_DIGIT = re.compile(r"\d")  # a lone class: the engine skips to the first digit in C
+CLOCK_WORDS = ("noon", "midday", "midi", "minuit", "midnight", "heure")
 _SPELLED_GATE = folded_pattern(rf"(?<![\w'])(?:{alternation(SPELLED_STARTS)})(?!\w)")
 
 
 @lru_cache(maxsize=4)  # asked by several matchers of one scan: tested once per message
 def has_clock_word(folded: str) -> bool:
     """Whether ``folded`` may hold a clock time (``CORE`` needs a digit or an hour word)."""
-    return CLOCK_GATE.search(folded) is not None or _SPELLED_GATE.search(folded) is not None
+    if _DIGIT.search(folded) is not None:
+        return True
+    for word in CLOCK_WORDS:
+        if word in folded:
+            return True
+    return _SPELLED_GATE.search(folded) is not None
 
 
 # How every ``PREP? CORE`` starts, as a lookahead put before it where a match may begin:

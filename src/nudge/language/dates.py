@@ -38,13 +38,14 @@ from nudge.language.clocks import (
     settled_hour,
     with_part,
 )
-from nudge.language.dayparts import VAGUE, moment_name
+from nudge.language.dayparts import VAGUE, has_moment_word, moment_name
 from nudge.language.lexicon import (
     AMOUNT,
     DAY,
     DAY_SPACED,
     DAY_STARTS,
     END,
+    IN_WORDS,
     MONTH,
     MONTHS,
     ORDINAL_SUFFIX,
@@ -126,8 +127,7 @@ _VAGUE_ALONE = folded_pattern(rf"{START}{VAGUE}{END}")
 _CALENDAR = folded_pattern(
     rf"{START}(?:in|dans|ds)\s+(?P<n>{AMOUNT})(?P<unit>months?|mois|years?|ans?|annees?){END}"
 )
-_CALENDAR_GATE = re.compile(r"mo|an")
-_CALENDAR_START = re.compile(r"(?:in|ds|dans)\s")  # what ``_CALENDAR`` starts with
+
 RECENT_PAST = timedelta(days=30)
 
 
@@ -291,6 +291,8 @@ def _dates(scan: Scan) -> Iterator[TimeMatch]:
 
 def _moments(scan: Scan) -> Iterator[TimeMatch]:
     """A vague moment, maybe with a date: "after lunch", "demain apres le boulot"."""
+    if not has_moment_word(scan.folded):
+        return
     alone = list(_VAGUE_ALONE.finditer(scan.folded))
     if not alone:  # the costly date + moment patterns only run when a moment is there
         return
@@ -308,7 +310,8 @@ def _moments(scan: Scan) -> Iterator[TimeMatch]:
 
 def _calendar(scan: Scan) -> Iterator[TimeMatch]:
     """Calendar months and years from now: "in 3 months", "dans un an" (same wall time)."""
-    if not _CALENDAR_GATE.search(scan.folded) or not _CALENDAR_START.search(scan.folded):
+    folded = scan.folded  # "mo": months, mois; "an": ans, annees (and "in", "dans" first)
+    if ("mo" not in folded and "an" not in folded) or not any(w in folded for w in IN_WORDS):
         return
     for match in _CALENDAR.finditer(scan.folded):
         value = number_value(match["n"].strip())

@@ -33,6 +33,21 @@ _MOMENTS: dict[str, str] = {
         r"|avant\s+de\s+(?:dormir|me\s+coucher|(?:aller\s+)?(?:me\s+)?coucher)|au\s+coucher"
     ),
 }
+# Every moment above holds one of these words (a substring test, far cheaper than a scan).
+MOMENT_WORDS = (
+    "first", "wake", "reveil", "premiere", "levant", "lunch", "dej", "after", "apres",
+    "sortant", "end", "eod", "fin", "bed", "before", "avant", "coucher",
+)  # fmt: skip
+
+
+def has_moment_word(folded: str) -> bool:
+    """Whether folded text may hold a vague moment (``MOMENT_WORDS``)."""
+    for word in MOMENT_WORDS:  # noqa: SIM110 - a plain loop: no generator frame (measured)
+        if word in folded:
+            return True
+    return False
+
+
 # The words a moment can start with, as a lookahead: the same matches, fewer tries.
 _VAGUE_START = ahead(
     "first|when|au|des|lunch|after|apres|end|eod|fin|bed|before|avant", spaced="a|en|at"

@@ -100,6 +100,10 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.ASCII)
 
 
+# What "in 20 min", "dans 2 jours", "ds 5 min" start with, as substrings of folded text
+# (folded text has no other space than " "): a cheap test before the relative patterns.
+IN_WORDS = ("in ", "ds ", "dans ")
+
 START = r"(?<![\w'])"
 END = r"(?![\w])"
 

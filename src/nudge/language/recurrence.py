@@ -32,7 +32,6 @@ from nudge.language.lexicon import (
     WEEKDAY,
     WEEKDAYS,
     ahead,
-    alternation,
     folded_pattern,
 )
 from nudge.language.matches import Scan, TimeMatch, has_clock
@@ -65,21 +64,23 @@ _PATTERNS = [
     folded_pattern(rf"{START}{CLOCK_AHEAD}{PREP}?{CORE}{_GAP}(?:{_FREQ}){END}"),
     folded_pattern(rf"{START}{_FREQ_AHEAD}(?:{_FREQ}){END}"),
 ]
-# Every repeating form holds one of these: the patterns only run when one is there.
-REPEAT_GATE = folded_pattern(
-    alternation(
-        r"every|evry|evrey|each|chaque|tous|toutes|ttes|daily|weekday|weekend|week-?end|semaine"
-        r"|tlj|lundi au|aux"
-        r"|through|thru|to friday|days|hourly|sur deux|out of|weekly|monthly|biweekly"
-        r"|fortnight|hebdo|mensuel|du mois"
-    )
-)
+# Every repeating form holds one of these (as a substring: "week" stands for weekday, weekend,
+# week-end, weekly, biweekly); the patterns only run when one is there. Substring tests cost
+# a third of one regex search over the text (which cannot skip ahead on so many first letters).
+REPEAT_WORDS = (
+    "every", "evry", "evrey", "each", "chaque", "tous", "toutes", "ttes", "daily", "week",
+    "semaine", "tlj", "lundi au", "aux", "thru", "through", "to friday", "days", "hourly",
+    "sur deux", "out of", "monthly", "fortnight", "hebdo", "mensuel", "du mois",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=4)  # asked by both repeat matchers of one scan: tested once per message
 def has_repeat_word(folded: str) -> bool:
-    """Whether ``folded`` holds a word every repeating form needs (``REPEAT_GATE``)."""
-    return REPEAT_GATE.search(folded) is not None
+    """Whether ``folded`` holds a word every repeating form needs (``REPEAT_WORDS``)."""
+    for word in REPEAT_WORDS:  # noqa: SIM110 - a plain loop: no generator frame (measured)
+        if word in folded:
+            return True
+    return False
 
 
 _WEEKDAY_WORD = re.compile(WEEKDAY + "(?=s?$)")

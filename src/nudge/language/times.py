@@ -54,6 +54,7 @@ from nudge.language.lexicon import (
     DAY_SPACED,
     DAY_STARTS,
     END,
+    IN_WORDS,
     PART,
     START,
     ahead,
@@ -76,7 +77,7 @@ _RELATIVE = folded_pattern(
     rf"{START}(?:in|within|dans|ds|d'\s?ici)\s+(?:(?:about|around|approx|like|environ|genre|~)\s*)?"
     rf"(?P<dur>{DURATION})(?:\s+from\s+now)?"
 )
-_RELATIVE_GATE = re.compile(r"(?:in|ds|dans)\s|d'\s?ici")  # what ``_RELATIVE`` starts with
+_RELATIVE_STARTS = (*IN_WORDS, "d'ici", "d' ici")  # what ``_RELATIVE`` starts with
 _AGO = folded_pattern(rf"{START}(?:{DURATION}\s+ago|il\s+y\s+a\s+{DURATION}){END}")
 _ONLY_DURATION = folded_pattern(rf"\s*(?P<dur>{DURATION})[\s.!]*")
 _HOURS_ONLY = re.compile(r"\d{1,2}\s?h")
@@ -92,7 +93,7 @@ _DAY_ONLY = folded_pattern(rf"{START}(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{END}
 
 def _relative(scan: Scan) -> Iterator[TimeMatch]:
     """Relative times: "in 20 min", "dans 1h30", "in an hour" (elapsed time from now)."""
-    if not _RELATIVE_GATE.search(scan.folded):
+    if not any(start in scan.folded for start in _RELATIVE_STARTS):
         return
     for match in _RELATIVE.finditer(scan.folded):
         parsed = parse_duration(match["dur"])
