@@ -38,6 +38,7 @@ from nudge.language.lexicon import (
     ahead,
     alternation,
     folded_pattern,
+    holds_any,
 )
 from nudge.language.matches import Grain, Scan, first_group
 from nudge.language.spelled import (
@@ -82,11 +83,8 @@ _SPELLED_GATE = folded_pattern(rf"(?<![\w'])(?:{alternation(SPELLED_STARTS)})(?!
 @lru_cache(maxsize=4)  # asked by several matchers of one scan: tested once per message
 def has_clock_word(folded: str) -> bool:
     """Whether ``folded`` may hold a clock time (``CORE`` needs a digit or an hour word)."""
-    if _DIGIT.search(folded) is not None:
+    if _DIGIT.search(folded) is not None or holds_any(folded, CLOCK_WORDS):
         return True
-    for word in CLOCK_WORDS:
-        if word in folded:
-            return True
     return _SPELLED_GATE.search(folded) is not None
 
 

@@ -55,6 +55,7 @@ from nudge.language.lexicon import (
     WEEKDAY_NAMES,
     ahead,
     folded_pattern,
+    holds_any,
     number_value,
 )
 from nudge.language.matches import Grain, Scan, TimeMatch, first_group, has_clock
@@ -311,7 +312,7 @@ def _moments(scan: Scan) -> Iterator[TimeMatch]:
 def _calendar(scan: Scan) -> Iterator[TimeMatch]:
     """Calendar months and years from now: "in 3 months", "dans un an" (same wall time)."""
     folded = scan.folded  # "mo": months, mois; "an": ans, annees (and "in", "dans" first)
-    if ("mo" not in folded and "an" not in folded) or not any(w in folded for w in IN_WORDS):
+    if not holds_any(folded, ("mo", "an")) or not holds_any(folded, IN_WORDS):
         return
     for match in _CALENDAR.finditer(scan.folded):
         value = number_value(match["n"].strip())

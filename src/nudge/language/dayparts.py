@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nudge.language.lexicon import ahead
+from nudge.language.lexicon import ahead, holds_any
 
 _MOMENTS: dict[str, str] = {
     "first_thing": (
@@ -42,10 +42,7 @@ MOMENT_WORDS = (
 
 def has_moment_word(folded: str) -> bool:
     """Whether folded text may hold a vague moment (``MOMENT_WORDS``)."""
-    for word in MOMENT_WORDS:  # noqa: SIM110 - a plain loop: no generator frame (measured)
-        if word in folded:
-            return True
-    return False
+    return holds_any(folded, MOMENT_WORDS)
 
 
 # The words a moment can start with, as a lookahead: the same matches, fewer tries.

@@ -100,6 +100,18 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.ASCII)
 
 
+def holds_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` is a substring of ``folded``: the cheap gate before a scan.
+
+    A plain loop: ``any()`` over a generator costs a frame per message, a regex alternation of
+    many words cannot skip ahead (measured: both about half as fast on the evaluation set).
+    """
+    for word in words:  # noqa: SIM110 - see above
+        if word in folded:
+            return True
+    return False
+
+
 # What "in 20 min", "dans 2 jours", "ds 5 min" start with, as substrings of folded text
 # (folded text has no other space than " "): a cheap test before the relative patterns.
 IN_WORDS = ("in ", "ds ", "dans ")

@@ -27,6 +27,7 @@ from nudge.language.lexicon import (
     ahead,
     alternation,
     folded_pattern,
+    holds_any,
     number_value,
 )
 from nudge.language.matches import Scan, TimeMatch, has_clock
@@ -78,10 +79,6 @@ _MONTHLY = folded_pattern(
 # Words each pattern above cannot match without (tested before running it).
 _SPAN_WORDS = ("day", "jour", "week", "sem", "month", "mois", "fortnight", "hebdo", "mensuel")
 _OTHER_WEEKDAY_WORDS = ("other", "second", "autre", "2nd", "sur", "out", "week", "semaine")
-
-
-def _holds(folded: str, words: tuple[str, ...]) -> bool:
-    return any(word in folded for word in words)
 
 
 _UNIT_FREQ = {"d": "DAILY", "j": "DAILY", "w": "WEEKLY", "s": "WEEKLY", "m": "MONTHLY"}
@@ -140,7 +137,7 @@ def _until(scan: Scan, match: re.Match[str]) -> tuple[bool, datetime | None]:
 
 def _spans(scan: Scan) -> Iterator[TimeMatch]:
     """Every N days, weeks or months: "every other day", "tous les 15 jours", "every week"."""
-    if not _holds(scan.folded, _SPAN_WORDS):
+    if not holds_any(scan.folded, _SPAN_WORDS):
         return
     for match in _SPAN.finditer(scan.folded):
         unit = (match["unit"] or match["unit2"] or match["unit3"] or "")[:1]
@@ -165,7 +162,7 @@ def _spans(scan: Scan) -> Iterator[TimeMatch]:
 
 def _other_weekdays(scan: Scan) -> Iterator[TimeMatch]:
     """Every other given weekday: "every other Monday", "un lundi sur deux"."""
-    if not _holds(scan.folded, _OTHER_WEEKDAY_WORDS):
+    if not holds_any(scan.folded, _OTHER_WEEKDAY_WORDS):
         return
     for match in _OTHER_WEEKDAY.finditer(scan.folded):
         target = WEEKDAY_NAMES[match["wd"] or match["wd2"] or match["wd3"]]
@@ -179,7 +176,7 @@ def _other_weekdays(scan: Scan) -> Iterator[TimeMatch]:
 
 def _monthly(scan: Scan) -> Iterator[TimeMatch]:
     """A day of every month: "the 1st of every month", "le 15 de chaque mois"."""
-    if not _holds(scan.folded, ("month", "mois")):
+    if not holds_any(scan.folded, ("month", "mois")):
         return
     for match in _MONTHLY.finditer(scan.folded):
         word = match["d"] or match["d2"] or match["d3"]

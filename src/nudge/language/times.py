@@ -59,6 +59,7 @@ from nudge.language.lexicon import (
     START,
     ahead,
     folded_pattern,
+    holds_any,
 )
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
@@ -93,7 +94,7 @@ _DAY_ONLY = folded_pattern(rf"{START}(?P<day>{DAY})(?:\s+(?P<part>{PART}))?{END}
 
 def _relative(scan: Scan) -> Iterator[TimeMatch]:
     """Relative times: "in 20 min", "dans 1h30", "in an hour" (elapsed time from now)."""
-    if not any(start in scan.folded for start in _RELATIVE_STARTS):
+    if not holds_any(scan.folded, _RELATIVE_STARTS):
         return
     for match in _RELATIVE.finditer(scan.folded):
         parsed = parse_duration(match["dur"])
