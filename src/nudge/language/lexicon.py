@@ -7,6 +7,7 @@ Data only: the patterns that use these live in ``durations``, ``clocks``, ``time
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _LITERAL = re.compile(r"(?:[\w'-]|\\s\+)+")
 _ATOM = re.compile(r"\\s\+|.")
@@ -151,8 +152,13 @@ NUMBER_WORDS.update({"treize": 13, "quatorze": 14, "seize": 16, "thirteen": 13,
                      "fourteen": 14, "sixteen": 16, "eighteen": 18, "dix-huit": 18,
                      "cent vingt": 120, "hundred": 100, "cent": 100})  # fmt: skip
 
-_WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)
-NUMBER_WORD = alternation(*(w.replace(" ", r"\s+") for w in _WORDS_BY_LENGTH))
+
+def words_alternation(words: Iterable[str]) -> str:
+    """A list of words as one regex (``alternation``): longest first, a space as any spaces."""
+    return alternation(*(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True)))
+
+
+NUMBER_WORD = words_alternation(NUMBER_WORDS)
 NUMBER_DIGITS = r"\d{1,4}(?:[.,]\d{1,2})?"
 _COUPLE = r"(?:une\s+)?couple\s+d'\s?"  # "une couple d'heures" (Québec): two
 AMOUNT = rf"(?:{NUMBER_DIGITS}\s*|{NUMBER_WORD}\s+|{_COUPLE})"
@@ -200,7 +206,7 @@ WEEKDAYS: dict[str, str] = {
     "saturday": "SA", "sat": "SA", "samedi": "SA", "sam": "SA",
     "sunday": "SU", "sun": "SU", "dimanche": "SU", "dim": "SU",
 }  # fmt: skip
-WEEKDAY = alternation(*sorted(WEEKDAYS, key=len, reverse=True))
+WEEKDAY = words_alternation(WEEKDAYS)
 
 
 def number_value(word: str) -> float | None:
@@ -221,7 +227,7 @@ WEEKDAY_NAMES: dict[str, int] = {
     "friday": 4, "fri": 4, "fryday": 4, "vendredi": 4, "vendredis": 4,
     "saturday": 5, "sat": 5, "samedi": 5, "sunday": 6, "dimanche": 6,
 }  # fmt: skip
-WEEKDAY_FULL = alternation(*sorted(WEEKDAY_NAMES, key=len, reverse=True))
+WEEKDAY_FULL = words_alternation(WEEKDAY_NAMES)
 
 MONTHS: dict[str, int] = {
     "january": 1, "janvier": 1, "janv": 1, "jan": 1, "february": 2, "fevrier": 2,
@@ -231,5 +237,5 @@ MONTHS: dict[str, int] = {
     "sept": 9, "sep": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11,
     "novembre": 11, "nov": 11, "december": 12, "decembre": 12, "dec": 12,
 }  # fmt: skip
-MONTH = alternation(*sorted(MONTHS, key=len, reverse=True)) + r"\.?"
+MONTH = words_alternation(MONTHS) + r"\.?"
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th|er|re|eme|e)?"

@@ -28,7 +28,7 @@ from nudge.commands import (
 )
 from nudge.language.durations import DURATION, parse_duration
 from nudge.language.intent_words import STEP, first_word
-from nudge.language.lexicon import alternation
+from nudge.language.lexicon import alternation, words_alternation
 
 CARRIER_WORDS = frozenset(
     {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "arret", "start", "unstop"}
@@ -327,7 +327,7 @@ ORDINALS = {
 }  # fmt: skip
 _ORDINAL = (
     r"(?:(?P<digits>\d{1,2})(?:st|nd|rd|th|er|ere|re|eme|e|nde?)"
-    rf"|(?P<word>{alternation(*sorted(ORDINALS, key=len, reverse=True))}))"
+    rf"|(?P<word>{words_alternation(ORDINALS)}))"
 )
 
 

@@ -17,7 +17,7 @@ a clock has: minutes, "o'clock", am/pm, "heures") is decided by ``clocks.read_cl
 
 from __future__ import annotations
 
-from nudge.language.lexicon import alternation
+from nudge.language.lexicon import alternation, words_alternation
 
 HOURS_EN: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -73,15 +73,10 @@ FRACTIONS: dict[str, int] = {
 BEFORE = frozenset({"to", "till", "til", "before"})
 
 
-def _words(words: dict[str, int]) -> str:
-    """An alternation of ``words``, longest first, spaces read as any run of spaces."""
-    return alternation(*(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True)))
-
-
-_HOUR_EN = _words(HOURS_EN)
-_HOUR_FR = _words(HOURS_FR)
-_MINUTE = _words(MINUTES)
-_FRACTION = _words(FRACTIONS)
+_HOUR_EN = words_alternation(HOURS_EN)
+_HOUR_FR = words_alternation(HOURS_FR)
+_MINUTE = words_alternation(MINUTES)
+_FRACTION = words_alternation(FRACTIONS)
 _NOT_DURATION = r"(?<!pendant\s)(?<!durant\s)(?<!depuis\s)(?<!en\s)"
 # Words after an English number that make it no hour ("at one point", "at two of them").
 _NOT_AFTER = alternation(
