@@ -110,7 +110,6 @@ _PARTS = [
     (re.compile(rf"(?:{AFTERNOON})$"), "afternoon"),
     (re.compile(rf"(?:{EVENING})$"), "evening"),
 ]
-PART_DEFAULT_HOUR = {"morning": 9, "afternoon": 15, "evening": 19}
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,7 +99,6 @@ SPELLED = (
     r"(?:\s+(?P<soc>o'?\s?clock)|\s*(?P<sap>[ap])\.?\s?m\.?)?(?!\w)"
     rf"(?!\s+(?:{_NOT_AFTER})(?!\w))"
 )
-SPELLED_GROUPS = ("sh", "se", "se2")  # one of them holds the hour of a ``SPELLED`` match
 # Words a ``SPELLED`` match may start with, for the lookaheads that gate clock patterns
 # ("a quarter past" starts like the preposition "a", which those lookaheads allow already).
 SPELLED_STARTS = "|".join(
