@@ -149,7 +149,9 @@ for _ten, _ten_value in _DIZAINES.items():
         for _joiner in ("-", " "):
             NUMBER_WORDS[f"{_ten}{_joiner}{_unit}"] = _ten_value + _unit_value
 NUMBER_WORDS.update({"treize": 13, "quatorze": 14, "seize": 16, "thirteen": 13,
-                     "fourteen": 14, "sixteen": 16, "eighteen": 18, "dix-huit": 18,
+                     "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                     "nineteen": 19, "dix-sept": 17, "dix sept": 17, "dix-huit": 18,
+                     "dix huit": 18, "dix-neuf": 19, "dix neuf": 19,
                      "cent vingt": 120, "hundred": 100, "cent": 100})  # fmt: skip
 
 

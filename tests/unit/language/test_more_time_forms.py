@@ -97,3 +97,16 @@ def test_an_hour_without_at_after_until_ends_an_interval() -> None:
         at_local(TORONTO, 12),
         "FREQ=HOURLY;INTERVAL=2;UNTIL=20261124T180000",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "minutes"),
+    [("in seventeen minutes", "en", 17), ("in nineteen min", "en", 19),
+     ("dans dix-sept minutes", "fr", 17), ("dans dix neuf minutes", "fr", 19),
+     ("dans dix huit minutes", "fr", 18)],
+)  # fmt: skip
+def test_every_teen_reads_as_a_number(text: str, lang: str, minutes: int) -> None:
+    now, tz = (NOW_PARIS, PARIS) if lang == "fr" else (NOW_TORONTO, TORONTO)
+    when = parse_when(text, now=now, tz=tz, lang=lang)
+    assert when is not None, text
+    assert when.at == at_local(tz, 10, minutes)
