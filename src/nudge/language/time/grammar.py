@@ -1,0 +1,30 @@
+"""The grammar of each language: its lexicon and its rules, built once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nudge.language.time.chart import Grammar, Lexicon
+from nudge.language.time.lexicon import en as lexicon_en
+from nudge.language.time.lexicon import fr as lexicon_fr
+from nudge.language.time.rules import clocks, combined, days, every, named, numbers, relative
+
+MODULES = (numbers, clocks, days, relative, combined, every, named)
+LANGUAGES = ("en", "fr")
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def lexicon_for(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (English for any other)."""
+    return lexicon_fr.build() if lang == "fr" else lexicon_en.build()
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def grammar_for(lang: str) -> Grammar:
+    """Every rule of ``lang``: the shared ones, then the language's own."""
+    own = "FR" if lang == "fr" else "EN"
+    grammar = Grammar()
+    for module in MODULES:
+        grammar.extend(module.BOTH)
+        grammar.extend(getattr(module, own))
+    return grammar

@@ -1,0 +1,1 @@
+"""One lexicon per language: each word (or fixed phrase) mapped to a typed value."""

@@ -1,0 +1,157 @@
+"""English time words, one list per concept, with the SMS spellings and typos people send."""
+
+from __future__ import annotations
+
+from nudge.language.time.chart import Lexicon, Num
+
+NUMBERS = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+ARTICLES_ONE = ("a", "an")  # "a week", "an hour": one
+COUPLE = ("a couple of", "a couple", "couple of", "couple")  # two
+FEW = ("a few", "few")  # three
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30,
+}  # fmt: skip
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+WEEKDAYS = {
+    0: ("monday", "mon", "mondays", "mnday", "monady"),
+    1: ("tuesday", "tues", "tue", "tuesdays", "tuesay", "tusday", "teusday", "tuseday"),
+    2: ("wednesday", "wed", "weds", "wednesdays", "wensday", "wednsday", "wendsday", "wedensday",
+        "wednessday"),
+    3: ("thursday", "thu", "thur", "thurs", "thursdays", "thursay", "thrusday", "thurday",
+        "thirsday"),
+    4: ("friday", "fri", "fridays", "fryday", "firday", "frday"),
+    5: ("saturday", "sat", "saturdays", "satruday", "saterday"),
+    6: ("sunday", "sun", "sundays", "sundy"),
+}  # fmt: skip
+MONTHS = {
+    1: ("january", "jan"), 2: ("february", "feb", "febuary"), 3: ("march", "mar"),
+    4: ("april", "apr"), 5: ("may",), 6: ("june", "jun"), 7: ("july", "jul"),
+    8: ("august", "aug"), 9: ("september", "sept", "sep"), 10: ("october", "oct"),
+    11: ("november", "nov"), 12: ("december", "dec"),
+}  # fmt: skip
+UNITS = {
+    "second": ("second", "seconds", "sec", "secs", "s"),
+    "minute": ("minute", "minutes", "min", "mins", "mn", "mnt", "m", "minits", "minuts"),
+    "hour": ("hour", "hours", "hr", "hrs", "h", "hour's", "houre"),
+    "day": ("day", "days", "d"),
+    "week": ("week", "weeks", "wk", "wks"),
+    "month": ("month", "months", "mo", "mos", "mth", "mths"),
+    "year": ("year", "years", "yr", "yrs", "y"),
+}  # fmt: skip
+FORTNIGHT = ("fortnight", "fortnights")
+
+DAYS = {  # days from today, and the part of day they imply
+    (0, None): ("today", "tday", "tdy", "2day", "todays"),
+    (1, None): ("tomorrow", "tomorrows", "tomorow", "tommorow", "tommorrow", "tmrw", "tmrow",
+                "tmr", "tmw", "2morrow", "2moro", "2mrw", "2mro", "tomorro", "tomoro",
+                "tommorw", "tmrrw", "tomm"),
+    (2, None): ("day after tomorrow", "the day after tomorrow", "day after tmrw",
+                "day after tmr"),
+    (-1, None): ("yesterday", "yday", "yest"),
+    (-2, None): ("day before yesterday", "the day before yesterday"),
+    (0, "evening"): ("tonight", "tonite", "2nite", "tonigh", "this evening"),
+    (0, "morning"): ("this morning",),
+    (0, "afternoon"): ("this afternoon",),
+    (-1, "evening"): ("last night",),
+}  # fmt: skip
+PARTS = {
+    "morning": ("morning", "mornings", "morn"),
+    "afternoon": ("afternoon", "afternoons", "arvo"),
+    "evening": ("evening", "evenings", "eve", "night", "nights"),
+    "lunch": ("lunch", "lunchtime", "lunch time", "noonish"),
+    "first_thing": ("first thing", "first thing in the morning", "when i wake up"),
+    "after_lunch": ("after lunch",),
+    "after_work": ("after work", "after school"),
+    "end_of_day": ("end of day", "end of the day", "eod"),
+    "after_dinner": ("after dinner", "after supper"),
+    "bedtime": ("bedtime", "bed time", "before bed", "before i go to bed",
+                "before i go to sleep"),
+    "dinner": ("dinner", "dinnertime", "supper"),
+}  # fmt: skip
+DIRECTIONS = {
+    1: ("next", "coming", "upcoming", "following", "nxt"),
+    -1: ("last", "past", "previous", "prev"),
+    0: ("this", "current", "this coming"),
+}
+NOW = ("now", "right now", "just now", "at the moment", "atm", "rn", "asap", "immediately")
+AMPM = {"am": ("am", "a", "a.m", "a.m.", "morning"), "pm": ("pm", "p", "p.m", "p.m.")}
+NAMED_CLOCKS = {12: ("noon", "midday", "mid-day", "noonday"), 24: ("midnight", "midnite")}
+HALF = ("half", "1/2")
+QUARTER = ("quarter", "a quarter", "1/4")
+HOLIDAYS = {
+    "christmas": ("christmas", "xmas", "christmas day", "x-mas"),
+    "christmas_eve": ("christmas eve", "xmas eve"),
+    "new_year": ("new year's day", "new years day", "new year day", "new year's", "new years",
+                 "new year"),
+    "new_year_eve": ("new year's eve", "new years eve", "nye"),
+    "halloween": ("halloween",),
+    "valentine": ("valentine's day", "valentines day", "valentine day", "valentine's",
+                  "valentines"),
+    "st_patrick": ("st patrick's day", "st. patrick's day", "saint patrick's day",
+                   "st patricks day", "st patrick's", "st paddy's day", "st. paddy's day"),
+    "boxing_day": ("boxing day",),
+    "canada_day": ("canada day",),
+    "independence_day": ("independence day", "4th of july", "fourth of july", "july 4th"),
+    "easter": ("easter", "easter sunday", "easter day"),
+    "easter_monday": ("easter monday",),
+    "good_friday": ("good friday",),
+    "mothers_day": ("mother's day", "mothers day", "mom's day", "moms day"),
+    "fathers_day": ("father's day", "fathers day", "dad's day"),
+    "thanksgiving": ("thanksgiving", "thanksgiving day"),
+    "memorial_day": ("memorial day",),
+    "labor_day": ("labor day", "labour day"),
+    "mlk_day": ("martin luther king day", "martin luther king's day", "mlk day",
+                "martin luther king jr. day", "martin luther king jr day", "mlk"),
+    "black_friday": ("black friday",),
+    "victoria_day": ("victoria day",),
+    "earth_day": ("earth day",),
+}  # fmt: skip
+
+
+def build() -> Lexicon:
+    """The English lexicon."""
+    lexicon = Lexicon()
+    for word, value in NUMBERS.items():
+        lexicon.add("int", Num(value), word)
+    lexicon.add("article", Num(1), *ARTICLES_ONE)
+    lexicon.add("int", Num(2), *COUPLE)
+    lexicon.add("int", Num(3), *FEW)
+    for word, value in ORDINALS.items():
+        lexicon.add("ord", value, word)
+    for suffix in ORDINAL_SUFFIXES:
+        lexicon.add("ordsuffix", suffix, suffix)
+    for weekday, spellings in WEEKDAYS.items():
+        lexicon.add("weekday", weekday, *spellings)
+    for month, spellings in MONTHS.items():
+        lexicon.add("month", month, *spellings)
+    for unit, spellings in UNITS.items():
+        lexicon.add("unit", unit, *spellings)
+    lexicon.add("fortnight", 14, *FORTNIGHT)
+    for day, spellings in DAYS.items():
+        lexicon.add("day", day, *spellings)
+    for part, spellings in PARTS.items():
+        lexicon.add("part", part, *spellings)
+    for direction, spellings in DIRECTIONS.items():
+        lexicon.add("dir", direction, *spellings)
+    lexicon.add("now", 0, *NOW)
+    for meridiem, spellings in AMPM.items():
+        lexicon.add("ampm", meridiem, *spellings)
+    for hour, spellings in NAMED_CLOCKS.items():
+        lexicon.add("named_clock", hour, *spellings)
+    lexicon.add("half", 30, *HALF)
+    lexicon.add("quarter", 15, *QUARTER)
+    for holiday, spellings in HOLIDAYS.items():
+        lexicon.add("holiday", holiday, *spellings)
+    return lexicon

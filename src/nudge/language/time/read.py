@@ -1,0 +1,164 @@
+"""Read the time in an SMS: tokens → chart → the best reading → a resolved moment.
+
+Ranking (``_rank``): the reading covering the most characters wins; then the simpler
+one (fewer pieces); then the rule's priority; then the last in the text. When the best
+readings cover the same words but give different times, the result is ``ambiguous``:
+the caller asks, never guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from nudge.language.dayparts import DEFAULT_PARTS, DayParts
+from nudge.language.fold import fold
+from nudge.language.time.chart import WORD, Context, Grammar, Lexicon, Node, parse
+from nudge.language.time.grammar import grammar_for, lexicon_for
+from nudge.language.time.kit import Repeat, Time
+from nudge.language.time.region import region_of
+from nudge.language.time.resolve import Moment, resolve
+from nudge.language.time.rules.relative import later
+from nudge.language.time.tokens import tokenize
+
+Outcome = Literal["resolved", "past", "ambiguous"]
+TIMED = frozenset({"time", "repeat"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The time a text names: what was understood, where, and whether it lies ahead."""
+
+    outcome: Outcome
+    moment: Moment | None
+    span: tuple[int, int]
+    node: Node
+    rrule: str | None = None
+
+    @property
+    def at(self) -> datetime | None:
+        """The local wall time understood (naive), if any."""
+        return None if self.moment is None else self.moment.at
+
+
+def _rank(node: Node) -> tuple[int, int, int, int]:
+    """Most characters, then fewest pieces, then priority, then the last."""
+    return node.length, -node.size, node.prio, node.chars[0]
+
+
+def _usable(node: Node) -> bool:
+    """Whether a node is a time reading on its own (latent ones need context)."""
+    if node.cat not in TIMED:
+        return False
+    return not (isinstance(node.value, Time) and node.value.latent)
+
+
+def _moment(node: Node, ctx: Context) -> Moment | None:
+    """The moment a time or repeat node resolves to."""
+    value = node.value
+    if isinstance(value, Repeat):
+        from nudge.language.time.repeats import first_time
+
+        return first_time(value, ctx)
+    assert isinstance(value, Time)
+    return resolve(value, ctx)
+
+
+def best(nodes: list[Node], ctx: Context) -> Reading | None:
+    """The best reading among the chart's nodes."""
+    timed = sorted((n for n in nodes if _usable(n)), key=_rank, reverse=True)
+    if not timed:
+        return None
+    top = timed[0]
+    moment = _moment(top, ctx)
+    for rival in timed[1:]:
+        if rival.chars != top.chars or rival.size != top.size or rival.prio != top.prio:
+            break
+        other = _moment(rival, ctx)
+        if other is not None and moment is not None and other.at != moment.at:
+            return Reading("ambiguous", None, top.chars, top)
+    if moment is None:
+        return None
+    rrule = top.value.rrule() if isinstance(top.value, Repeat) else None
+    return Reading(moment.status, moment, top.chars, top, rrule)
+
+
+@lru_cache(maxsize=512)
+def read_nodes(
+    text: str, now: datetime, lang: str, region: str, parts: DayParts, zone: str
+) -> tuple[Node, ...]:
+    """Every node the grammar builds over ``text`` (cached: a message is read once)."""
+    ctx = Context(now, lang, region, parts, zone)
+    lexicon: Lexicon = lexicon_for(lang)
+    grammar: Grammar = grammar_for(lang)
+    return tuple(parse(tokenize(fold(text)), lexicon, grammar, ctx))
+
+
+def read(
+    text: str,
+    *,
+    now: datetime,
+    tz: str,
+    lang: str,
+    region: str | None = None,
+    parts: DayParts | None = None,
+) -> Reading | None:
+    """The best reading of the time in ``text``, said at aware ``now`` in zone ``tz``."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
+    where = region or region_of(lang, tz)
+    day_parts = parts or DEFAULT_PARTS
+    found = _read_in(text, local, lang, where, day_parts, tz)
+    if found is not None:
+        return found
+    other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
+    mixed = _read_in(text, local, other, region_of(other, tz), day_parts, tz)
+    return mixed if mixed is not None and _plainly_other(text, mixed, other) else None
+
+
+# Words that name a time in one language and mean nothing else in the other: only readings
+# holding one are taken from the other language ("buy a 6 pack" is no French "à 6").
+MIXED_WORDS = {
+    "en": frozenset({"today", "tomorrow", "tonight", "tmrw", "tmr", "tonite", "monday", "tuesday",
+                     "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+                     "afternoon", "evening", "noon", "midnight", "pm", "am"}),
+    "fr": frozenset({"demain", "aujourd'hui", "soir", "matin", "lundi", "mardi", "mercredi",
+                     "jeudi", "vendredi", "samedi", "dimanche", "midi", "minuit", "h", "heures",
+                     "apres-midi", "prochain", "prochaine"}),
+}  # fmt: skip
+
+
+def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
+    """Whether a reading in the other language holds a word only that language uses."""
+    said = {token.text for token in tokenize(fold(text[reading.span[0] : reading.span[1]]))}
+    return not said.isdisjoint(MIXED_WORDS[lang])
+
+
+def _read_in(
+    text: str, local: datetime, lang: str, region: str, parts: DayParts, tz: str
+) -> Reading | None:
+    """The best reading with one language's grammar."""
+    nodes = read_nodes(text, local, lang, region, parts, tz)
+    ctx = Context(local, lang, region, parts, tz)
+    return best(list(nodes), ctx) or _duration_alone(nodes, ctx)
+
+
+def _duration_alone(nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
+    """A message that is only a duration ("20 min", "2 hours") means that long from now."""
+    words = [n for n in nodes if n.cat == WORD and n.value not in _TRAILING]
+    if not words:
+        return None
+    first, last = min(n.start for n in words), max(n.end for n in words)
+    for node in nodes:
+        if node.cat == "duration" and node.start == first and node.end == last:
+            elapsed = Node("time", Time(later(ctx, node.value), elapsed=True), node.start, node.end,
+                           node.chars, "<duration> alone")
+            return best([elapsed], ctx)
+    return None
+
+
+_TRAILING = frozenset({".", "!", "?", ","})

@@ -1,0 +1,125 @@
+"""From a time value to the moment a reminder fires, with the product's conventions.
+
+* A clock time is the first one strictly ahead of now ("at 8" at 09:00 is 20:00 today).
+* A day without a clock fires at the user's day hour (09:00), a part of day at its hour
+  ("tonight" 19:00); a week at its Monday, a month at its 1st.
+* A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
+* A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
+  person most likely means the one gone, and gets a kind question), else next year's.
+* A value with nothing ahead but something behind ("yesterday", "2 hours ago") is past:
+  the time understood is kept, so the reply can say which one it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import islice
+from typing import Literal
+
+from nudge.language.time.chart import Context
+from nudge.language.time.kit import Time
+from nudge.language.time.parts import Part, default_time
+from nudge.language.time.values import Fields, Intersect, Span, truncate
+
+Status = Literal["resolved", "past"]
+RECENT_DAYS = 30
+_SEARCH = 60  # spans looked at for the first one ahead
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A resolved time: local wall ``at`` (naive), the grain said, ahead or past."""
+
+    at: datetime
+    grain: str
+    status: Status
+    start: datetime  # the span's start ("tomorrow": its midnight)
+
+
+def _part_of(time: Time) -> str | None:
+    """The part of day a value stands for, when it is one ("tonight", "friday evening")."""
+    value = time.value
+    if isinstance(value, Part):
+        return value.name
+    if isinstance(value, Intersect) and isinstance(value.inner, Part):
+        return value.inner.name
+    return time.part if time.part and not _has_clock(time) else None
+
+
+def _has_clock(time: Time) -> bool:
+    """Whether the value names a clock time."""
+    fields = time.fields
+    if fields is not None:
+        return fields.has_clock
+    value = time.value
+    return isinstance(value, Intersect) and isinstance(value.inner, Fields) and value.inner.has_clock
+
+
+def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
+    """When a reminder for this span fires, and the grain reported."""
+    part = _part_of(time)
+    if part is not None:
+        hour, minute = default_time(part, ctx)
+        day = truncate(span.start, "day")
+        return day.replace(hour=hour, minute=minute), "hour"
+    if span.grain in ("second", "minute", "hour"):
+        return span.start, span.grain
+    hour, minute = ctx.parts.of("day")
+    return truncate(span.start, "day").replace(hour=hour, minute=minute), "day"
+
+
+def _skips(span: Span, time: Time, now: datetime) -> bool:
+    """Whether a span that has begun is passed over (a weekday said alone on that day)."""
+    if span.start > now or _part_of(time) is not None:
+        return False
+    if span.grain in ("second", "minute", "hour"):
+        return True
+    fields = time.fields
+    return fields is not None and fields.weekday is not None and not time.day
+
+
+def _is_fixed_day(time: Time) -> bool:
+    """Whether a part of day belongs to one named day ("tonight", "friday evening")."""
+    value = time.value
+    return isinstance(value, Intersect) and not isinstance(value.outer, Fields)
+
+
+def _recently_past(time: Time, now: datetime) -> Span | None:
+    """A month-and-day date that passed less than ``RECENT_DAYS`` ago, if this is one."""
+    fields = time.fields
+    if fields is None or fields.month is None or fields.day is None or fields.year is not None:
+        return None
+    previous = next(iter(fields.past(now)), None)
+    if previous is not None and now - previous.start < timedelta(days=RECENT_DAYS):
+        return previous
+    return None
+
+
+def resolve(time: Time, ctx: Context) -> Moment | None:
+    """The moment ``time`` names from ``ctx.now``; None when it names nothing at all."""
+    now = ctx.now
+    if not time.past:
+        recent = _recently_past(time, now)
+        if recent is not None and recent.end <= now:
+            at, grain = _instant(recent, time, ctx)
+            return Moment(at, grain, "past", recent.start)
+        for span in islice(time.value.future(now), _SEARCH):
+            if _skips(span, time, now):
+                continue
+            at, grain = _instant(span, time, ctx)
+            if at <= now and _part_of(time) is not None and not _is_fixed_day(time):
+                continue
+            if at > now or span.grain in ("day", "week", "month", "year"):
+                return Moment(at, grain, "resolved" if at > now else "past", span.start)
+    for span in islice(time.value.past(now), 1):
+        at, grain = _instant(span, time, ctx)
+        if span.grain in ("second", "minute", "hour"):
+            at = span.start
+        return Moment(at, grain, "past", span.start)
+    return None
+
+
+def day_of(moment: Moment) -> date:
+    """The local day a moment is on."""
+    return moment.start.date()

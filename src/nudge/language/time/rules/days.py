@@ -1,0 +1,323 @@
+"""Days and dates: "tomorrow", "friday", "next tuesday", "march 3", "le 3 mars", "3/12".
+
+Conventions (see ``docs/understanding.md``):
+
+* "next <weekday>" is the one in the coming week, never tomorrow: "next wednesday" said on
+  a Tuesday is eight days away; "this wednesday" is tomorrow. "<weekday> after next" skips
+  one more.
+* A numeric date that can be read one way only ("25/12") is read that way; an ambiguous one
+  follows the region (``region.month_first``). A two-digit year is 20xx.
+* "the 24th" / "le 24" is a day of the month: this month's if still ahead, else next month's.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.kit import Time, c, opt, rule, w
+from nudge.language.time.region import month_first
+from nudge.language.time.values import Cycle, Fields, Fixed, Span, truncate
+
+
+def _day_word(ctx: Context, values: list[Any]) -> Time:
+    offset, part = values[0]
+    from nudge.language.time.parts import part_value
+
+    day = Cycle("day", offset, ctx.now)
+    if part is None:
+        return Time(day, day=True, past=offset < 0)
+    span = part_value(part, ctx)
+    from nudge.language.time.values import Intersect
+
+    return Time(Intersect(day, span), part=part, day=True, past=offset < 0) if span else Time(day)
+
+
+def _weekday(_ctx: Context, values: list[Any]) -> Time:
+    return Time(Fields(weekday=values[0]))
+
+
+def _on_weekday(_ctx: Context, values: list[Any]) -> Time:
+    return Time(Fields(weekday=values[0]))
+
+
+def _this_weekday(ctx: Context, values: list[Any]) -> Time:
+    """"this wednesday": the coming one (today if it is that day)."""
+    weekday = values[0]
+    today = truncate(ctx.now, "day")
+    ahead = (weekday - today.weekday()) % 7
+    return Time(Fixed(Span.unit(today + timedelta(days=ahead), "day")), day=True)
+
+
+def _next_weeks(ctx: Context, values: list[Any]) -> Time:
+    """English "next wednesday": that day of next week (Monday to Sunday)."""
+    weekday = values[-1]
+    monday = truncate(ctx.now, "week") + timedelta(days=7)
+    return Time(Fixed(Span.unit(monday + timedelta(days=weekday), "day")), day=True)
+
+
+def _coming(ctx: Context, values: list[Any]) -> Time:
+    """French "mercredi prochain": the coming one, never today."""
+    weekday = values[0]
+    today = truncate(ctx.now, "day")
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return Time(Fixed(Span.unit(today + timedelta(days=ahead), "day")), day=True)
+
+
+def _last_weekday(ctx: Context, values: list[Any]) -> Time:
+    weekday = values[-1]
+    today = truncate(ctx.now, "day")
+    back = (today.weekday() - weekday) % 7 or 7
+    return Time(Fixed(Span.unit(today - timedelta(days=back), "day")), day=True, past=True)
+
+
+def _after_next(ctx: Context, values: list[Any]) -> Time:
+    weekday = values[0]
+    today = truncate(ctx.now, "day")
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return Time(Fixed(Span.unit(today + timedelta(days=ahead + 7), "day")), day=True)
+
+
+def _dir_cycle(ctx: Context, values: list[Any]) -> Time:
+    direction, unit = values[0], values[1]
+    return Time(Cycle(unit, direction, ctx.now), day=True, past=direction < 0)
+
+
+def _day_of_month(_ctx: Context, values: list[Any]) -> Time | None:
+    number = values[0]
+    day = number if isinstance(number, int) else number.value
+    return Time(Fields(day=day)) if 1 <= day <= 31 else None
+
+
+def _month_day(_ctx: Context, values: list[Any]) -> Time | None:
+    month, number = values[0], values[1]
+    day = number if isinstance(number, int) else number.value
+    if not _valid(month, day):
+        return None
+    return Time(Fields(month=month, day=day), day=True)
+
+
+def _day_month(_ctx: Context, values: list[Any]) -> Time | None:
+    number, month = values[0], values[1]
+    day = number if isinstance(number, int) else number.value
+    if not _valid(month, day):
+        return None
+    return Time(Fields(month=month, day=day), day=True)
+
+
+def _valid(month: int, day: int) -> bool:
+    try:
+        date(2024, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _year(number: Num) -> int | None:
+    if len(number.digits) == 4 and 1900 <= number.value <= 2200:
+        return number.value
+    if len(number.digits) == 2:
+        return 2000 + number.value
+    return None
+
+
+def _with_year(_ctx: Context, values: list[Any]) -> Time | None:
+    time, number = values[0], values[1]
+    year = _year(number) if isinstance(number, Num) else None
+    fields = time.fields
+    if year is None or fields is None or fields.year is not None:
+        return None
+    if len(number.digits) == 2 and fields.day is None:
+        return None
+    try:
+        if fields.month and fields.day and fields.day > 0:
+            date(year, fields.month, fields.day)
+    except ValueError:
+        return None
+    return Time(Fields(year=year, month=fields.month, day=fields.day, weekday=fields.weekday), day=True)
+
+
+def _month(_ctx: Context, values: list[Any]) -> Time:
+    return Time(Fields(month=values[0]), latent=False)
+
+
+def _numeric(ctx: Context, values: list[Any]) -> Time | None:
+    """"3/12", "25/12", "12/25/2026": order by region when both readings work."""
+    first, second = values[0], values[1]
+    year = _year(values[2]) if len(values) > 2 else None
+    if len(values) > 2 and year is None:
+        return None
+    readings = []
+    if _valid(first.value, second.value):
+        readings.append((first.value, second.value))
+    if _valid(second.value, first.value):
+        readings.append((second.value, first.value))
+    if not readings or len(first.digits) > 2 or len(second.digits) > 2:
+        return None
+    if len(readings) == 2 and readings[0] != readings[1]:
+        month, day = readings[0] if month_first(ctx.region) else readings[1]
+    else:
+        month, day = readings[0]
+    if year is not None and not _valid_in(year, month, day):
+        return None
+    return Time(Fields(year=year, month=month, day=day), day=True)
+
+
+def _valid_in(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(_ctx: Context, values: list[Any]) -> Time | None:
+    year, month, day = values[0], values[1], values[2]
+    if len(year.digits) != 4 or not _valid_in(year.value, month.value, day.value):
+        return None
+    return Time(Fields(year=year.value, month=month.value, day=day.value), day=True)
+
+
+def _year_month(_ctx: Context, values: list[Any]) -> Time | None:
+    year, month = values[0], values[1]
+    if len(year.digits) != 4 or not 1 <= month.value <= 12:
+        return None
+    return Time(Fields(year=year.value, month=month.value))
+
+
+_DAY_NUM = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and len(v.digits) <= 2  # noqa: E731
+_NUM2 = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and 1 <= len(v.digits) <= 2  # noqa: E731
+_YEAR = lambda v: isinstance(v, Num) and len(v.digits) in (2, 4)  # noqa: E731
+_DATE = c("time", lambda t: t.fields is not None and t.fields.month is not None and t.fields.day is not None)
+_SEP = ("/", "-", ".")
+
+BOTH: list[Rule] = [
+    *rule("today|tomorrow|tonight", "time", c("day"), make=_day_word,
+          examples=("tomorrow", "demain", "tonight", "hier")),
+    *rule("<weekday>", "time", c("weekday"), make=_weekday, examples=("friday", "vendredi")),
+    *rule("<month> (latent)", "time", c("month"), make=_month, prio=-2, examples=("march",)),
+    *rule("dd/mm", "time", c("int", _NUM2), w(*_SEP, tight=True), c("int", _NUM2, tight=True),
+          make=_numeric, examples=("3/12", "25/12", "2-15")),
+    *rule("dd/mm/yyyy", "time", c("int", _NUM2), w(*_SEP, tight=True), c("int", _NUM2, tight=True),
+          w(*_SEP, tight=True), c("int", _YEAR, tight=True), make=_numeric,
+          examples=("3/3/2015", "10/31/74")),
+    *rule("dd / mm", "time", c("int", _NUM2), w("/", "-"), c("int", _NUM2), make=_numeric, prio=-1,
+          examples=("2 / 15",)),
+    *rule("yyyy-mm-dd", "time", c("int"), w("-", "/", tight=True), c("int", tight=True),
+          w("-", "/", tight=True), c("int", tight=True), make=_iso, examples=("2015-03-03",)),
+    *rule("yyyy-mm", "time", c("int"), w("-", "/", tight=True), c("int", tight=True),
+          make=_year_month, examples=("2014-10",)),
+    *rule("<date> <year>", "time", _DATE, opt(w(",")), c("int", _YEAR), make=_with_year,
+          examples=("march 3 2015", "le 3 mars 2027")),
+    *rule("<month> <year>", "time", c("time", lambda t: t.fields is not None and t.fields.month is not None
+          and t.fields.day is None and t.fields.year is None), c("int", lambda v: len(v.digits) == 4),
+          make=_with_year, examples=("october 2014",)),
+    *rule("<weekday> <date>", "time", c("weekday"), opt(w(",")), _DATE,
+          make=lambda ctx, v: _merge_weekday(v[0], v[1]), examples=("Monday, Feb 18",)),
+    *rule("<date> <weekday>", "time", _DATE, opt(w(",")), c("weekday"),
+          make=lambda ctx, v: _merge_weekday(v[1], v[0]), examples=("Jul 18, Fri",)),
+]  # fmt: skip
+
+
+def _merge_weekday(weekday: int, time: Time) -> Time | None:
+    fields = time.fields
+    if fields is None:
+        return None
+    merged = fields.merge(Fields(weekday=weekday))
+    return None if merged is None else Time(merged, day=True)
+
+
+EN: list[Rule] = [
+    *rule("on <weekday>", "time", w("on"), c("weekday"), make=_on_weekday, examples=("on friday",)),
+    *rule("this <weekday>", "time", w("this"), c("weekday"), make=_this_weekday,
+          examples=("this wednesday",)),
+    *rule("next <weekday>", "time", w("next", "nxt"), c("weekday"), make=_next_weeks,
+          examples=("next tuesday",)),
+    *rule("this coming <weekday>", "time", w("this"), w("coming"), c("weekday"), make=_this_weekday,
+          examples=("this coming friday",)),
+    *rule("coming <weekday>", "time", w("coming", "upcoming"), c("weekday"), make=_this_weekday,
+          examples=("coming friday",)),
+    *rule("last <weekday>", "time", w("last", "past", "previous"), c("weekday"), make=_last_weekday,
+          examples=("last sunday",)),
+    *rule("<weekday> after next", "time", c("weekday"), w("after"), w("next"), make=_after_next,
+          examples=("friday after next",)),
+    *rule("this|next|last week|month|year", "time", c("dir"), c("unit", lambda u: u in
+          ("week", "month", "year", "day")), make=_dir_cycle, examples=("next week", "last month")),
+    *rule("the following week", "time", w("the"), c("dir", lambda d: d == 1),
+          c("unit", lambda u: u in ("week", "month", "year")), make=_dir_cycle,
+          examples=("the following week",)),
+    *rule("<month> <day>", "time", c("month"), opt(w("the")), c("int", _DAY_NUM), make=_month_day,
+          examples=("march 3", "Aug 8", "february the 15th")),
+    *rule("<month> <ordinal>", "time", c("month"), opt(w("the")), c("ord"), make=_month_day,
+          examples=("march first", "march 3rd")),
+    *rule("<day> (of) <month>", "time", opt(w("the")), c("int", _DAY_NUM), opt(w("of")), c("month"),
+          make=_day_month, examples=("15 of february", "14april", "31 Oct")),
+    *rule("<ordinal> (of) <month>", "time", opt(w("the")), c("ord"), opt(w("of")), c("month"),
+          make=_day_month, examples=("the 1st of march", "first of march", "15th february")),
+    *rule("the <ordinal>", "time", w("the"), c("ord"), make=_day_of_month, examples=("the 24th",)),
+    *rule("on the <ordinal>", "time", w("on"), w("the"), c("ord"), make=_day_of_month,
+          examples=("on the 15th",)),
+    *rule("on <ordinal>", "time", w("on"), c("ord"), make=_day_of_month, examples=("on 24th",)),
+    *rule("<month>. <day>", "time", c("month"), w(".", tight=True), c("int", _DAY_NUM), make=_month_day,
+          examples=("Dec. 3",)),
+]  # fmt: skip
+
+def _weekend(ctx: Context, values: list[Any]) -> Time:
+    """"this weekend", "ce week-end": the coming Saturday (today on a Saturday)."""
+    today = truncate(ctx.now, "day")
+    ahead = (5 - today.weekday()) % 7 if today.weekday() != 6 else 0
+    weeks = 7 * values[0] if values and values[0] == 1 else 0
+    return Time(Fixed(Span.unit(today + timedelta(days=ahead + weeks), "day")), day=True)
+
+
+_WEEKEND = ("weekend", "wknd", "wkend", "week-end")
+EN.extend([
+    *rule("this weekend", "time", w("this", "the", "on", "over", "for"), w(*_WEEKEND), make=_weekend,
+          examples=("this weekend", "on the weekend")),
+    *rule("next weekend", "time", c("dir", lambda d: d == 1), w(*_WEEKEND), make=_weekend,
+          examples=("next weekend",)),
+    *rule("this week end", "time", w("this"), w("week"), w("end"), make=_weekend, examples=("this week end",)),
+])
+
+_ANY_DATE = c("time", lambda t: t.fields is not None and t.fields.day is not None and not t.latent)
+
+FR: list[Rule] = [
+    *rule("le <date>", "time", w("le", "du", "au"), _ANY_DATE, make=lambda _c, v: v[0],
+          examples=("le 15/01", "le 3 mars")),
+    *rule("ce week-end", "time", w("ce", "cette", "en"), w("week", "weekend", "fin"), opt(w("-")),
+          opt(w("end", "de")), opt(w("semaine")), make=_weekend,
+          examples=("ce week-end", "ce weekend", "en fin de semaine")),
+    *rule("le week-end prochain", "time", w("le", "ce"), w("week", "weekend"), opt(w("-")), opt(w("end")),
+          c("dir", lambda d: d == 1), make=_weekend, examples=("le week-end prochain",)),
+    *rule("<weekday> prochain", "time", c("weekday"), c("dir", lambda d: d == 1), make=_coming,
+          examples=("mardi prochain",)),
+    *rule("<weekday> dernier", "time", c("weekday"), c("dir", lambda d: d == -1), make=_last_weekday,
+          examples=("lundi dernier",)),
+    *rule("ce <weekday>", "time", w("ce"), c("weekday"), make=_this_weekday, examples=("ce mercredi",)),
+    *rule("<weekday> qui vient", "time", c("weekday"), w("qui"), w("vient"), make=_this_weekday,
+          examples=("vendredi qui vient",)),
+    *rule("le <weekday>", "time", w("le"), c("weekday"), make=_on_weekday, examples=("le vendredi",)),
+    *rule("<unit> prochain", "time", c("unit", lambda u: u in ("week", "month", "year")),
+          c("dir"), make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
+          examples=("semaine prochaine", "le mois dernier")),
+    *rule("la semaine prochaine", "time", w("la", "le", "l'"), c("unit", lambda u: u in ("week", "month", "year")),
+          c("dir"), make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
+          examples=("la semaine prochaine", "l'an prochain")),
+    *rule("cette semaine", "time", c("dir", lambda d: d == 0), c("unit", lambda u: u in ("week", "month", "year")),
+          make=_dir_cycle, examples=("cette semaine", "ce mois")),
+    *rule("le <day> <month>", "time", opt(w("le", "du", "au")), c("int", _DAY_NUM), c("month"),
+          make=_day_month, examples=("le 3 mars", "15 fevrier")),
+    *rule("le 1er <month>", "time", opt(w("le", "du", "au")), c("ord"), c("month"), make=_day_month,
+          examples=("le 1er mars", "premier avril")),
+    *rule("le <day>", "time", w("le"), c("int", _DAY_NUM), make=_day_of_month, examples=("le 24",)),
+    *rule("le <ordinal>", "time", w("le"), c("ord", lambda v: v > 0), make=_day_of_month,
+          examples=("le 1er",)),
+    *rule("<weekday> <day>", "time", c("weekday"), c("int", _DAY_NUM),
+          make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
+          examples=("mardi 19",)),
+    *rule("<weekday> le <day>", "time", c("weekday"), w("le"), c("int", _DAY_NUM),
+          make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
+          examples=("mardi le 19",)),
+]  # fmt: skip
+

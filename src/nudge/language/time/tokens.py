@@ -1,0 +1,47 @@
+"""One pass over folded text: words, numbers and symbols, each with its character span.
+
+Folded text (``language.fold``) is lower case without accents and as long as the original,
+so a token's span cuts the user's own words. French elisions are tokens of their own
+("l'", "d'", "qu'"), so "l'heure" is "l'" + "heure"; a few words keep their apostrophe
+("aujourd'hui", "o'clock"). The grammar's terminals come from these tokens and the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+TokenKind = Literal["num", "word", "sym"]
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+)"
+    r"|(?P<word>aujourd'\s?hui|o'\s?clock|(?:qu|[ldjmtsnc])'|[a-z]+|'s(?![a-z]))"
+    r"|(?P<sym>\S)"
+)
+MAX_TOKENS = 120  # an SMS has a few dozen; this bounds the work on pathological text
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, a run of digits or one symbol, with its ``[start, end)`` characters."""
+
+    kind: TokenKind
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(folded: str) -> list[Token]:
+    """The tokens of folded text, in order (at most ``MAX_TOKENS``)."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(folded):
+        kind = match.lastgroup
+        assert kind in ("num", "word", "sym")
+        text = match.group()
+        if kind == "word" and " " in text:
+            text = text.replace(" ", "")
+        tokens.append(Token(kind, text, match.start(), match.end()))
+        if len(tokens) == MAX_TOKENS:
+            break
+    return tokens
