@@ -154,7 +154,8 @@ def by_family(misses: list[Result], parser: str, scored: int, header: list[str])
     for result in misses:
         groups[family(result.example)].append(result)
     found = {name: results for name, results in groups.items() if results}
-    lines = [f"# {len(misses)} of {scored} examples missed by {parser}", *header, "#"]
+    lines = [f"# {len(misses)} of {scored} examples missed by {parser}", *header]
+    lines += ["#", "# families (heuristic, the first that fits wins, in this order):"]
     lines += [
         f"# {len(results):4d}  {name} ({_counts(results)})" for name, results in found.items()
     ]
