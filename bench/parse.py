@@ -1,4 +1,4 @@
-"""Parsing speed and accuracy: our FR/EN grammar side by side with dateparser.
+"""Parsing speed and accuracy: our FR/EN grammar side by side with Duckling and dateparser.
 
     PYTHONPATH=. .venv/bin/python bench/parse.py [--rounds N] [--trials N]
 
@@ -7,14 +7,19 @@ Runs every phrase of the in-sample evaluation set (``tests/language_eval/data/en
 
 * ours, ``understand`` + ``parse_when`` (the whole ``nudge parse`` record), and
   ``parse_when`` alone;
+* Duckling through pyduckling (``pip install pyduckling-native-phihos``; skipped with a
+  message when missing): the ``time`` dimension only, the language's default locale, the
+  case's zone and ``now``; each case's ``Context`` is built before the timing starts;
 * dateparser 1.x, ``search_dates`` (finds a date inside an SMS) and ``parse`` (the whole
   text must be a date), called as ``libraries.md`` §4 says: a naive local
   ``RELATIVE_BASE``, no timezone settings, the user's zone attached afterwards.
 
-Prints phrases/s and p50/p99 µs per phrase for each, then the accuracy of the reminder time
-on the phrases that ask for a reminder (intent CreateReminder or AskWhat): exact local
-minute, and local date only. dateparser cannot give intents or repeat rules, so only the
-time is compared.
+The libraries are called through ``tests/language_eval/time_parsers.py``, as the Duckling
+corpus score calls them. Prints phrases/s and p50/p99 µs per phrase for each, then the
+accuracy of the reminder time on the phrases that ask for a reminder (intent CreateReminder
+or AskWhat): exact local minute, and local date only. Neither library gives intents or
+repeat rules, so only the time is compared. Then the speed ratios, warm against warm, and
+the targets: at least 3x Duckling, 10x dateparser, p99 under 1 ms per phrase.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ import time
 import warnings
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
+from tests.language_eval import time_parsers
 from tests.language_eval.evalset import Case, load, when_matches
 
 from nudge.language import parse_when, understand
@@ -50,31 +55,41 @@ def _when_only(case: Case, now: datetime) -> str | None:
     return at.isoformat()  # a day-grain answer is scored at midnight, as ``nudge parse`` prints it
 
 
-def _dateparser_settings(now: datetime) -> dict[str, object]:
-    naive_local = now.replace(tzinfo=None)
-    return {"RELATIVE_BASE": naive_local, "PREFER_DATES_FROM": "future"}
-
-
 def _search_dates(case: Case, now: datetime) -> str | None:
-    from dateparser.search import search_dates
-
-    found = search_dates(case.text, languages=[case.lang], settings=_dateparser_settings(now))
-    if not found:
-        return None
-    return str(found[-1][1].replace(tzinfo=ZoneInfo(case.tz)).isoformat())
+    found = time_parsers.search_dates(case.text, now=now, tz=case.tz, lang=case.lang)
+    return found.isoformat() if found else None
 
 
 def _parse(case: Case, now: datetime) -> str | None:
-    import dateparser
+    found = time_parsers.dateparser_parse(case.text, now=now, tz=case.tz, lang=case.lang)
+    return found.isoformat() if found else None
 
-    found = dateparser.parse(case.text, languages=[case.lang], settings=_dateparser_settings(now))
-    return found.replace(tzinfo=ZoneInfo(case.tz)).isoformat() if found else None
+
+def _duckling(cases: list[Case]) -> Timed | None:
+    """Duckling with every case's ``Context`` built now, outside the timed calls; None if absent."""
+    if not time_parsers.duckling_installed():
+        return None
+    duckling = time_parsers.DucklingParser()
+    ready = {
+        id(case): duckling.context(now=now, tz=case.tz, lang=case.lang)
+        for case, now in zip(cases, _nows(cases), strict=True)
+    }
+
+    def parse(case: Case, now: datetime) -> str | None:
+        found = duckling.parse_in(case.text, ready[id(case)])
+        return datetime.fromisoformat(found).isoformat() if found else None  # "…00.000-05:00"
+
+    return parse
+
+
+def _nows(cases: list[Case]) -> list[datetime]:
+    return [local_now(case.now, case.tz) for case in cases]
 
 
 def _run(parser: Timed, cases: list[Case], rounds: int) -> tuple[list[float], list[str | None]]:
     timings: list[float] = []
     answers: list[str | None] = []
-    nows = [local_now(case.now, case.tz) for case in cases]
+    nows = _nows(cases)
     gc.collect()
     gc.disable()  # as timeit does: time the parsers, not the collector
     try:
@@ -116,7 +131,7 @@ def _accuracy(cases: list[Case], answers: list[str | None]) -> tuple[float, floa
 
 
 def main() -> None:
-    """Print the table (markdown) of speed and accuracy for each parser."""
+    """Print the table (markdown) of speed and accuracy for each parser, ratios and targets."""
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--rounds", type=int, default=5, help="rounds over the set for ours")
     options.add_argument("--trials", type=int, default=3, help="speed-ratio trials, interleaved")
@@ -124,15 +139,19 @@ def main() -> None:
     rounds = arguments.rounds
     warnings.filterwarnings("ignore")
     cases = load()
+    duckling = _duckling(cases)
     parsers: list[tuple[str, Timed, int]] = [
         ("ours: nudge parse record (understand + parse_when)", _ours_record, rounds),
         ("ours: parse_when only", _when_only, rounds),
+        *([("Duckling (pyduckling, time only)", duckling, 1)] if duckling else []),
         ("dateparser.search.search_dates", _search_dates, 1),
         ("dateparser.parse", _parse, 1),
     ]
     understand("warm up", now=local_now(None, "UTC"), tz="UTC", lang="en", state=None)
     _run(_ours_record, cases[:50], 1)  # warm caches and compiled patterns
     _run(_search_dates, cases[:5], 1)
+    if duckling:
+        _run(duckling, cases[:50], 1)
     lines = [
         f"{len(cases)} phrases ({sum(c.lang == 'fr' for c in cases)} FR), "
         f"Python {sys.version.split()[0]}",
@@ -140,37 +159,69 @@ def main() -> None:
         "| parser | phrases/s | p50 µs | p99 µs | reminder time exact | reminder date |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
+    p99s: dict[Timed, float] = {}
     for name, parser, repeat in parsers:
         timings, answers = _run(parser, cases, repeat)
         exact, day, count = _accuracy(cases, answers)
-        p99 = statistics.quantiles(timings, n=100)[98] * 1e6
+        p99s[parser] = statistics.quantiles(timings, n=100)[98] * 1e6
         lines.append(
             f"| {name} | {len(timings) / sum(timings):,.0f} | "
-            f"{statistics.median(timings) * 1e6:,.0f} | {p99:,.0f} | "
+            f"{statistics.median(timings) * 1e6:,.0f} | {p99s[parser]:,.0f} | "
             f"{exact:.1%} | {day:.1%} |"
         )
     lines.append(f"\nReminder phrases scored: {count}.")
+    if not duckling:
+        lines.append("Duckling skipped: pip install pyduckling-native-phihos to compare with it.")
+    rivals = {"search_dates": _search_dates, **({"Duckling": duckling} if duckling else {})}
+    medians: dict[tuple[str, str], float] = {}
     for label, ours in (("parse_when (the same job)", _when_only), ("full record", _ours_record)):
-        ratios = _ratios(ours, cases, rounds, arguments.trials)
-        listed = ", ".join(f"{ratio:.1f}x" for ratio in ratios)
-        lines.append(
-            f"Speed over search_dates, {label}: median {statistics.median(ratios):.1f}x "
-            f"over {len(ratios)} interleaved warm trials ({listed})."
-        )
+        for rival, ratios in _ratios(ours, rivals, cases, rounds, arguments.trials).items():
+            medians[label, rival] = statistics.median(ratios)
+            listed = ", ".join(f"{ratio:.1f}x" for ratio in ratios)
+            lines.append(
+                f"Speed over {rival}, {label}: median {medians[label, rival]:.1f}x "
+                f"over {len(ratios)} interleaved warm trials ({listed})."
+            )
+    lines += _targets(medians, p99s[_ours_record], p99s[_when_only])
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def _ratios(ours: Timed, cases: list[Case], rounds: int, trials: int) -> list[float]:
-    """``ours`` phrases/s over dateparser's ``search_dates``, measured back to back per trial.
+def _targets(
+    medians: dict[tuple[str, str], float], record_p99: float, when_p99: float
+) -> list[str]:
+    """One line per target, met or missed, for the full record and for ``parse_when``."""
 
-    Both sides are warm (dateparser is ~30 % faster after its first pass over the set), and
-    interleaving them in each trial keeps a busy machine from favouring either side.
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    lines = ["", "Targets:"]
+    for rival, floor in (("Duckling", 3.0), ("search_dates", 10.0)):
+        found = [(label, medians[label, rival]) for label, name in medians if name == rival]
+        lines += [
+            f"- >= {floor:.0f}x {rival}, {label}: {ratio:.1f}x, {verdict(ratio >= floor)}"
+            for label, ratio in found
+        ]
+    lines += [
+        f"- p99 per phrase < 1 ms, {label}: {p99:,.0f} µs, {verdict(p99 < 1000)}"
+        for label, p99 in (("full record", record_p99), ("parse_when", when_p99))
+    ]
+    return lines
+
+
+def _ratios(
+    ours: Timed, rivals: dict[str, Timed], cases: list[Case], rounds: int, trials: int
+) -> dict[str, list[float]]:
+    """``ours`` phrases/s over each rival's, measured back to back in each trial.
+
+    Every side is warm (dateparser is ~30 % faster after its first pass over the set), and
+    interleaving them in each trial keeps a busy machine from favouring any side.
     """
-    ratios = []
+    ratios: dict[str, list[float]] = {name: [] for name in rivals}
     for _ in range(max(trials, 1)):
         mine, _ = _run(ours, cases, rounds)
-        theirs, _ = _run(_search_dates, cases, 1)
-        ratios.append((len(mine) / sum(mine)) / (len(theirs) / sum(theirs)))
+        for name, theirs in rivals.items():
+            timed, _ = _run(theirs, cases, 1)
+            ratios[name].append((len(mine) / sum(mine)) / (len(timed) / sum(timed)))
     return ratios
 
 
