@@ -36,7 +36,7 @@ from nudge.language.lexicon import (
     alternation,
 )
 from nudge.language.records import parse_record
-from nudge.language.time.matches import parse_when
+from nudge.language.times import parse_when
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO, at_local
 
 

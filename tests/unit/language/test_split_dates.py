@@ -13,7 +13,7 @@ import pytest
 from nudge.commands import Command, CreateReminder, RefusePast
 from nudge.language.intents import interpret
 from nudge.language.tasks import clean_task
-from nudge.language.time.matches import parse_when
+from nudge.language.times import parse_when
 
 TZ = "America/Toronto"
 ZONE = ZoneInfo(TZ)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nudge.language import When, parse_when
-from nudge.language.time.matches import find_when
+from nudge.language.times import find_when
 from tests.unit.language.moments import (
     NOW_PARIS,
     NOW_TORONTO,

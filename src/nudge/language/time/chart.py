@@ -166,7 +166,9 @@ def _rightwards(chart: Chart, items: Sequence[Item], at: int, prev: Node) -> Ite
                 yield [node, *rest]
 
 
-def _leftwards(chart: Chart, items: Sequence[Item], at: int, nxt: Node, nxt_item: Item) -> Iterator[list[Node]]:
+def _leftwards(
+    chart: Chart, items: Sequence[Item], at: int, nxt: Node, nxt_item: Item
+) -> Iterator[list[Node]]:
     """Node sequences matching ``items`` and ending at token ``at``, before ``nxt``."""
     if not items:
         yield []
@@ -195,7 +197,9 @@ def terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node]:
         chars = (token.start, token.end)
         nodes.append(Node(WORD, token.text, index, index + 1, chars, "word"))
         if token.kind == "num" and len(token.text) <= 8:
-            nodes.append(Node("int", Num(int(token.text), token.text), index, index + 1, chars, "digits"))
+            nodes.append(
+                Node("int", Num(int(token.text), token.text), index, index + 1, chars, "digits")
+            )
         for cat, value, length in lexicon.entries(tokens, index):
             end = index + length
             span = (token.start, tokens[end - 1].end)
@@ -216,7 +220,16 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
                     continue
                 chars = (pieces[0].chars[0], pieces[-1].chars[1])
                 size = 1 + sum(piece.size for piece in pieces)
-                node = Node(rule.cat, value, pieces[0].start, pieces[-1].end, chars, rule.name, rule.prio, size)
+                node = Node(
+                    rule.cat,
+                    value,
+                    pieces[0].start,
+                    pieces[-1].end,
+                    chars,
+                    rule.name,
+                    rule.prio,
+                    size,
+                )
                 if chart.add(node):
                     agenda.append(node)
     return chart.nodes

@@ -49,7 +49,11 @@ def with_clock(day: Time, clock: Time, ctx: Context) -> Time | None:
     if hour is None or not hour.has_clock:
         return None
     if _midnight(hour, day.part):
-        base = day.value if day.part is None or not isinstance(day.value, Intersect) else day.value.outer
+        base = (
+            day.value
+            if day.part is None or not isinstance(day.value, Intersect)
+            else day.value.outer
+        )
         start = Intersect(base, Fields(hour=0, minute=hour.minute))
         return Time(Shift(start, 1, "day"), day=True, past=day.past)
     if day.part is not None:

@@ -93,10 +93,10 @@ class Holiday:
 
     def _span(self, year: int) -> Span:
         day = self.found(year)
-        return Span.unit(datetime(day.year, day.month, day.day), "day")
+        return Span.unit(datetime(day.year, day.month, day.day), "day")  # noqa: DTZ001 - wall time
 
     def future(self, ref: datetime) -> Iterator[Span]:
-        """This year's if it has not ended, then the following years'."""
+        """The year's own if it has not ended, then the following years'."""
         for year in range(ref.year - 1, ref.year + MAX_YEARS):
             span = self._span(year)
             if span.end > ref:

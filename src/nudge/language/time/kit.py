@@ -14,7 +14,7 @@ from itertools import product
 from typing import Any
 
 from nudge.language.time.chart import WORD, Context, Item, Rule
-from nudge.language.time.values import Fields, Value
+from nudge.language.time.values import Fields, Grain, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class Duration:
     """An amount of time: ``amount`` units of ``unit`` ("minute" … "year")."""
 
     amount: int
-    unit: str
+    unit: Grain
 
     def minutes(self) -> int | None:
         """The duration in minutes, when it has a fixed length."""
@@ -133,7 +133,9 @@ def rule(
     prio: int = 0,
 ) -> Iterator[Rule]:
     """One named rule, expanded once per choice of its optional items."""
-    choices = [((piece.item,), ()) if isinstance(piece, Optional) else ((piece,),) for piece in items]
+    choices = [
+        ((piece.item,), ()) if isinstance(piece, Optional) else ((piece,),) for piece in items
+    ]
     for chosen in product(*choices):
         flat = tuple(item for group in chosen for item in group)
         if flat:

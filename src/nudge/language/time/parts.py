@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 
 from nudge.language.time.chart import Context
-from nudge.language.time.values import HORIZON, Span
+from nudge.language.time.values import HORIZON, Grain, Span
 
 SPANS: dict[str, tuple[int, int]] = {  # hours [start, end) each part covers
     "morning": (0, 12), "afternoon": (12, 19), "evening": (17, 24), "first_thing": (5, 10),
@@ -36,9 +36,7 @@ _REGIONAL = {  # (region prefix, word) → the part it means there
 def canonical(word: str, ctx: Context) -> str:
     """The part a lexicon part word means in the user's region."""
     return (
-        _REGIONAL.get((ctx.region, word))
-        or _REGIONAL.get((ctx.region.split("-")[0], word))
-        or word
+        _REGIONAL.get((ctx.region, word)) or _REGIONAL.get((ctx.region.split("-")[0], word)) or word
     )
 
 
@@ -62,7 +60,7 @@ class Part:
     end: int
 
     @property
-    def grain(self) -> str:
+    def grain(self) -> Grain:
         """Parts are said at the hour."""
         return "hour"
 

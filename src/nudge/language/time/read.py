@@ -155,8 +155,14 @@ def _duration_alone(nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
     first, last = min(n.start for n in words), max(n.end for n in words)
     for node in nodes:
         if node.cat == "duration" and node.start == first and node.end == last:
-            elapsed = Node("time", Time(later(ctx, node.value), elapsed=True), node.start, node.end,
-                           node.chars, "<duration> alone")
+            elapsed = Node(
+                "time",
+                Time(later(ctx, node.value), elapsed=True),
+                node.start,
+                node.end,
+                node.chars,
+                "<duration> alone",
+            )
             return best([elapsed], ctx)
     return None
 

@@ -36,7 +36,9 @@ def region_of(lang: str, tz: str) -> str:
         return f"{lang}-{country}"
     if tz.startswith("Australia/"):
         return f"{lang}-AU"
-    if lang == "en" and (tz.startswith("America/") or tz.startswith("US/") or tz.startswith("Pacific/Honolulu")):
+    if lang == "en" and (
+        tz.startswith("America/") or tz.startswith("US/") or tz.startswith("Pacific/Honolulu")
+    ):
         return "en-US"
     return "fr-FR" if lang == "fr" else "en-US"
 

@@ -52,8 +52,9 @@ def first_time(repeat: Repeat, ctx: Context) -> Moment | None:
         return Moment(at, "minute", "resolved", at)
     hour, minute = start_of(repeat, ctx)
     start = truncate(now, "day").replace(hour=hour, minute=minute)
-    at = rrulestr(_first_rule(repeat), dtstart=start).after(now)
-    if at is None:
+    found = rrulestr(_first_rule(repeat), dtstart=start).after(now)
+    if found is None:
         return None
+    at = found
     grain = "minute" if repeat.clock is not None or repeat.part is not None else "day"
     return Moment(at, grain, "resolved", truncate(at, "day"))

@@ -24,6 +24,7 @@ from nudge.language.time.values import Fields, Intersect, Span, truncate
 
 Status = Literal["resolved", "past"]
 RECENT_DAYS = 30
+MAX_AHEAD = timedelta(days=3660)  # ten years: further than that is no reminder
 _SEARCH = 60  # spans looked at for the first one ahead
 
 
@@ -53,7 +54,9 @@ def _has_clock(time: Time) -> bool:
     if fields is not None:
         return fields.has_clock
     value = time.value
-    return isinstance(value, Intersect) and isinstance(value.inner, Fields) and value.inner.has_clock
+    return (
+        isinstance(value, Intersect) and isinstance(value.inner, Fields) and value.inner.has_clock
+    )
 
 
 def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
@@ -110,6 +113,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(span, time, ctx)
             if at <= now and _part_of(time) is not None and not _is_fixed_day(time):
                 continue
+            if at - now > MAX_AHEAD:
+                return None
             if at > now or span.grain in ("day", "week", "month", "year"):
                 return Moment(at, grain, "resolved" if at > now else "past", span.start)
     for span in islice(time.value.past(now), 1):

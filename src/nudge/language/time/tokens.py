@@ -36,8 +36,7 @@ def tokenize(folded: str) -> list[Token]:
     """The tokens of folded text, in order (at most ``MAX_TOKENS``)."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(folded):
-        kind = match.lastgroup
-        assert kind in ("num", "word", "sym")
+        kind: TokenKind = match.lastgroup  # type: ignore[assignment]
         text = match.group()
         if kind == "word" and " " in text:
             text = text.replace(" ", "")

@@ -181,8 +181,8 @@ class Fields:
         yield from islice(_candidate_days(self, first, backwards), HORIZON)
 
     def _spans_on(self, day: date) -> Iterator[Span]:
-        """This pattern's spans on one day, in time order."""
-        midnight = datetime(day.year, day.month, day.day)
+        """The pattern's spans on one day, in time order."""
+        midnight = datetime(day.year, day.month, day.day)  # noqa: DTZ001 - local wall time
         grain = self.grain
         if grain in ("day", "month", "year") and not self.has_clock:
             yield Span.unit(truncate(midnight, grain), grain)
@@ -262,7 +262,9 @@ def _months(fields: Fields, first: date, backwards: bool) -> Iterator[tuple[int,
             year, month = year - 1, 12
 
 
-def _candidate_days(fields: Fields, first: date, backwards: bool) -> Iterator[date]:
+def _candidate_days(  # noqa: C901 - one branch per shape of date pattern
+    fields: Fields, first: date, backwards: bool
+) -> Iterator[date]:
     """Every day the date fields allow, from ``first`` onwards (or backwards)."""
     sign = -1 if backwards else 1
     if fields.grain in ("month", "year") and fields.day is None and fields.weekday is None:
@@ -342,9 +344,11 @@ class Intersect:
         """The finer grain."""
         return finer(self.outer.grain, self.inner.grain)
 
-    def future(self, ref: datetime) -> Iterator[Span]:
-        """Inner spans inside outer spans, ending after ``ref``."""
-        for container in islice(self.outer.future(ref), HORIZON):
+    def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
+        """Inner spans inside outer spans, ending after ``ref`` (and starting before ``until``)."""
+        for container in islice(_series(self.outer, ref, until), HORIZON):
+            if until is not None and container.start >= until:
+                return
             for span in _inside(self.inner, container):
                 if span.end > ref:
                     yield span
@@ -357,9 +361,16 @@ class Intersect:
                     yield span
 
 
+def _series(value: Value, ref: datetime, until: datetime | None) -> Iterator[Span]:
+    """``value.future(ref)``, told where to stop if a composite (nested walks stay small)."""
+    if until is not None and isinstance(value, Intersect | NthOf | DaysOf):
+        return value.future(ref, until)
+    return value.future(ref)
+
+
 def _inside(value: Value, container: Span) -> Iterator[Span]:
     """``value``'s spans inside ``container``, in time order (bounded)."""
-    for span in islice(value.future(container.start), HORIZON):
+    for span in islice(_series(value, container.start, container.end), HORIZON):
         if span.start >= container.end:
             return
         if container.holds(span):
@@ -368,7 +379,7 @@ def _inside(value: Value, container: Span) -> Iterator[Span]:
 
 @dataclass(frozen=True, slots=True)
 class NthOf:
-    """The ``n``-th ``inner`` in each ``outer`` ("first monday of next month"); ``n<0``: from the end."""
+    """The ``n``-th ``inner`` of each ``outer`` ("first monday of next month")."""
 
     n: int
     inner: Value
@@ -385,9 +396,11 @@ class NthOf:
         index = self.n - 1 if self.n > 0 else self.n
         return spans[index] if -len(spans) <= index < len(spans) else None
 
-    def future(self, ref: datetime) -> Iterator[Span]:
+    def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
         """The n-th of each coming outer span, ending after ``ref``."""
-        for container in islice(self.outer.future(ref), HORIZON):
+        for container in islice(_series(self.outer, ref, until), HORIZON):
+            if until is not None and container.start >= until:
+                return
             picked = self._pick(container)
             if picked is not None and picked.end > ref:
                 yield picked
@@ -421,9 +434,11 @@ class DaysOf:
             return None
         return Span.unit(start + timedelta(days=index), "day")
 
-    def future(self, ref: datetime) -> Iterator[Span]:
+    def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
         """The n-th day of each coming container, ending after ``ref``."""
-        for container in islice(self.outer.future(ref), HORIZON):
+        for container in islice(_series(self.outer, ref, until), HORIZON):
+            if until is not None and container.start >= until:
+                return
             picked = self._pick(container)
             if picked is not None and picked.end > ref:
                 yield picked

@@ -94,8 +94,17 @@ DIRECTIONS = {
     -1: ("dernier", "derniere", "passe", "passee", "precedent", "precedente"),
     0: ("ce", "cet", "cette", "courant", "courante", "en cours"),
 }  # fmt: skip
-NOW = ("maintenant", "tout de suite", "immediatement", "a l'instant", "en ce moment",
-       "de suite", "asap", "right now", "now")
+NOW = (
+    "maintenant",
+    "tout de suite",
+    "immediatement",
+    "a l'instant",
+    "en ce moment",
+    "de suite",
+    "asap",
+    "right now",
+    "now",
+)
 NAMED_CLOCKS = {12: ("midi",), 24: ("minuit",)}
 HALF = ("demi", "demie", "et demi", "et demie", "1/2")
 QUARTER = ("quart", "le quart", "un quart")

@@ -24,12 +24,12 @@ def _both(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _fine_elapsed(time: Time) -> bool:
-    """"in 20 min" takes no other time; "in 2 days" takes a clock ("in 2 days at 9am")."""
+    """Form "in 20 min" takes no other time; "in 2 days" takes a clock ("in 2 days at 9am")."""
     return time.elapsed and time.value.grain != "day"
 
 
 def _with_part(ctx: Context, values: list[Any]) -> Time | None:
-    """"friday evening", "demain matin", "tomorrow night"."""
+    """Form "friday evening", "demain matin", "tomorrow night"."""
     time, word = values[0], values[1]
     fields = time.fields
     if fields is not None and fields.has_clock:
@@ -41,7 +41,7 @@ def _with_part(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _clock_in_part(ctx: Context, values: list[Any]) -> Time | None:
-    """"8 in the evening", "8h du soir", "7 am tomorrow morning"."""
+    """Form "8 in the evening", "8h du soir", "7 am tomorrow morning"."""
     time, word = values[0], values[1]
     fields = time.fields
     if fields is None or not fields.has_clock or fields.has_date:
@@ -51,13 +51,13 @@ def _clock_in_part(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _part_alone(ctx: Context, values: list[Any]) -> Time | None:
-    """"in the evening", "ce soir", "after lunch": today's (or the next) part."""
+    """Form "in the evening", "ce soir", "after lunch": today's (or the next) part."""
     span = part_value(values[0], ctx)
     return None if span is None else Time(span, part=values[0])
 
 
 def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
-    """"the first monday of next month", "le 2e mardi de janvier", "last friday of the month"."""
+    """Form "first monday of next month", "le 2e mardi de janvier", "last friday of the month"."""
     n, weekday, outer = values[0], values[1], values[2]
     if n == 0 or abs(n) > 5:
         return None
@@ -65,7 +65,7 @@ def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _nth_day_of(ctx: Context, values: list[Any]) -> Time | None:
-    """"the 20th day of next month", "last day of the month"."""
+    """Form "the 20th day of next month", "last day of the month"."""
     n, outer = values[0], values[1]
     if n == 0 or abs(n) > 31:
         return None
@@ -78,7 +78,7 @@ def _nth_days(n: int, outer: Time) -> Time:
 
 
 def _ordinal_of(ctx: Context, values: list[Any]) -> Time | None:
-    """"20th of next month", "the 20 of this month": a day number in a month."""
+    """Form "20th of next month", "the 20 of this month": a day number in a month."""
     number, outer = values[0], values[1]
     day = number if isinstance(number, int) else number.value
     if outer.value.grain != "month" or not 1 <= day <= 31:
@@ -95,85 +95,319 @@ _DAY = c("time", lambda t: t.value.grain == "day" or t.part is not None)
 _TIME = c("time")
 _LAST = lambda v: v == -1  # noqa: E731
 
-_BARE_PARTS = frozenset({"morning", "afternoon", "evening", "lunch", "dinner", "dejeuner", "diner",
-                         "souper", "breakfast"})
+_BARE_PARTS = frozenset(
+    {
+        "morning",
+        "afternoon",
+        "evening",
+        "lunch",
+        "dinner",
+        "dejeuner",
+        "diner",
+        "souper",
+        "breakfast",
+    }
+)
 _MOMENT = c("part", lambda p: p not in _BARE_PARTS)  # "after lunch": a time on its own
 
 BOTH: list[Rule] = [
-    *rule("<moment>", "time", _MOMENT, make=_part_alone, examples=("after lunch", "avant de dormir")),
-    *rule("<moment> <day>", "time", _MOMENT, c("time", lambda t: t.value.grain == "day" and t.part is None),
-          make=lambda ctx, v: _with_part(ctx, [v[1], v[0]]), examples=("first thing tomorrow", "au reveil demain")),
-    *rule("<time> <time>", "time", _TIME, _TIME, make=_both, prio=-1,
-          examples=("tomorrow 8pm", "friday 3pm", "8pm tomorrow")),
-    *rule("<time>, <time>", "time", _TIME, w(","), _TIME, make=_both, prio=-2,
-          examples=("monday, feb 18",)),
-    *rule("<time> <part>", "time", _DAY, c("part"), make=_with_part,
-          examples=("friday evening", "demain matin", "tomorrow night")),
-]  # fmt: skip
+    *rule(
+        "<moment>", "time", _MOMENT, make=_part_alone, examples=("after lunch", "avant de dormir")
+    ),
+    *rule(
+        "<moment> <day>",
+        "time",
+        _MOMENT,
+        c("time", lambda t: t.value.grain == "day" and t.part is None),
+        make=lambda ctx, v: _with_part(ctx, [v[1], v[0]]),
+        examples=("first thing tomorrow", "au reveil demain"),
+    ),
+    *rule(
+        "<time> <time>",
+        "time",
+        _TIME,
+        _TIME,
+        make=_both,
+        prio=-1,
+        examples=("tomorrow 8pm", "friday 3pm", "8pm tomorrow"),
+    ),
+    *rule(
+        "<time>, <time>",
+        "time",
+        _TIME,
+        w(","),
+        _TIME,
+        make=_both,
+        prio=-2,
+        examples=("monday, feb 18",),
+    ),
+    *rule(
+        "<time> <part>",
+        "time",
+        _DAY,
+        c("part"),
+        make=_with_part,
+        examples=("friday evening", "demain matin", "tomorrow night"),
+    ),
+]
 
 EN: list[Rule] = [
-    *rule("<time> at <time>", "time", _TIME, w("at", "@", "around", "by"), _TIME, make=_both,
-          examples=("tomorrow at 8", "friday at 3pm")),
-    *rule("<time> on <time>", "time", _TIME, w("on"), _TIME, make=_both, examples=("at 3 on friday",)),
-    *rule("<time> of <time>", "time", _TIME, w("of"), _TIME, make=_both, prio=-1,
-          examples=("sunday of next week",)),
-    *rule("<clock> in the <part>", "time", _TIME, w("in"), opt(w("the")), c("part"),
-          make=_clock_in_part, examples=("8 in the evening", "7 this morning")),
+    *rule(
+        "<time> at <time>",
+        "time",
+        _TIME,
+        w("at", "@", "around", "by"),
+        _TIME,
+        make=_both,
+        examples=("tomorrow at 8", "friday at 3pm"),
+    ),
+    *rule(
+        "<time> on <time>", "time", _TIME, w("on"), _TIME, make=_both, examples=("at 3 on friday",)
+    ),
+    *rule(
+        "<time> of <time>",
+        "time",
+        _TIME,
+        w("of"),
+        _TIME,
+        make=_both,
+        prio=-1,
+        examples=("sunday of next week",),
+    ),
+    *rule(
+        "<clock> in the <part>",
+        "time",
+        _TIME,
+        w("in"),
+        opt(w("the")),
+        c("part"),
+        make=_clock_in_part,
+        examples=("8 in the evening", "7 this morning"),
+    ),
     *rule("<clock> <part>", "time", _TIME, c("part"), make=_clock_in_part, examples=("8 tonight",)),
-    *rule("in the <part>", "time", w("in", "this"), opt(w("the")), c("part"), make=_part_alone,
-          examples=("in the evening", "this afternoon")),
-    *rule("at <part>", "time", w("at", "around", "by"), c("part"), make=_part_alone,
-          examples=("at lunch",)),
-    *rule("<ordinal> <weekday> of <time>", "time", opt(w("the")), c("ord"), c("weekday"),
-          w("of", "in"), opt(w("the")), _MONTHISH, make=_nth_of,
-          examples=("first monday of next month", "the 3rd tuesday of october")),
-    *rule("last <weekday> of <time>", "time", opt(w("the")), c("dir", _LAST), c("weekday"),
-          w("of", "in"), opt(w("the")), _MONTHISH, make=_nth_of,
-          examples=("the last friday of the month", "last sunday of march")),
-    *rule("<ordinal> last <weekday> of <time>", "time", opt(w("the")), c("ord"), w("last"),
-          c("weekday"), w("of", "in"), opt(w("the")), _MONTHISH,
-          make=lambda ctx, v: _nth_of(ctx, [-v[0], v[1], v[2]]), examples=("second last friday of may",)),
-    *rule("<ordinal> day of <time>", "time", opt(w("the")), c("ord"), w("day"), w("of", "in"),
-          opt(w("the")), _MONTHISH, make=_nth_day_of, examples=("the 20th day of next month",)),
-    *rule("last day of <time>", "time", opt(w("the")), c("dir", _LAST), w("day"), w("of", "in"),
-          opt(w("the")), _MONTHISH, make=_nth_day_of, examples=("the last day of the month",)),
-    *rule("<ordinal> last day of <time>", "time", opt(w("the")), c("ord"), w("last"), w("day"),
-          w("of", "in"), opt(w("the")), _MONTHISH, make=lambda ctx, v: _nth_day_of(ctx, [-v[0], v[1]]),
-          examples=("fifth last day of may",)),
-    *rule("<ordinal> of <month time>", "time", opt(w("the")), c("ord"), w("of"), opt(w("the")),
-          _MONTHISH, make=_ordinal_of, examples=("20th of next month", "the 20th of the current month")),
-    *rule("<n> of <month time>", "time", opt(w("the")), c("int", lambda v: isinstance(v, Num) and v.digits),
-          w("of"), opt(w("the")), _MONTHISH, make=_ordinal_of, examples=("20 of next month",)),
+    *rule(
+        "in the <part>",
+        "time",
+        w("in", "this"),
+        opt(w("the")),
+        c("part"),
+        make=_part_alone,
+        examples=("in the evening", "this afternoon"),
+    ),
+    *rule(
+        "at <part>",
+        "time",
+        w("at", "around", "by"),
+        c("part"),
+        make=_part_alone,
+        examples=("at lunch",),
+    ),
+    *rule(
+        "<ordinal> <weekday> of <time>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        c("weekday"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_nth_of,
+        examples=("first monday of next month", "the 3rd tuesday of october"),
+    ),
+    *rule(
+        "last <weekday> of <time>",
+        "time",
+        opt(w("the")),
+        c("dir", _LAST),
+        c("weekday"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_nth_of,
+        examples=("the last friday of the month", "last sunday of march"),
+    ),
+    *rule(
+        "<ordinal> last <weekday> of <time>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        w("last"),
+        c("weekday"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=lambda ctx, v: _nth_of(ctx, [-v[0], v[1], v[2]]),
+        examples=("second last friday of may",),
+    ),
+    *rule(
+        "<ordinal> day of <time>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        w("day"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_nth_day_of,
+        examples=("the 20th day of next month",),
+    ),
+    *rule(
+        "last day of <time>",
+        "time",
+        opt(w("the")),
+        c("dir", _LAST),
+        w("day"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_nth_day_of,
+        examples=("the last day of the month",),
+    ),
+    *rule(
+        "<ordinal> last day of <time>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        w("last"),
+        w("day"),
+        w("of", "in"),
+        opt(w("the")),
+        _MONTHISH,
+        make=lambda ctx, v: _nth_day_of(ctx, [-v[0], v[1]]),
+        examples=("fifth last day of may",),
+    ),
+    *rule(
+        "<ordinal> of <month time>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        w("of"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_ordinal_of,
+        examples=("20th of next month", "the 20th of the current month"),
+    ),
+    *rule(
+        "<n> of <month time>",
+        "time",
+        opt(w("the")),
+        c("int", lambda v: isinstance(v, Num) and bool(v.digits)),
+        w("of"),
+        opt(w("the")),
+        _MONTHISH,
+        make=_ordinal_of,
+        examples=("20 of next month",),
+    ),
     *rule("the month", "time", w("the"), w("month"), make=_this_month, examples=("the month",)),
-]  # fmt: skip
+]
 
 _DE = ("de", "du", "d'")
 
 FR: list[Rule] = [
-    *rule("<time> à <time>", "time", _TIME, w("a", "vers", "@"), _TIME, make=_both,
-          examples=("demain a 8h", "vendredi vers 15h")),
-    *rule("<clock> du <part>", "time", _TIME, w("du", "de", "au", "en"), opt(w("la", "l'")),
-          c("part"), make=_clock_in_part, examples=("8h du soir", "3h de l'apres-midi")),
-    *rule("<clock> ce <part>", "time", _TIME, w("ce", "cet", "cette"), c("part"), make=_clock_in_part,
-          examples=("8h ce soir",)),
-    *rule("<time> dans la <part>", "time", _DAY, w("dans", "en"), w("la", "l'"), c("part"),
-          make=_with_part, examples=("demain dans la matinee",)),
-    *rule("au <part>", "time", w("au", "a", "pour", "en", "dans"), opt(w("la", "l'", "le")), c("part"),
-          make=_part_alone, examples=("au souper", "au diner", "dans la soiree")),
-    *rule("<time> au <part>", "time", _DAY, w("au", "a", "pour", "en"), opt(w("la", "l'", "le")),
-          c("part"), make=_with_part, examples=("demain au diner",)),
-    *rule("le <ordinal> <weekday> de <time>", "time", opt(w("le", "la")), c("ord"), c("weekday"),
-          w(*_DE), opt(w("la", "le", "ce", "cette")), _MONTHISH, make=_nth_of,
-          examples=("le 2e mardi de janvier", "le premier lundi du mois prochain")),
-    *rule("le dernier <weekday> de <time>", "time", opt(w("le", "la")), c("ord", _LAST), c("weekday"),
-          w(*_DE), opt(w("la", "le", "ce", "cette")), _MONTHISH, make=_nth_of,
-          examples=("le dernier vendredi du mois",)),
-    *rule("le dernier jour de <time>", "time", opt(w("le")), c("ord", _LAST), w("jour"), w(*_DE),
-          opt(w("la", "le", "ce", "cette")), _MONTHISH, make=_nth_day_of,
-          examples=("le dernier jour du mois",)),
-    *rule("le <day> de <time>", "time", opt(w("le")), c("int", lambda v: isinstance(v, Num) and v.digits),
-          w(*_DE), opt(w("la", "le", "ce", "cette")), _MONTHISH, make=_ordinal_of,
-          examples=("le 20 du mois prochain",)),
+    *rule(
+        "<time> à <time>",
+        "time",
+        _TIME,
+        w("a", "vers", "@"),
+        _TIME,
+        make=_both,
+        examples=("demain a 8h", "vendredi vers 15h"),
+    ),
+    *rule(
+        "<clock> du <part>",
+        "time",
+        _TIME,
+        w("du", "de", "au", "en"),
+        opt(w("la", "l'")),
+        c("part"),
+        make=_clock_in_part,
+        examples=("8h du soir", "3h de l'apres-midi"),
+    ),
+    *rule(
+        "<clock> ce <part>",
+        "time",
+        _TIME,
+        w("ce", "cet", "cette"),
+        c("part"),
+        make=_clock_in_part,
+        examples=("8h ce soir",),
+    ),
+    *rule(
+        "<time> dans la <part>",
+        "time",
+        _DAY,
+        w("dans", "en"),
+        w("la", "l'"),
+        c("part"),
+        make=_with_part,
+        examples=("demain dans la matinee",),
+    ),
+    *rule(
+        "au <part>",
+        "time",
+        w("au", "a", "pour", "en", "dans"),
+        opt(w("la", "l'", "le")),
+        c("part"),
+        make=_part_alone,
+        examples=("au souper", "au diner", "dans la soiree"),
+    ),
+    *rule(
+        "<time> au <part>",
+        "time",
+        _DAY,
+        w("au", "a", "pour", "en"),
+        opt(w("la", "l'", "le")),
+        c("part"),
+        make=_with_part,
+        examples=("demain au diner",),
+    ),
+    *rule(
+        "le <ordinal> <weekday> de <time>",
+        "time",
+        opt(w("le", "la")),
+        c("ord"),
+        c("weekday"),
+        w(*_DE),
+        opt(w("la", "le", "ce", "cette")),
+        _MONTHISH,
+        make=_nth_of,
+        examples=("le 2e mardi de janvier", "le premier lundi du mois prochain"),
+    ),
+    *rule(
+        "le dernier <weekday> de <time>",
+        "time",
+        opt(w("le", "la")),
+        c("ord", _LAST),
+        c("weekday"),
+        w(*_DE),
+        opt(w("la", "le", "ce", "cette")),
+        _MONTHISH,
+        make=_nth_of,
+        examples=("le dernier vendredi du mois",),
+    ),
+    *rule(
+        "le dernier jour de <time>",
+        "time",
+        opt(w("le")),
+        c("ord", _LAST),
+        w("jour"),
+        w(*_DE),
+        opt(w("la", "le", "ce", "cette")),
+        _MONTHISH,
+        make=_nth_day_of,
+        examples=("le dernier jour du mois",),
+    ),
+    *rule(
+        "le <day> de <time>",
+        "time",
+        opt(w("le")),
+        c("int", lambda v: isinstance(v, Num) and bool(v.digits)),
+        w(*_DE),
+        opt(w("la", "le", "ce", "cette")),
+        _MONTHISH,
+        make=_ordinal_of,
+        examples=("le 20 du mois prochain",),
+    ),
     *rule("le mois", "time", w("le"), w("mois"), make=_this_month, examples=("du mois",)),
     *rule("du mois", "time", w("du"), w("mois"), make=_this_month, examples=("du mois",)),
-]  # fmt: skip
+]

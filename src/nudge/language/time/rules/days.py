@@ -12,7 +12,7 @@ Conventions (see ``docs/understanding.md``):
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
@@ -43,7 +43,7 @@ def _on_weekday(_ctx: Context, values: list[Any]) -> Time:
 
 
 def _this_weekday(ctx: Context, values: list[Any]) -> Time:
-    """"this wednesday": the coming one (today if it is that day)."""
+    """Form "this wednesday": the coming one (today if it is that day)."""
     weekday = values[0]
     today = truncate(ctx.now, "day")
     ahead = (weekday - today.weekday()) % 7
@@ -135,7 +135,9 @@ def _with_year(_ctx: Context, values: list[Any]) -> Time | None:
             date(year, fields.month, fields.day)
     except ValueError:
         return None
-    return Time(Fields(year=year, month=fields.month, day=fields.day, weekday=fields.weekday), day=True)
+    return Time(
+        Fields(year=year, month=fields.month, day=fields.day, weekday=fields.weekday), day=True
+    )
 
 
 def _month(_ctx: Context, values: list[Any]) -> Time:
@@ -143,7 +145,7 @@ def _month(_ctx: Context, values: list[Any]) -> Time:
 
 
 def _numeric(ctx: Context, values: list[Any]) -> Time | None:
-    """"3/12", "25/12", "12/25/2026": order by region when both readings work."""
+    """Form "3/12", "25/12", "12/25/2026": order by region when both readings work."""
     first, second = values[0], values[1]
     year = _year(values[2]) if len(values) > 2 else None
     if len(values) > 2 and year is None:
@@ -189,35 +191,116 @@ def _year_month(_ctx: Context, values: list[Any]) -> Time | None:
 _DAY_NUM = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and len(v.digits) <= 2  # noqa: E731
 _NUM2 = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and 1 <= len(v.digits) <= 2  # noqa: E731
 _YEAR = lambda v: isinstance(v, Num) and len(v.digits) in (2, 4)  # noqa: E731
-_DATE = c("time", lambda t: t.fields is not None and t.fields.month is not None and t.fields.day is not None)
+_DATE = c(
+    "time",
+    lambda t: t.fields is not None and t.fields.month is not None and t.fields.day is not None,
+)
 _SEP = ("/", "-", ".")
 
 BOTH: list[Rule] = [
-    *rule("today|tomorrow|tonight", "time", c("day"), make=_day_word,
-          examples=("tomorrow", "demain", "tonight", "hier")),
+    *rule(
+        "today|tomorrow|tonight",
+        "time",
+        c("day"),
+        make=_day_word,
+        examples=("tomorrow", "demain", "tonight", "hier"),
+    ),
     *rule("<weekday>", "time", c("weekday"), make=_weekday, examples=("friday", "vendredi")),
     *rule("<month> (latent)", "time", c("month"), make=_month, prio=-2, examples=("march",)),
-    *rule("dd/mm", "time", c("int", _NUM2), w(*_SEP, tight=True), c("int", _NUM2, tight=True),
-          make=_numeric, examples=("3/12", "25/12", "2-15")),
-    *rule("dd/mm/yyyy", "time", c("int", _NUM2), w(*_SEP, tight=True), c("int", _NUM2, tight=True),
-          w(*_SEP, tight=True), c("int", _YEAR, tight=True), make=_numeric,
-          examples=("3/3/2015", "10/31/74")),
-    *rule("dd / mm", "time", c("int", _NUM2), w("/", "-"), c("int", _NUM2), make=_numeric, prio=-1,
-          examples=("2 / 15",)),
-    *rule("yyyy-mm-dd", "time", c("int"), w("-", "/", tight=True), c("int", tight=True),
-          w("-", "/", tight=True), c("int", tight=True), make=_iso, examples=("2015-03-03",)),
-    *rule("yyyy-mm", "time", c("int"), w("-", "/", tight=True), c("int", tight=True),
-          make=_year_month, examples=("2014-10",)),
-    *rule("<date> <year>", "time", _DATE, opt(w(",")), c("int", _YEAR), make=_with_year,
-          examples=("march 3 2015", "le 3 mars 2027")),
-    *rule("<month> <year>", "time", c("time", lambda t: t.fields is not None and t.fields.month is not None
-          and t.fields.day is None and t.fields.year is None), c("int", lambda v: len(v.digits) == 4),
-          make=_with_year, examples=("october 2014",)),
-    *rule("<weekday> <date>", "time", c("weekday"), opt(w(",")), _DATE,
-          make=lambda ctx, v: _merge_weekday(v[0], v[1]), examples=("Monday, Feb 18",)),
-    *rule("<date> <weekday>", "time", _DATE, opt(w(",")), c("weekday"),
-          make=lambda ctx, v: _merge_weekday(v[1], v[0]), examples=("Jul 18, Fri",)),
-]  # fmt: skip
+    *rule(
+        "dd/mm",
+        "time",
+        c("int", _NUM2),
+        w(*_SEP, tight=True),
+        c("int", _NUM2, tight=True),
+        make=_numeric,
+        examples=("3/12", "25/12", "2-15"),
+    ),
+    *rule(
+        "dd/mm/yyyy",
+        "time",
+        c("int", _NUM2),
+        w(*_SEP, tight=True),
+        c("int", _NUM2, tight=True),
+        w(*_SEP, tight=True),
+        c("int", _YEAR, tight=True),
+        make=_numeric,
+        examples=("3/3/2015", "10/31/74"),
+    ),
+    *rule(
+        "dd / mm",
+        "time",
+        c("int", _NUM2),
+        w("/", "-"),
+        c("int", _NUM2),
+        make=_numeric,
+        prio=-1,
+        examples=("2 / 15",),
+    ),
+    *rule(
+        "yyyy-mm-dd",
+        "time",
+        c("int"),
+        w("-", "/", tight=True),
+        c("int", tight=True),
+        w("-", "/", tight=True),
+        c("int", tight=True),
+        make=_iso,
+        examples=("2015-03-03",),
+    ),
+    *rule(
+        "yyyy-mm",
+        "time",
+        c("int"),
+        w("-", "/", tight=True),
+        c("int", tight=True),
+        make=_year_month,
+        examples=("2014-10",),
+    ),
+    *rule(
+        "<date> <year>",
+        "time",
+        _DATE,
+        opt(w(",")),
+        c("int", _YEAR),
+        make=_with_year,
+        examples=("march 3 2015", "le 3 mars 2027"),
+    ),
+    *rule(
+        "<month> <year>",
+        "time",
+        c(
+            "time",
+            lambda t: (
+                t.fields is not None
+                and t.fields.month is not None
+                and t.fields.day is None
+                and t.fields.year is None
+            ),
+        ),
+        c("int", lambda v: len(v.digits) == 4),
+        make=_with_year,
+        examples=("october 2014",),
+    ),
+    *rule(
+        "<weekday> <date>",
+        "time",
+        c("weekday"),
+        opt(w(",")),
+        _DATE,
+        make=lambda ctx, v: _merge_weekday(v[0], v[1]),
+        examples=("Monday, Feb 18",),
+    ),
+    *rule(
+        "<date> <weekday>",
+        "time",
+        _DATE,
+        opt(w(",")),
+        c("weekday"),
+        make=lambda ctx, v: _merge_weekday(v[1], v[0]),
+        examples=("Jul 18, Fri",),
+    ),
+]
 
 
 def _merge_weekday(weekday: int, time: Time) -> Time | None:
@@ -230,41 +313,136 @@ def _merge_weekday(weekday: int, time: Time) -> Time | None:
 
 EN: list[Rule] = [
     *rule("on <weekday>", "time", w("on"), c("weekday"), make=_on_weekday, examples=("on friday",)),
-    *rule("this <weekday>", "time", w("this"), c("weekday"), make=_this_weekday,
-          examples=("this wednesday",)),
-    *rule("next <weekday>", "time", w("next", "nxt"), c("weekday"), make=_next_weeks,
-          examples=("next tuesday",)),
-    *rule("this coming <weekday>", "time", w("this"), w("coming"), c("weekday"), make=_this_weekday,
-          examples=("this coming friday",)),
-    *rule("coming <weekday>", "time", w("coming", "upcoming"), c("weekday"), make=_this_weekday,
-          examples=("coming friday",)),
-    *rule("last <weekday>", "time", w("last", "past", "previous"), c("weekday"), make=_last_weekday,
-          examples=("last sunday",)),
-    *rule("<weekday> after next", "time", c("weekday"), w("after"), w("next"), make=_after_next,
-          examples=("friday after next",)),
-    *rule("this|next|last week|month|year", "time", c("dir"), c("unit", lambda u: u in
-          ("week", "month", "year", "day")), make=_dir_cycle, examples=("next week", "last month")),
-    *rule("the following week", "time", w("the"), c("dir", lambda d: d == 1),
-          c("unit", lambda u: u in ("week", "month", "year")), make=_dir_cycle,
-          examples=("the following week",)),
-    *rule("<month> <day>", "time", c("month"), opt(w("the")), c("int", _DAY_NUM), make=_month_day,
-          examples=("march 3", "Aug 8", "february the 15th")),
-    *rule("<month> <ordinal>", "time", c("month"), opt(w("the")), c("ord"), make=_month_day,
-          examples=("march first", "march 3rd")),
-    *rule("<day> (of) <month>", "time", opt(w("the")), c("int", _DAY_NUM), opt(w("of")), c("month"),
-          make=_day_month, examples=("15 of february", "14april", "31 Oct")),
-    *rule("<ordinal> (of) <month>", "time", opt(w("the")), c("ord"), opt(w("of")), c("month"),
-          make=_day_month, examples=("the 1st of march", "first of march", "15th february")),
+    *rule(
+        "this <weekday>",
+        "time",
+        w("this"),
+        c("weekday"),
+        make=_this_weekday,
+        examples=("this wednesday",),
+    ),
+    *rule(
+        "next <weekday>",
+        "time",
+        w("next", "nxt"),
+        c("weekday"),
+        make=_next_weeks,
+        examples=("next tuesday",),
+    ),
+    *rule(
+        "this coming <weekday>",
+        "time",
+        w("this"),
+        w("coming"),
+        c("weekday"),
+        make=_this_weekday,
+        examples=("this coming friday",),
+    ),
+    *rule(
+        "coming <weekday>",
+        "time",
+        w("coming", "upcoming"),
+        c("weekday"),
+        make=_this_weekday,
+        examples=("coming friday",),
+    ),
+    *rule(
+        "last <weekday>",
+        "time",
+        w("last", "past", "previous"),
+        c("weekday"),
+        make=_last_weekday,
+        examples=("last sunday",),
+    ),
+    *rule(
+        "<weekday> after next",
+        "time",
+        c("weekday"),
+        w("after"),
+        w("next"),
+        make=_after_next,
+        examples=("friday after next",),
+    ),
+    *rule(
+        "this|next|last week|month|year",
+        "time",
+        c("dir"),
+        c("unit", lambda u: u in ("week", "month", "year", "day")),
+        make=_dir_cycle,
+        examples=("next week", "last month"),
+    ),
+    *rule(
+        "the following week",
+        "time",
+        w("the"),
+        c("dir", lambda d: d == 1),
+        c("unit", lambda u: u in ("week", "month", "year")),
+        make=_dir_cycle,
+        examples=("the following week",),
+    ),
+    *rule(
+        "<month> <day>",
+        "time",
+        c("month"),
+        opt(w("the")),
+        c("int", _DAY_NUM),
+        make=_month_day,
+        examples=("march 3", "Aug 8", "february the 15th"),
+    ),
+    *rule(
+        "<month> <ordinal>",
+        "time",
+        c("month"),
+        opt(w("the")),
+        c("ord"),
+        make=_month_day,
+        examples=("march first", "march 3rd"),
+    ),
+    *rule(
+        "<day> (of) <month>",
+        "time",
+        opt(w("the")),
+        c("int", _DAY_NUM),
+        opt(w("of")),
+        c("month"),
+        make=_day_month,
+        examples=("15 of february", "14april", "31 Oct"),
+    ),
+    *rule(
+        "<ordinal> (of) <month>",
+        "time",
+        opt(w("the")),
+        c("ord"),
+        opt(w("of")),
+        c("month"),
+        make=_day_month,
+        examples=("the 1st of march", "first of march", "15th february"),
+    ),
     *rule("the <ordinal>", "time", w("the"), c("ord"), make=_day_of_month, examples=("the 24th",)),
-    *rule("on the <ordinal>", "time", w("on"), w("the"), c("ord"), make=_day_of_month,
-          examples=("on the 15th",)),
+    *rule(
+        "on the <ordinal>",
+        "time",
+        w("on"),
+        w("the"),
+        c("ord"),
+        make=_day_of_month,
+        examples=("on the 15th",),
+    ),
     *rule("on <ordinal>", "time", w("on"), c("ord"), make=_day_of_month, examples=("on 24th",)),
-    *rule("<month>. <day>", "time", c("month"), w(".", tight=True), c("int", _DAY_NUM), make=_month_day,
-          examples=("Dec. 3",)),
-]  # fmt: skip
+    *rule(
+        "<month>. <day>",
+        "time",
+        c("month"),
+        w(".", tight=True),
+        c("int", _DAY_NUM),
+        make=_month_day,
+        examples=("Dec. 3",),
+    ),
+]
+
 
 def _weekend(ctx: Context, values: list[Any]) -> Time:
-    """"this weekend", "ce week-end": the coming Saturday (today on a Saturday)."""
+    """Form "this weekend", "ce week-end": the coming Saturday (today on a Saturday)."""
     today = truncate(ctx.now, "day")
     ahead = (5 - today.weekday()) % 7 if today.weekday() != 6 else 0
     weeks = 7 * values[0] if values and values[0] == 1 else 0
@@ -272,52 +450,167 @@ def _weekend(ctx: Context, values: list[Any]) -> Time:
 
 
 _WEEKEND = ("weekend", "wknd", "wkend", "week-end")
-EN.extend([
-    *rule("this weekend", "time", w("this", "the", "on", "over", "for"), w(*_WEEKEND), make=_weekend,
-          examples=("this weekend", "on the weekend")),
-    *rule("next weekend", "time", c("dir", lambda d: d == 1), w(*_WEEKEND), make=_weekend,
-          examples=("next weekend",)),
-    *rule("this week end", "time", w("this"), w("week"), w("end"), make=_weekend, examples=("this week end",)),
-])
+EN.extend(
+    [
+        *rule(
+            "this weekend",
+            "time",
+            w("this", "the", "on", "over", "for"),
+            w(*_WEEKEND),
+            make=_weekend,
+            examples=("this weekend", "on the weekend"),
+        ),
+        *rule(
+            "next weekend",
+            "time",
+            c("dir", lambda d: d == 1),
+            w(*_WEEKEND),
+            make=_weekend,
+            examples=("next weekend",),
+        ),
+        *rule(
+            "this week end",
+            "time",
+            w("this"),
+            w("week"),
+            w("end"),
+            make=_weekend,
+            examples=("this week end",),
+        ),
+    ]
+)
 
 _ANY_DATE = c("time", lambda t: t.fields is not None and t.fields.day is not None and not t.latent)
 
 FR: list[Rule] = [
-    *rule("le <date>", "time", w("le", "du", "au"), _ANY_DATE, make=lambda _c, v: v[0],
-          examples=("le 15/01", "le 3 mars")),
-    *rule("ce week-end", "time", w("ce", "cette", "en"), w("week", "weekend", "fin"), opt(w("-")),
-          opt(w("end", "de")), opt(w("semaine")), make=_weekend,
-          examples=("ce week-end", "ce weekend", "en fin de semaine")),
-    *rule("le week-end prochain", "time", w("le", "ce"), w("week", "weekend"), opt(w("-")), opt(w("end")),
-          c("dir", lambda d: d == 1), make=_weekend, examples=("le week-end prochain",)),
-    *rule("<weekday> prochain", "time", c("weekday"), c("dir", lambda d: d == 1), make=_coming,
-          examples=("mardi prochain",)),
-    *rule("<weekday> dernier", "time", c("weekday"), c("dir", lambda d: d == -1), make=_last_weekday,
-          examples=("lundi dernier",)),
-    *rule("ce <weekday>", "time", w("ce"), c("weekday"), make=_this_weekday, examples=("ce mercredi",)),
-    *rule("<weekday> qui vient", "time", c("weekday"), w("qui"), w("vient"), make=_this_weekday,
-          examples=("vendredi qui vient",)),
-    *rule("le <weekday>", "time", w("le"), c("weekday"), make=_on_weekday, examples=("le vendredi",)),
-    *rule("<unit> prochain", "time", c("unit", lambda u: u in ("week", "month", "year")),
-          c("dir"), make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
-          examples=("semaine prochaine", "le mois dernier")),
-    *rule("la semaine prochaine", "time", w("la", "le", "l'"), c("unit", lambda u: u in ("week", "month", "year")),
-          c("dir"), make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
-          examples=("la semaine prochaine", "l'an prochain")),
-    *rule("cette semaine", "time", c("dir", lambda d: d == 0), c("unit", lambda u: u in ("week", "month", "year")),
-          make=_dir_cycle, examples=("cette semaine", "ce mois")),
-    *rule("le <day> <month>", "time", opt(w("le", "du", "au")), c("int", _DAY_NUM), c("month"),
-          make=_day_month, examples=("le 3 mars", "15 fevrier")),
-    *rule("le 1er <month>", "time", opt(w("le", "du", "au")), c("ord"), c("month"), make=_day_month,
-          examples=("le 1er mars", "premier avril")),
+    *rule(
+        "le <date>",
+        "time",
+        w("le", "du", "au"),
+        _ANY_DATE,
+        make=lambda _c, v: v[0],
+        examples=("le 15/01", "le 3 mars"),
+    ),
+    *rule(
+        "ce week-end",
+        "time",
+        w("ce", "cette", "en"),
+        w("week", "weekend", "fin"),
+        opt(w("-")),
+        opt(w("end", "de")),
+        opt(w("semaine")),
+        make=_weekend,
+        examples=("ce week-end", "ce weekend", "en fin de semaine"),
+    ),
+    *rule(
+        "le week-end prochain",
+        "time",
+        w("le", "ce"),
+        w("week", "weekend"),
+        opt(w("-")),
+        opt(w("end")),
+        c("dir", lambda d: d == 1),
+        make=_weekend,
+        examples=("le week-end prochain",),
+    ),
+    *rule(
+        "<weekday> prochain",
+        "time",
+        c("weekday"),
+        c("dir", lambda d: d == 1),
+        make=_coming,
+        examples=("mardi prochain",),
+    ),
+    *rule(
+        "<weekday> dernier",
+        "time",
+        c("weekday"),
+        c("dir", lambda d: d == -1),
+        make=_last_weekday,
+        examples=("lundi dernier",),
+    ),
+    *rule(
+        "ce <weekday>", "time", w("ce"), c("weekday"), make=_this_weekday, examples=("ce mercredi",)
+    ),
+    *rule(
+        "<weekday> qui vient",
+        "time",
+        c("weekday"),
+        w("qui"),
+        w("vient"),
+        make=_this_weekday,
+        examples=("vendredi qui vient",),
+    ),
+    *rule(
+        "le <weekday>", "time", w("le"), c("weekday"), make=_on_weekday, examples=("le vendredi",)
+    ),
+    *rule(
+        "<unit> prochain",
+        "time",
+        c("unit", lambda u: u in ("week", "month", "year")),
+        c("dir"),
+        make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
+        examples=("semaine prochaine", "le mois dernier"),
+    ),
+    *rule(
+        "la semaine prochaine",
+        "time",
+        w("la", "le", "l'"),
+        c("unit", lambda u: u in ("week", "month", "year")),
+        c("dir"),
+        make=lambda ctx, v: _dir_cycle(ctx, [v[1], v[0]]),
+        examples=("la semaine prochaine", "l'an prochain"),
+    ),
+    *rule(
+        "cette semaine",
+        "time",
+        c("dir", lambda d: d == 0),
+        c("unit", lambda u: u in ("week", "month", "year")),
+        make=_dir_cycle,
+        examples=("cette semaine", "ce mois"),
+    ),
+    *rule(
+        "le <day> <month>",
+        "time",
+        opt(w("le", "du", "au")),
+        c("int", _DAY_NUM),
+        c("month"),
+        make=_day_month,
+        examples=("le 3 mars", "15 fevrier"),
+    ),
+    *rule(
+        "le 1er <month>",
+        "time",
+        opt(w("le", "du", "au")),
+        c("ord"),
+        c("month"),
+        make=_day_month,
+        examples=("le 1er mars", "premier avril"),
+    ),
     *rule("le <day>", "time", w("le"), c("int", _DAY_NUM), make=_day_of_month, examples=("le 24",)),
-    *rule("le <ordinal>", "time", w("le"), c("ord", lambda v: v > 0), make=_day_of_month,
-          examples=("le 1er",)),
-    *rule("<weekday> <day>", "time", c("weekday"), c("int", _DAY_NUM),
-          make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
-          examples=("mardi 19",)),
-    *rule("<weekday> le <day>", "time", c("weekday"), w("le"), c("int", _DAY_NUM),
-          make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
-          examples=("mardi le 19",)),
-]  # fmt: skip
-
+    *rule(
+        "le <ordinal>",
+        "time",
+        w("le"),
+        c("ord", lambda v: v > 0),
+        make=_day_of_month,
+        examples=("le 1er",),
+    ),
+    *rule(
+        "<weekday> <day>",
+        "time",
+        c("weekday"),
+        c("int", _DAY_NUM),
+        make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
+        examples=("mardi 19",),
+    ),
+    *rule(
+        "<weekday> le <day>",
+        "time",
+        c("weekday"),
+        w("le"),
+        c("int", _DAY_NUM),
+        make=lambda ctx, v: _merge_weekday(v[0], Time(Fields(day=v[1].value))),
+        examples=("mardi le 19",),
+    ),
+]

@@ -25,11 +25,24 @@ BOTH: list[Rule] = [
 ]
 
 EN: list[Rule] = [
-    *rule("on <holiday>", "time", w("on", "for", "at"), opt(w("the")), c("holiday"), make=_holiday,
-          examples=("on christmas eve",)),
+    *rule(
+        "on <holiday>",
+        "time",
+        w("on", "for", "at"),
+        opt(w("the")),
+        c("holiday"),
+        make=_holiday,
+        examples=("on christmas eve",),
+    ),
 ]
 
 FR: list[Rule] = [
-    *rule("à <holiday>", "time", w("a", "pour", "le", "la", "au", "d'ici"), c("holiday"), make=_holiday,
-          examples=("a noel", "pour la saint-jean")),
+    *rule(
+        "à <holiday>",
+        "time",
+        w("a", "pour", "le", "la", "au", "d'ici"),
+        c("holiday"),
+        make=_holiday,
+        examples=("a noel", "pour la saint-jean"),
+    ),
 ]

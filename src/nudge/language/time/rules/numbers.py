@@ -9,7 +9,11 @@ from nudge.language.time.kit import c, opt, rule, w
 
 
 def _tens(value: Any) -> bool:
-    return isinstance(value, Num) and not value.digits and value.value in (20, 30, 40, 50, 60, 70, 80, 90)
+    return (
+        isinstance(value, Num)
+        and not value.digits
+        and value.value in (20, 30, 40, 50, 60, 70, 80, 90)
+    )
 
 
 def _unit(value: Any) -> bool:
@@ -30,27 +34,76 @@ def _compound_ordinal(_ctx: Context, values: list[Any]) -> int:
 
 
 BOTH: list[Rule] = [
-    *rule("<digits><st|nd|rd|th|er|e>", "ord", c("int"), c("ordsuffix", tight=True),
-          make=_ordinal_digits, examples=("1st", "22nd", "3rd", "1er", "2e", "3eme")),
-]  # fmt: skip
+    *rule(
+        "<digits><st|nd|rd|th|er|e>",
+        "ord",
+        c("int"),
+        c("ordsuffix", tight=True),
+        make=_ordinal_digits,
+        examples=("1st", "22nd", "3rd", "1er", "2e", "3eme"),
+    ),
+]
 
 EN: list[Rule] = [
-    *rule("twenty five", "int", c("int", _tens), opt(w("-")), c("int", _unit), make=_add,
-          examples=("twenty five", "forty-five")),
-    *rule("twenty first", "ord", c("int", _tens), opt(w("-")), c("ord", lambda v: 1 <= v <= 9),
-          make=_compound_ordinal, examples=("twenty first", "twenty-third")),
-]  # fmt: skip
+    *rule(
+        "twenty five",
+        "int",
+        c("int", _tens),
+        opt(w("-")),
+        c("int", _unit),
+        make=_add,
+        examples=("twenty five", "forty-five"),
+    ),
+    *rule(
+        "twenty first",
+        "ord",
+        c("int", _tens),
+        opt(w("-")),
+        c("ord", lambda v: 1 <= v <= 9),
+        make=_compound_ordinal,
+        examples=("twenty first", "twenty-third"),
+    ),
+]
 
 FR: list[Rule] = [
-    *rule("vingt-cinq", "int", c("int", _tens), opt(w("-")), c("int", _unit), make=_add,
-          examples=("vingt-cinq", "trente deux")),
-    *rule("vingt et un", "int", c("int", _tens), opt(w("-")), w("et"), opt(w("-")),
-          c("int", lambda v: isinstance(v, Num) and v.value in (1, 11)), make=_add,
-          examples=("vingt et un", "soixante-et-onze")),
-    *rule("soixante-dix-sept", "int", c("int", lambda v: isinstance(v, Num) and v.value in (60, 80)),
-          opt(w("-")), c("int", lambda v: isinstance(v, Num) and 10 <= v.value <= 19), make=_add,
-          examples=("soixante-dix-sept", "quatre-vingt-douze")),
-    *rule("vingt et unieme", "ord", c("int", _tens), opt(w("-")), opt(w("et")), opt(w("-")),
-          c("ord", lambda v: 1 <= v <= 9), make=_compound_ordinal, examples=("vingt-deuxieme",)),
-]  # fmt: skip
-
+    *rule(
+        "vingt-cinq",
+        "int",
+        c("int", _tens),
+        opt(w("-")),
+        c("int", _unit),
+        make=_add,
+        examples=("vingt-cinq", "trente deux"),
+    ),
+    *rule(
+        "vingt et un",
+        "int",
+        c("int", _tens),
+        opt(w("-")),
+        w("et"),
+        opt(w("-")),
+        c("int", lambda v: isinstance(v, Num) and v.value in (1, 11)),
+        make=_add,
+        examples=("vingt et un", "soixante-et-onze"),
+    ),
+    *rule(
+        "soixante-dix-sept",
+        "int",
+        c("int", lambda v: isinstance(v, Num) and v.value in (60, 80)),
+        opt(w("-")),
+        c("int", lambda v: isinstance(v, Num) and 10 <= v.value <= 19),
+        make=_add,
+        examples=("soixante-dix-sept", "quatre-vingt-douze"),
+    ),
+    *rule(
+        "vingt et unieme",
+        "ord",
+        c("int", _tens),
+        opt(w("-")),
+        opt(w("et")),
+        opt(w("-")),
+        c("ord", lambda v: 1 <= v <= 9),
+        make=_compound_ordinal,
+        examples=("vingt-deuxieme",),
+    ),
+]
