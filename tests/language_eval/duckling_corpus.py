@@ -31,6 +31,7 @@ from tests.language_eval.miss_categories import by_family, family, wall_iso
 __all__ = ["PARSERS", "Example", "ParseFn", "Report", "load", "main", "score"]
 
 PARSERS: dict[str, ParseFn] = {
+    "nudge-v2": time_parsers.nudge_v2,
     "nudge": time_parsers.nudge_record,
     "nudge-when": time_parsers.nudge_when,
     "duckling": time_parsers.DucklingParser(),

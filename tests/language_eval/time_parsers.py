@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from nudge.language import parse_when
 from nudge.language.records import parse_record
+from nudge.language.time.read import read
 
 
 def nudge_record(text: str, *, now: datetime, tz: str, lang: str) -> str | None:
@@ -38,6 +39,16 @@ def nudge_when(text: str, *, now: datetime, tz: str, lang: str) -> datetime | No
     """``parse_when``'s moment (a day-grain answer is at the day's hour, same day)."""
     when = parse_when(text, now=now, tz=tz, lang=lang)
     return when.at if when is not None else None
+
+
+def nudge_v2(text: str, *, now: datetime, tz: str, lang: str) -> datetime | None:
+    """The new grammar's reading (``language.time``), ahead or past: the time understood."""
+    reading = read(text, now=now, tz=tz, lang=lang)
+    if reading is None or reading.moment is None:
+        return None
+    moment = reading.moment
+    local = moment.start if moment.grain in ("day", "week", "month", "year") else moment.at
+    return local.replace(tzinfo=ZoneInfo(tz))
 
 
 def dateparser_settings(now: datetime) -> dict[str, object]:
