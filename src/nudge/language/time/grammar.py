@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from nudge.language.time.chart import Grammar, Lexicon
+from nudge.language.time.lexicon import concepts
 from nudge.language.time.lexicon import en as lexicon_en
 from nudge.language.time.lexicon import fr as lexicon_fr
 from nudge.language.time.rules import clocks, combined, days, every, named, numbers, relative
@@ -16,7 +17,7 @@ LANGUAGES = ("en", "fr")
 @lru_cache(maxsize=len(LANGUAGES))
 def lexicon_for(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (English for any other)."""
-    return lexicon_fr.build() if lang == "fr" else lexicon_en.build()
+    return concepts.build(lexicon_fr if lang == "fr" else lexicon_en)
 
 
 @lru_cache(maxsize=len(LANGUAGES))

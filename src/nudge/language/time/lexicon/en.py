@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from nudge.language.time.chart import Lexicon, Num
-
 NUMBERS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -118,40 +116,3 @@ HOLIDAYS = {
     "victoria_day": ("victoria day",),
     "earth_day": ("earth day",),
 }  # fmt: skip
-
-
-def build() -> Lexicon:  # noqa: C901 - one loop per concept
-    """The English lexicon."""
-    lexicon = Lexicon()
-    for word, value in NUMBERS.items():
-        lexicon.add("int", Num(value), word)
-    lexicon.add("article", Num(1), *ARTICLES_ONE)
-    lexicon.add("int", Num(2), *COUPLE)
-    lexicon.add("int", Num(3), *FEW)
-    for word, value in ORDINALS.items():
-        lexicon.add("ord", value, word)
-    for suffix in ORDINAL_SUFFIXES:
-        lexicon.add("ordsuffix", suffix, suffix)
-    for weekday, spellings in WEEKDAYS.items():
-        lexicon.add("weekday", weekday, *spellings)
-    for month, spellings in MONTHS.items():
-        lexicon.add("month", month, *spellings)
-    for unit, spellings in UNITS.items():
-        lexicon.add("unit", unit, *spellings)
-    lexicon.add("fortnight", 14, *FORTNIGHT)
-    for day, spellings in DAYS.items():
-        lexicon.add("day", day, *spellings)
-    for part, spellings in PARTS.items():
-        lexicon.add("part", part, *spellings)
-    for direction, spellings in DIRECTIONS.items():
-        lexicon.add("dir", direction, *spellings)
-    lexicon.add("now", 0, *NOW)
-    for meridiem, spellings in AMPM.items():
-        lexicon.add("ampm", meridiem, *spellings)
-    for hour, spellings in NAMED_CLOCKS.items():
-        lexicon.add("named_clock", hour, *spellings)
-    lexicon.add("half", 30, *HALF)
-    lexicon.add("quarter", 15, *QUARTER)
-    for holiday, spellings in HOLIDAYS.items():
-        lexicon.add("holiday", holiday, *spellings)
-    return lexicon

@@ -6,8 +6,6 @@ meanings that differ (Québec "dîner" is lunch) are settled by the region's rul
 
 from __future__ import annotations
 
-from nudge.language.time.chart import Lexicon, Num
-
 NUMBERS = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
     "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
@@ -134,37 +132,3 @@ HOLIDAYS = {
     "fathers_day": ("fete des peres",),
     "canada_day": ("fete du canada",),
 }  # fmt: skip
-
-
-def build() -> Lexicon:
-    """The French lexicon."""
-    lexicon = Lexicon()
-    for word, value in NUMBERS.items():
-        lexicon.add("int", Num(value), word)
-    lexicon.add("int", Num(2), *COUPLE)
-    lexicon.add("int", Num(3), *FEW)
-    for word, value in ORDINALS.items():
-        lexicon.add("ord", value, word)
-    for suffix in ORDINAL_SUFFIXES:
-        lexicon.add("ordsuffix", suffix, suffix)
-    for weekday, spellings in WEEKDAYS.items():
-        lexicon.add("weekday", weekday, *spellings)
-    for month, spellings in MONTHS.items():
-        lexicon.add("month", month, *spellings)
-    for unit, spellings in UNITS.items():
-        lexicon.add("unit", unit, *spellings)
-    lexicon.add("fortnight", 14, *FORTNIGHT)
-    for day, spellings in DAYS.items():
-        lexicon.add("day", day, *spellings)
-    for part, spellings in PARTS.items():
-        lexicon.add("part", part, *spellings)
-    for direction, spellings in DIRECTIONS.items():
-        lexicon.add("dir", direction, *spellings)
-    lexicon.add("now", 0, *NOW)
-    for hour, spellings in NAMED_CLOCKS.items():
-        lexicon.add("named_clock", hour, *spellings)
-    lexicon.add("half", 30, *HALF)
-    lexicon.add("quarter", 15, *QUARTER)
-    for holiday, spellings in HOLIDAYS.items():
-        lexicon.add("holiday", holiday, *spellings)
-    return lexicon
