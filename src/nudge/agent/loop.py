@@ -26,8 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent import budget, execute, prompts, tools
 from nudge.agent.budget import CallRecord
-from nudge.agent.memory import recent_turns, relevant_memories, standing
 from nudge.agent.models.base import ChatModel, ModelError, ModelReply, ToolCall, Turn, Usage
+from nudge.agent.prepare_reads import recent_turns, relevant_memories, standing
 from nudge.agent.reply import fit_sms
 from nudge.features.context import Context, Outcome
 from nudge.language.texts import render
