@@ -78,12 +78,12 @@ async def test_follow_up_in_quiet_hours_waits_for_morning(
     user = await make_user(services)
     await add_reminder(services, user, "bins", local(24, 21, 55), ack_required=True)
     clock.set(local(24, 21, 55))
-    await services.fire_due()
+    await services.scheduler.run_once()
     clock.set(local(24, 22, 5))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "followup")) == 0
     clock.set(local(25, 8))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "followup")) == 1
 
 
