@@ -29,12 +29,12 @@ from nudge.agent import execute
 from nudge.agent.loop import Agent, Prompt
 from nudge.agent.models.base import ToolCall
 from nudge.conversation import state as dialogue
-from nudge.conversation.replies import queue_reply_unless_opted_out
 from nudge.features.breakdown import actions as breakdown
 from nudge.features.context import Context
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
+from nudge.outbox.enqueue import enqueue_unless_opted_out
 from nudge.store.db import Database
 from nudge.store.tables import Message, User
 
@@ -97,7 +97,7 @@ class AgentTurns:
                 log.info("agent.late", sid=handoff.sid)  # the sweep answered it already
                 return Answer(intent, None, None)
             reply = reply or render(handoff.prompt.locale, "unknown")  # the rules' reply
-            outbox_id = await queue_reply_unless_opted_out(  # STOP while the model thought
+            outbox_id = await enqueue_unless_opted_out(  # STOP while the model thought
                 session,
                 user_id=handoff.user_id,
                 body=reply,
@@ -159,7 +159,7 @@ async def answer_stalled(db: Database, *, now: datetime, older_than: timedelta, 
         for row in rows:
             intent = "Agent" if row.agent_reply else "Unknown"
             await close(session, message_id=row.id, intent=intent)
-            await queue_reply_unless_opted_out(
+            await enqueue_unless_opted_out(
                 session,
                 user_id=row.user_id,
                 body=row.agent_reply or render(row.locale, "unknown"),
