@@ -16,8 +16,8 @@ from nudge.channels.base import Sender, StatusLookup
 from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
-from nudge.features.breakdown import actions as breakdown_actions
 from nudge.features.briefings.service import send_due as send_briefings
+from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
 from nudge.outbox.delivery_pass import DeliveryPass
@@ -38,6 +38,7 @@ class Services:
     settings: Settings
     clock: Clock
     db: Database
+    features: Dependencies
     sender: Sender
     handler: ConversationHandler
     delivery: DeliveryWorker
@@ -82,14 +83,18 @@ def _twilio_sender(settings: Settings, http: httpx.AsyncClient) -> Sender:
 def _agent(
     settings: Settings, agent: Agent | None
 ) -> tuple[Agent | None, httpx.AsyncClient | None]:
-    """The LLM agent (None: rules only), its own HTTP client, the memory embedder, the planner."""
-    memory_embeddings.use(memory_embeddings.build(settings.memory_embedder))
+    """The LLM agent (None: rules only) and its own HTTP client."""
     llm_http = None
     if agent is None and agent_factory.chat_model_configured(settings):
         llm_http = httpx.AsyncClient(timeout=settings.agent_timeout_seconds)
         agent = agent_factory.build_agent(settings, llm_http)
-    breakdown_actions.use_planner(agent.plan_steps if agent is not None else None)
     return agent, llm_http
+
+
+def _features(settings: Settings, agent: Agent | None) -> Dependencies:
+    """The features' dependencies: the memory embedder, and the agent's step planner."""
+    embedder = memory_embeddings.build(settings.memory_embedder)
+    return Dependencies(embedder, agent.plan_steps if agent is not None else None)
 
 
 def build(
@@ -112,8 +117,14 @@ def build(
     delivery_bell = Wakeup()
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
+    features = _features(settings, agent)
     handler = ConversationHandler(
-        db=db, clock=clock, settings=settings, on_enqueue=delivery_bell.ring, agent=agent
+        db=db,
+        clock=clock,
+        settings=settings,
+        on_enqueue=delivery_bell.ring,
+        agent=agent,
+        features=features,
     )
     delivery = DeliveryWorker(
         db=db,
@@ -134,8 +145,8 @@ def build(
     scheduler = _scheduler(settings, db, clock, handler, on_queued=delivery_bell.ring)
     workers = _workers(settings, scheduler, DeliveryPass(delivery, reconciler), delivery_bell)
     return Services(
-        settings, clock, db, sender, handler, delivery, scheduler, workers, http, reconciler,
-        llm_http=llm_http,
+        settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
+        reconciler, llm_http,
     )  # fmt: skip
 
 

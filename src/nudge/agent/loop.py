@@ -100,7 +100,9 @@ class Agent:
         if spent >= self.config.daily_token_budget:
             UNDERSTANDING.labels(source="none", intent="agent_budget").inc()
             return None
-        facts = await relevant_memories(ctx.session, user_id=ctx.user.id, text=body, now=ctx.now)
+        facts = await relevant_memories(
+            ctx.session, user_id=ctx.user.id, text=body, now=ctx.now, embedder=ctx.deps.embedder
+        )
         turns = await recent_turns(
             ctx.session,
             user_id=ctx.user.id,

@@ -30,7 +30,7 @@ from nudge.agent.loop import Agent, Prompt
 from nudge.agent.models.base import ToolCall
 from nudge.conversation import state as dialogue
 from nudge.features.breakdown import actions as breakdown
-from nudge.features.context import Context
+from nudge.features.context import Context, Dependencies
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
@@ -77,8 +77,8 @@ class Answer:
 class AgentTurns:
     """Phases 2 and 3 of a message handed to the agent."""
 
-    def __init__(self, *, db: Database, agent: Agent) -> None:
-        self._db, self._agent = db, agent
+    def __init__(self, *, db: Database, agent: Agent, features: Dependencies) -> None:
+        self._db, self._agent, self._features = db, agent, features
 
     async def run(self, handoff: Handoff) -> Answer:
         """Let the model think (tools in their own transactions), then close the message."""
@@ -113,7 +113,9 @@ class AgentTurns:
             call = execute.with_steps(call, await self._plan(handoff, task))
         async with self._db.transaction() as session:
             user, state = await dialogue.load_by_id(session, user_id=handoff.user_id)
-            result = await execute.run_call(Context(session, user, state, handoff.now), call)
+            result = await execute.run_call(
+                Context(session, user, state, handoff.now, self._features), call
+            )
             dialogue.apply(state, result.outcome, now=handoff.now)
             noted = await session.execute(
                 _NOTE, {"message_id": handoff.message_id, "agent_reply": result.outcome.reply}
@@ -127,9 +129,9 @@ class AgentTurns:
         if task.lstrip("#").isdigit():
             async with self._db.transaction() as session:
                 user, state = await dialogue.load_by_id(session, user_id=handoff.user_id)
-                ctx = Context(session, user, state, handoff.now)
+                ctx = Context(session, user, state, handoff.now, self._features)
                 task = await breakdown.listed_task(ctx, task)
-        return await breakdown.plan(task, handoff.prompt.locale)
+        return await breakdown.plan(task, handoff.prompt.locale, self._features.planner)
 
 
 async def close(session: AsyncSession, *, message_id: int, intent: str) -> bool:

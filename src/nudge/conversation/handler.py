@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -21,8 +21,7 @@ from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.plan_ahead import Planned, plan_ahead
 from nudge.conversation.reply_language import followed_locale
 from nudge.features import executor
-from nudge.features.breakdown import actions as breakdown
-from nudge.features.context import Context
+from nudge.features.context import Context, Dependencies
 from nudge.features.users import service as users
 from nudge.language import detect_locale, understand
 from nudge.language.texts import render
@@ -61,11 +60,15 @@ class ConversationHandler:
         settings: Settings,
         on_enqueue: Callable[[], None] = lambda: None,
         agent: Agent | None = None,
+        features: Dependencies | None = None,
     ) -> None:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
         self._agent = agent  # None: rules only (no model configured)
-        self._turns = AgentTurns(db=db, agent=agent) if agent is not None else None
+        self._features = features or Dependencies()
+        self._turns = (
+            AgentTurns(db=db, agent=agent, features=self._features) if agent is not None else None
+        )
 
     async def handle(self, inbound: Inbound) -> Handled:
         """Handle ``inbound`` exactly once per provider id.
@@ -74,7 +77,9 @@ class ConversationHandler:
         message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
         """
         now = self._clock.now()
-        planned = await plan_ahead(self._db, self._settings, inbound, now)  # model: no lock held
+        planned = await plan_ahead(  # a model call: no transaction open
+            self._db, self._settings, inbound, now, self._features.planner
+        )
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
             reading = self._read(user, state, inbound, now)
@@ -185,7 +190,7 @@ class ConversationHandler:
             return Response(reading.intent, render(user.locale, key) if key else None)
         if reading.locale is not None and reading.locale != user.locale:
             user.locale = reading.locale
-        ctx = Context(session, user, state, now)
+        ctx = Context(session, user, state, now, self._features)
         # --- agent hook: the rules missed and a model is configured (see agent_turn.py) ---
         if isinstance(reading.command, Unknown) and self._agent is not None:
             prepared = await self._agent.prepare(ctx, reading.body)
@@ -196,11 +201,10 @@ class ConversationHandler:
                 dialogue.apply(state, prepared, now=now)
                 return Response("Agent", prepared.reply)
         # --- end agent hook ---
-        if isinstance(reading.command, BreakDown) and breakdown.has_planner():
-            steps = planned.for_command(reading.command) if planned else None
-            outcome = await breakdown.break_down(ctx, reading.command, steps, may_plan=False)
-        else:
-            outcome = await executor.run(ctx, reading.command)
+        command = reading.command
+        if isinstance(command, BreakDown) and planned is not None:  # steps asked before
+            command = replace(command, steps=tuple(planned.for_command(command) or ()))
+        outcome = await executor.run(ctx, command)
         dialogue.apply(state, outcome, now=now)
         return Response(reading.intent, outcome.reply)
 

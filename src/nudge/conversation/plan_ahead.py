@@ -4,7 +4,7 @@ The planner may take seconds. Inside the message's transaction it would hold SQL
 lock (the scheduler and every other person wait) or a PostgreSQL connection. So, when a model
 is configured, a message the rules read as a breakdown gets its steps first, after short
 reads only (is it a replay? whose listed todo is "2"? which language?), and the transaction
-then stores them without asking the model again (``may_plan=False``). Everything else about
+then stores them as the command's ``steps`` (the features never ask a model). Everything else about
 the message is decided in the transaction, as usual.
 """
 
@@ -20,6 +20,7 @@ from nudge.commands import BreakDown
 from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.reply_language import followed_locale
 from nudge.features.breakdown import actions as breakdown
+from nudge.features.breakdown.steps import Planner
 from nudge.features.users import service as users
 from nudge.language import detect_locale, understand
 from nudge.settings import Settings
@@ -40,10 +41,10 @@ class Planned:
 
 
 async def plan_ahead(
-    db: Database, settings: Settings, inbound: Inbound, now: datetime
+    db: Database, settings: Settings, inbound: Inbound, now: datetime, planner: Planner | None
 ) -> Planned | None:
     """Steps for a breakdown message, or None (no model, not a breakdown, a replay)."""
-    if not breakdown.has_planner():
+    if planner is None:
         return None
     body = inbound.body.strip()
     if not body or len(body) > settings.max_body_chars or carrier_keyword(body):
@@ -66,4 +67,4 @@ async def plan_ahead(
         return None
     locale = followed_locale(person, body) if person is not None else lang
     task = listed.text if listed is not None else " ".join(command.task.split())
-    return Planned(command.task, await breakdown.plan(task, locale))
+    return Planned(command.task, await breakdown.plan(task, locale, planner))

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
+from nudge.features.breakdown.steps import Planner
+from nudge.features.memory.embeddings import Embedder, HashingEmbedder
 from nudge.language.texts import format_when, render
 from nudge.store.tables import ConversationState, User
+
+
+@dataclass(frozen=True, slots=True)
+class Dependencies:
+    """What the features use besides the database, chosen once by the composition root.
+
+    Passed in, not set on modules: two configurations can live in one process (tests, a
+    dashboard beside the SMS workers) and nothing needs resetting between them.
+    """
+
+    embedder: Embedder = field(default_factory=HashingEmbedder)  # memory: text → vector
+    planner: Planner | None = None  # breakdown steps from a model; asked before a transaction
 
 
 @dataclass(slots=True)
@@ -21,6 +35,7 @@ class Context:
     user: User
     dialogue: ConversationState
     now: datetime
+    deps: Dependencies
 
     def say(self, key: str, **values: object) -> str:
         """A reply from the user's catalog."""
