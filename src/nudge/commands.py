@@ -189,6 +189,16 @@ class NextStep:
     """The current step of a broken-down task is done: send the next one."""
 
 
+@dataclass(frozen=True, slots=True)
+class OptOut:
+    """A carrier opt-out (STOP as the whole message): no texts until START, except compliance."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptIn:
+    """A carrier opt-in (START as the whole message): texts resume."""
+
+
 Command = (
     CreateReminder
     | AskWhen
@@ -214,6 +224,8 @@ Command = (
     | Forget
     | BreakDown
     | NextStep
+    | OptOut
+    | OptIn
 )
 
 

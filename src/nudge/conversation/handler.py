@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
-from nudge.commands import BreakDown, Command, Unknown
+from nudge.commands import BreakDown, Command, OptIn, OptOut, Unknown
 from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
@@ -93,7 +93,7 @@ class ConversationHandler:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
-            user.last_inbound_at = now
+            users.note_inbound(user, now=now)
             response = await self._respond(session, user, state, reading, now, planned)
             if to_agent and response.prompt is None:  # answered here after all
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)
@@ -152,9 +152,9 @@ class ConversationHandler:
         """What the message is: a carrier keyword, unreadable, or a Command (nothing written)."""
         keyword = carrier_keyword(inbound.body)
         if keyword == "stop":
-            return Reading("opt_out", confirm=inbound.channel != "twilio")
+            return Reading("opt_out", OptOut(), confirm=inbound.channel != "twilio")
         if keyword == "start":
-            return Reading("opt_in")
+            return Reading("opt_in", OptIn())
         if user.opted_out:
             return Reading("ignored_opted_out")
         if keyword == "help":
@@ -180,17 +180,16 @@ class ConversationHandler:
         planned: Planned | None = None,
     ) -> Response:
         """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
-        if reading.intent in ("opt_out", "opt_in"):
-            opted_out = reading.intent == "opt_out"
-            await users.set_opted_out(session, user=user, opted_out=opted_out)
-            confirmation = render(user.locale, "opted_out" if opted_out else "opted_in")
-            return Response(reading.intent, confirmation if reading.confirm else None, opted_out)
         if reading.command is None:
             key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
             return Response(reading.intent, render(user.locale, key) if key else None)
-        if reading.locale is not None and reading.locale != user.locale:
-            user.locale = reading.locale
         ctx = Context(session, user, state, now, self._features)
+        if isinstance(reading.command, OptOut | OptIn):  # the dialogue is left as it is
+            outcome = await executor.run(ctx, reading.command)
+            opted_out = isinstance(reading.command, OptOut)
+            return Response(reading.intent, outcome.reply if reading.confirm else None, opted_out)
+        if reading.locale is not None and reading.locale != user.locale:
+            users.follow_locale(user, locale=reading.locale)
         # --- agent hook: the rules missed and a model is configured (see agent_turn.py) ---
         if isinstance(reading.command, Unknown) and self._agent is not None:
             prepared = await self._agent.prepare(ctx, reading.body)
