@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,6 +46,22 @@ class Context:
         return format_when(at, now=self.now, tz=self.user.timezone, locale=self.user.locale)
 
 
+class UndoRecord(Protocol):
+    """How to reverse one change: a frozen dataclass in the feature that made the change.
+
+    ``op`` names it in the stored dialogue state (``features/undo.py`` serializes every
+    record the same way); ``reverse`` puts things back and says so, or answers None when
+    there is nothing left to reverse (the thing is gone).
+    """
+
+    op: ClassVar[str]
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # a dataclass: one serializer fits all
+
+    async def reverse(self, ctx: Context) -> str | None:
+        """Undo the change, in ``ctx``'s transaction; the reply, or None."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The reply, plus how the dialogue state changes.
@@ -55,7 +71,7 @@ class Outcome:
     """
 
     reply: str
-    undo: dict[str, Any] | None = None
+    undo: UndoRecord | None = None
     clear_undo: bool = False
     pending: Pending | None = None
     last_list: str | None = None

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import BreakDown, NextStep
 from nudge.features.breakdown import service, steps
+from nudge.features.breakdown.undo import BreakdownCreated
 from nudge.features.context import Context, Outcome
 from nudge.features.todos import service as todos
 from nudge.store.tables import Todo
@@ -66,7 +67,8 @@ async def break_down(ctx: Context, command: BreakDown) -> Outcome:
     first = await service.create(
         ctx.session, user_id=ctx.user.id, task=task, steps=chosen, now=ctx.now, parent=parent
     )
-    undo = {"op": "break_down", "parent_id": first.parent_id, "with_parent": parent is None}
+    assert first.parent_id is not None
+    undo = BreakdownCreated(first.parent_id, with_parent=parent is None)
     return Outcome(ctx.say("breakdown_first", text=first.text), undo=undo)
 
 

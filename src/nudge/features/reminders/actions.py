@@ -5,6 +5,12 @@ from __future__ import annotations
 from nudge.commands import CancelReminder, Complete, CreateReminder, ListReminders, Snooze
 from nudge.features.context import Context, Outcome
 from nudge.features.reminders import service
+from nudge.features.reminders.undo import (
+    ReminderCancelled,
+    ReminderCreated,
+    ReminderDone,
+    ReminderSnoozed,
+)
 from nudge.language.texts import describe_rrule
 from nudge.store.tables import Occurrence, Reminder
 
@@ -23,7 +29,7 @@ async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
         always=command.always,
         now=ctx.now,
     )
-    undo = {"op": "create_reminder", "reminder_id": reminder.id}
+    undo = ReminderCreated(reminder.id)
     if command.rrule:
         rule = describe_rrule(command.rrule, locale=ctx.user.locale)
         text = ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
@@ -67,10 +73,10 @@ async def complete(ctx: Context, command: Complete) -> Outcome:
 
 async def acknowledge(ctx: Context, occurrence: Occurrence, reminder: Reminder) -> Outcome:
     """Mark one firing done (undoable) and say so."""
-    record = await service.acknowledge(
+    previous, reminder_state, snoozes = await service.acknowledge(
         ctx.session, occurrence=occurrence, reminder=reminder, now=ctx.now
     )
-    undo = {"op": "acknowledge", "occurrence_id": occurrence.id, **record}
+    undo = ReminderDone(occurrence.id, previous, reminder_state, snoozes)
     return Outcome(ctx.say("done_reminder", text=reminder.text), undo=undo)
 
 
@@ -90,7 +96,7 @@ async def snooze(ctx: Context, command: Snooze) -> Outcome:
     again = await service.snooze(
         ctx.session, occurrence=occurrence, minutes=command.minutes, now=ctx.now
     )
-    undo = {"op": "snooze", "occurrence_id": occurrence.id, "again_id": again.id}
+    undo = ReminderSnoozed(occurrence.id, again.id)
     return Outcome(ctx.say("snoozed", when=ctx.when(again.due_at), text=reminder.text), undo)
 
 
@@ -113,5 +119,5 @@ async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
 async def delete(ctx: Context, reminder: Reminder) -> Outcome:
     """Stop one reminder (undoable) and say so."""
     cancelled = await service.cancel(ctx.session, reminder=reminder)
-    undo = {"op": "cancel_reminder", "reminder_id": reminder.id, "occurrence_ids": cancelled}
+    undo = ReminderCancelled(reminder.id, cancelled)
     return Outcome(ctx.say("reminder_cancelled", text=reminder.text), undo=undo)

@@ -111,10 +111,11 @@ async def last_sent(session: AsyncSession, *, user_id: int) -> Occurrence | None
 
 async def acknowledge(
     session: AsyncSession, *, occurrence: Occurrence, reminder: Reminder, now: datetime
-) -> dict[str, object]:
+) -> tuple[str, str, tuple[int, ...]]:
     """The user said "done": this firing is acknowledged and its pending snoozes dropped.
 
-    A one-off reminder is then finished. Returns what undo needs to put things back.
+    A one-off reminder is then finished. Returns what undo needs to put things back: the
+    firing's and the reminder's states before, and the snoozes dropped.
     """
     previous = occurrence.state
     occurrence.state, occurrence.acknowledged_at = "acknowledged", now
@@ -133,21 +134,21 @@ async def acknowledge(
     if reminder.rrule is None:
         reminder.state = "done"
     await session.flush()
-    return {
-        "previous": previous,
-        "reminder_state": previous_reminder,
-        "snoozes": list(result.scalars().all()),
-    }
+    return previous, previous_reminder, tuple(result.scalars().all())
 
 
 async def unacknowledge(
-    session: AsyncSession, *, occurrence: Occurrence, reminder: Reminder, record: dict[str, object]
+    session: AsyncSession,
+    *,
+    occurrence: Occurrence,
+    reminder: Reminder,
+    previous: str,
+    reminder_state: str,
+    snoozes: Sequence[int],
 ) -> None:
     """Undo of acknowledge."""
-    occurrence.state, occurrence.acknowledged_at = str(record["previous"]), None
-    reminder.state = str(record["reminder_state"])
-    snoozes = record.get("snoozes") or []
-    assert isinstance(snoozes, list)
+    occurrence.state, occurrence.acknowledged_at = previous, None
+    reminder.state = reminder_state
     if snoozes:
         await session.execute(
             update(Occurrence)
@@ -188,7 +189,13 @@ async def snooze(
     return again
 
 
-async def cancel(session: AsyncSession, *, reminder: Reminder) -> list[int]:
+async def unsnooze(session: AsyncSession, *, again: Occurrence, original: Occurrence) -> None:
+    """Undo of snooze: the new firing is dropped, the snoozed one is "sent" again."""
+    again.state, original.state = "cancelled", "sent"
+    await session.flush()
+
+
+async def cancel(session: AsyncSession, *, reminder: Reminder) -> tuple[int, ...]:
     """Stop a reminder and its pending firings; return the occurrence ids it cancelled."""
     result = await session.execute(
         update(Occurrence)
@@ -198,7 +205,7 @@ async def cancel(session: AsyncSession, *, reminder: Reminder) -> list[int]:
     )
     reminder.state = "cancelled"
     await session.flush()
-    return list(result.scalars().all())
+    return tuple(result.scalars().all())
 
 
 async def restore(

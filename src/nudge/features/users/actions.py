@@ -5,12 +5,13 @@ from __future__ import annotations
 from nudge.commands import OptIn, OptOut, SetLanguage
 from nudge.features.context import Context, Outcome
 from nudge.features.users import service
+from nudge.features.users.undo import LanguageSet
 
 
 async def set_language(ctx: Context, command: SetLanguage) -> Outcome:
     """Switch the reply language (undoable)."""
     previous = await service.set_locale(ctx.session, user=ctx.user, locale=command.locale)
-    return Outcome(ctx.say("language_set"), undo={"op": "set_language", "previous": previous})
+    return Outcome(ctx.say("language_set"), undo=LanguageSet(previous))
 
 
 async def opt_out(ctx: Context, _command: OptOut) -> Outcome:
