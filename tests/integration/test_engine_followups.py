@@ -13,6 +13,7 @@ from nudge.clock import FakeClock
 from nudge.outbox.enqueue import enqueue
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox
 from tests.integration.engine_helpers import PHONE, add_reminder, make_user, occurrences, outbox
 from tests.phone import TestPhone
@@ -98,7 +99,8 @@ async def _unknown_row(services: Services, user_id: int, *, sent_first: bool) ->
     async with services.db.transaction() as session:
         row = await session.get(Outbox, outbox_id)
         assert row is not None
-        row.status, row.last_error = "unknown", "lease expired while sending"
+        row.status = OutboxStatus.SENDING  # claimed, and its lease then expired while sending
+        row.status, row.last_error = OutboxStatus.UNKNOWN, "lease expired while sending"
     return outbox_id
 
 

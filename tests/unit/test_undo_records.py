@@ -22,6 +22,7 @@ from nudge.features.reminders.undo import (
 )
 from nudge.features.todos.undo import TodoAdded, TodoDone
 from nudge.features.users.undo import LanguageSet
+from nudge.store.states import OccurrenceState, ReminderState
 
 # Each record, and the JSON the dict-based records stored before they were typed (a change
 # made before an upgrade must still be undone after it).
@@ -32,7 +33,7 @@ STORED: list[tuple[Any, dict[str, Any]]] = [
         {"op": "cancel_reminder", "reminder_id": 7, "occurrence_ids": [3, 4]},
     ),
     (
-        ReminderDone(3, "sent", "active", (5,)),
+        ReminderDone(3, OccurrenceState.SENT, ReminderState.ACTIVE, (5,)),
         {
             "op": "acknowledge",
             "occurrence_id": 3,

@@ -36,18 +36,21 @@ from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
 from nudge.outbox.enqueue import enqueue_unless_opted_out
 from nudge.store.db import Database
+from nudge.store.states import MESSAGES, MessageStatus
 from nudge.store.tables import Message, User
 
 log = get_logger("conversation")
 
-AWAITING, ANSWERED = "awaiting_agent", "answered"
 SWEEP_MARGIN = timedelta(seconds=60)
 _MESSAGES = cast("Table", Message.__table__)
 _AWAITING = update(_MESSAGES).where(
-    _MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.status == AWAITING
+    _MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.status == MessageStatus.AWAITING_AGENT
 )  # the two updates below, built once
 _NOTE = _AWAITING.values(agent_reply=bindparam("agent_reply"))
-_CLOSE = _AWAITING.values(status=ANSWERED, intent=bindparam("intent"))
+_CLOSE = _AWAITING.values(
+    status=MESSAGES.move(MessageStatus.AWAITING_AGENT, MessageStatus.ANSWERED),
+    intent=bindparam("intent"),
+)
 
 
 class TurnAbandoned(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -152,7 +155,7 @@ async def answer_stalled(db: Database, *, now: datetime, older_than: timedelta, 
             select(Message.id, Message.user_id, Message.provider_sid, Message.agent_reply)
             .add_columns(User.locale)
             .join(User, User.id == Message.user_id)
-            .where(Message.status == AWAITING, Message.created_at < cutoff)
+            .where(Message.status == MessageStatus.AWAITING_AGENT, Message.created_at < cutoff)
             .order_by(Message.id)
             .limit(limit)
             .with_for_update(of=Message, skip_locked=True)

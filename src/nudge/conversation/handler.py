@@ -31,6 +31,7 @@ from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore_returning_id
+from nudge.store.states import MessageStatus
 from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
@@ -87,7 +88,7 @@ class ConversationHandler:
             message_id = await _store_once(
                 session, user_id=user.id, inbound=inbound, now=now,
                 intent=None if to_agent else reading.intent,
-                status=agent_turn.AWAITING if to_agent else "received",
+                status=MessageStatus.AWAITING_AGENT if to_agent else MessageStatus.RECEIVED,
             )  # fmt: skip
             if message_id is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
@@ -253,7 +254,7 @@ async def _store_once(
     inbound: Inbound,
     now: datetime,
     intent: str | None,
-    status: str,
+    status: MessageStatus,
 ) -> int | None:
     """Insert the inbound message; its id, or None when this provider id was already stored."""
     values = {

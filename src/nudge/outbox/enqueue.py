@@ -10,6 +10,7 @@ from sqlalchemy.sql.dml import Insert
 
 from nudge.channels.segments import gsm_friendly
 from nudge.store.dialect import insert_ignore_returning_id, insert_ignore_statement
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox, User
 
 
@@ -74,7 +75,7 @@ def outbox_values(
         "body": gsm_friendly(body),
         "kind": kind,
         "idempotency_key": key,
-        "status": "pending",
+        "status": OutboxStatus.PENDING,
         "due_at": due_at or now,
         "attempts": 0,
         "occurrence_id": occurrence_id,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -18,6 +20,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from nudge.store.states import (
+    MessageStatus,
+    OccurrenceState,
+    OutboxStatus,
+    ReminderState,
+    TodoStatus,
+)
 from nudge.store.types import UTCDateTime
 
 NAMING = {
@@ -27,6 +36,19 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _states(kind: type[StrEnum], column: str) -> Enum:
+    """A state column: VARCHAR(16) of the enum's values, the only ones its CHECK accepts."""
+    return Enum(
+        kind,
+        name=column,  # the CHECK constraint is ck_<table>_<column>
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class Base(DeclarativeBase):
@@ -72,9 +94,9 @@ class Message(Base):
     provider_sid: Mapped[str] = mapped_column(String(64), unique=True)
     body: Mapped[str] = mapped_column(Text)
     num_media: Mapped[int] = mapped_column(Integer, default=0)
-    # "received": handled in the transaction that stored it; "awaiting_agent": handed to the
-    # agent (phases 2–3 of conversation/agent_turn.py), then "answered"
-    status: Mapped[str] = mapped_column(String(16), default="received")
+    status: Mapped[MessageStatus] = mapped_column(
+        _states(MessageStatus, "status"), default=MessageStatus.RECEIVED
+    )
     intent: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     # agent: the reply of the last tool that ran, sent by the sweep if the turn never ends
@@ -93,7 +115,9 @@ class Outbox(Base):
     body: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16), default="reply")
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(
+        _states(OutboxStatus, "status"), default=OutboxStatus.PENDING
+    )
     due_at: Mapped[datetime]
     lease_until: Mapped[datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(String(64))
@@ -119,7 +143,9 @@ class Reminder(Base):
     rrule: Mapped[str | None] = mapped_column(Text)
     first_at: Mapped[datetime]
     timezone: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16), default="active")
+    state: Mapped[ReminderState] = mapped_column(
+        _states(ReminderState, "state"), default=ReminderState.ACTIVE
+    )
     always: Mapped[bool] = mapped_column(Boolean, default=False)
     # Reminder engine: ask for "done", and nudge again gently until it comes (follow-ups).
     ack_required: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -143,7 +169,9 @@ class Occurrence(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     scheduled_at: Mapped[datetime]
     due_at: Mapped[datetime]
-    state: Mapped[str] = mapped_column(String(16), default="pending")
+    state: Mapped[OccurrenceState] = mapped_column(
+        _states(OccurrenceState, "state"), default=OccurrenceState.PENDING
+    )
     is_snooze: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None]
     acknowledged_at: Mapped[datetime | None]
@@ -162,7 +190,9 @@ class Todo(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[TodoStatus] = mapped_column(
+        _states(TodoStatus, "status"), default=TodoStatus.OPEN
+    )
     priority: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime | None]
     missed_count: Mapped[int] = mapped_column(Integer, default=0)

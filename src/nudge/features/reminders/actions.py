@@ -12,9 +12,11 @@ from nudge.features.reminders.undo import (
     ReminderSnoozed,
 )
 from nudge.language.texts import describe_rrule
+from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder
 
 MAX_LISTED = 8
+_OPEN_FIRINGS = frozenset({OccurrenceState.SENT, OccurrenceState.SNOOZED})  # "done" may mean
 
 
 async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
@@ -53,7 +55,7 @@ async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:
 async def last_sent(ctx: Context) -> tuple[Occurrence, Reminder] | None:
     """The firing "done" and "snooze" refer to: the last one texted, if still open."""
     occurrence = await service.last_sent(ctx.session, user_id=ctx.user.id)
-    if occurrence is None or occurrence.state not in ("sent", "snoozed"):
+    if occurrence is None or occurrence.state not in _OPEN_FIRINGS:
         return None
     reminder = await service.get(
         ctx.session, user_id=ctx.user.id, reminder_id=occurrence.reminder_id

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from nudge.features.context import Context
 from nudge.features.reminders import service
+from nudge.store.states import OccurrenceState, ReminderState
 from nudge.store.tables import Occurrence, Reminder
 
 
@@ -52,8 +53,8 @@ class ReminderDone:
 
     op: ClassVar[str] = "acknowledge"
     occurrence_id: int
-    previous: str
-    reminder_state: str
+    previous: OccurrenceState
+    reminder_state: ReminderState
     snoozes: tuple[int, ...]
 
     async def reverse(self, ctx: Context) -> str | None:
@@ -85,7 +86,7 @@ class ReminderSnoozed:
         """Cancel the snooze if it has not fired yet; the original is "sent" again."""
         again = await _occurrence(ctx, self.again_id)
         original = await _occurrence(ctx, self.occurrence_id)
-        if again is None or original is None or again.state != "pending":
+        if again is None or original is None or again.state != OccurrenceState.PENDING:
             return None
         reminder = await _reminder_of(ctx, original)
         await service.unsnooze(ctx.session, again=again, original=original)
