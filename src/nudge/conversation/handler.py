@@ -13,17 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
-from nudge.commands import BreakDown, Command, OptIn, OptOut, Unknown
+from nudge.commands import BreakDown, OptIn, OptOut, Unknown
 from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
-from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.plan_ahead import Planned, plan_ahead
-from nudge.conversation.reply_language import followed_locale
+from nudge.conversation.reading import Reading, read_message
 from nudge.features import executor
 from nudge.features.context import Context, Dependencies
 from nudge.features.users import service as users
-from nudge.language import detect_locale, understand
+from nudge.language import detect_locale
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
@@ -35,8 +34,6 @@ from nudge.store.states import MessageStatus
 from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
-
-Understand = Callable[..., Command]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +80,9 @@ class ConversationHandler:
         )
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
-            reading = self._read(user, state, inbound, now)
+            reading = read_message(
+                user, state, inbound, now=now, max_chars=self._settings.max_body_chars
+            )
             to_agent = self._agent is not None and isinstance(reading.command, Unknown)
             message_id = await _store_once(
                 session, user_id=user.id, inbound=inbound, now=now,
@@ -147,30 +146,6 @@ class ConversationHandler:
         )
         return user, await dialogue.load(session, user_id=user.id, now=now)
 
-    def _read(
-        self, user: User, state: ConversationState, inbound: Inbound, now: datetime
-    ) -> Reading:
-        """What the message is: a carrier keyword, unreadable, or a Command (nothing written)."""
-        keyword = carrier_keyword(inbound.body)
-        if keyword == "stop":
-            return Reading("opt_out", OptOut(), confirm=inbound.channel != "twilio")
-        if keyword == "start":
-            return Reading("opt_in", OptIn())
-        if user.opted_out:
-            return Reading("ignored_opted_out")
-        if keyword == "help":
-            return Reading("help")
-        body = inbound.body.strip()
-        if not body:
-            return Reading("empty", media=bool(inbound.num_media))
-        if len(body) > self._settings.max_body_chars:
-            return Reading("too_long")
-        locale = followed_locale(user, body)
-        command = understand(
-            body, now=now, tz=user.timezone, lang=locale, state=dialogue.pending_of(state)
-        )
-        return Reading(type(command).__name__, command, locale, body)
-
     async def _respond(
         self,
         session: AsyncSession,
@@ -217,18 +192,6 @@ class Response:
     reply: str | None
     compliance: bool = False  # a carrier-compliance reply (sent even to an opted-out number)
     prompt: Prompt | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a message is, decided before anything is written (so it can be stored with it)."""
-
-    intent: str
-    command: Command | None = None
-    locale: str | None = None  # the reply language the message switches to, if any
-    body: str = ""
-    media: bool = False
-    confirm: bool = True  # a STOP confirmation is sent (Twilio confirms STOP itself)
 
 
 _UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
