@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Generic, TypeVar
 
+from sqlalchemy import Enum
+
 
 class MessageStatus(StrEnum):
     """An inbound message: handled in the transaction that stored it, or by the agent."""
@@ -65,6 +67,19 @@ class TodoStatus(StrEnum):
 
 
 S = TypeVar("S", bound=StrEnum)
+
+
+def column_type(kind: type[StrEnum], column: str) -> Enum:
+    """A state column: VARCHAR(16) of the enum's values, the only ones its CHECK accepts."""
+    return Enum(
+        kind,
+        name=column,  # the CHECK constraint is ck_<table>_<column>
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class IllegalMoveError(ValueError):

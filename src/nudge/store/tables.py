@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -26,6 +24,7 @@ from nudge.store.states import (
     OutboxStatus,
     ReminderState,
     TodoStatus,
+    column_type,
 )
 from nudge.store.types import UTCDateTime
 
@@ -36,19 +35,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def _states(kind: type[StrEnum], column: str) -> Enum:
-    """A state column: VARCHAR(16) of the enum's values, the only ones its CHECK accepts."""
-    return Enum(
-        kind,
-        name=column,  # the CHECK constraint is ck_<table>_<column>
-        native_enum=False,
-        create_constraint=True,
-        length=16,
-        validate_strings=True,
-        values_callable=lambda members: [member.value for member in members],
-    )
 
 
 class Base(DeclarativeBase):
@@ -95,7 +81,7 @@ class Message(Base):
     body: Mapped[str] = mapped_column(Text)
     num_media: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[MessageStatus] = mapped_column(
-        _states(MessageStatus, "status"), default=MessageStatus.RECEIVED
+        column_type(MessageStatus, "status"), default=MessageStatus.RECEIVED
     )
     intent: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
@@ -116,7 +102,7 @@ class Outbox(Base):
     kind: Mapped[str] = mapped_column(String(16), default="reply")
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
     status: Mapped[OutboxStatus] = mapped_column(
-        _states(OutboxStatus, "status"), default=OutboxStatus.PENDING
+        column_type(OutboxStatus, "status"), default=OutboxStatus.PENDING
     )
     due_at: Mapped[datetime]
     lease_until: Mapped[datetime | None]
@@ -144,7 +130,7 @@ class Reminder(Base):
     first_at: Mapped[datetime]
     timezone: Mapped[str] = mapped_column(String(64))
     state: Mapped[ReminderState] = mapped_column(
-        _states(ReminderState, "state"), default=ReminderState.ACTIVE
+        column_type(ReminderState, "state"), default=ReminderState.ACTIVE
     )
     always: Mapped[bool] = mapped_column(Boolean, default=False)
     # Reminder engine: ask for "done", and nudge again gently until it comes (follow-ups).
@@ -170,7 +156,7 @@ class Occurrence(Base):
     scheduled_at: Mapped[datetime]
     due_at: Mapped[datetime]
     state: Mapped[OccurrenceState] = mapped_column(
-        _states(OccurrenceState, "state"), default=OccurrenceState.PENDING
+        column_type(OccurrenceState, "state"), default=OccurrenceState.PENDING
     )
     is_snooze: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None]
@@ -191,7 +177,7 @@ class Todo(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[TodoStatus] = mapped_column(
-        _states(TodoStatus, "status"), default=TodoStatus.OPEN
+        column_type(TodoStatus, "status"), default=TodoStatus.OPEN
     )
     priority: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime | None]
