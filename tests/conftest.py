@@ -18,6 +18,7 @@ from nudge.clock import FakeClock
 from nudge.settings import Settings
 from nudge.store.migrate import upgrade
 from nudge.store.tables import Base
+from tests import state_guard
 
 PG_ADMIN_DSN = os.environ.get(
     "NUDGE_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -45,6 +46,12 @@ async def _drop_database(name: str) -> None:
 def _async_url(dsn: str, database: str) -> str:
     base = dsn.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1)
     return f"{base}/{database}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _status_moves_are_checked() -> None:
+    """Every status written during the tests must be a move its table allows."""
+    state_guard.install()
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ class TestPhone:
 
     async def pump(self) -> None:
         """Run one scheduler pass and delivery until the outbox has nothing due."""
-        await self.services.fire_due()
+        await self.services.scheduler.run_once()
         while await self.services.delivery.run_once():
             pass
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 import httpx
 
@@ -15,18 +16,17 @@ from nudge.channels.base import Sender, StatusLookup
 from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
-from nudge.features.breakdown import actions as breakdown_actions
 from nudge.features.briefings.service import send_due as send_briefings
+from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
+from nudge.outbox.delivery_pass import DeliveryPass
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
-from nudge.scheduler.catchup import summarize_missed
-from nudge.scheduler.claim import fire_due
-from nudge.scheduler.followups import send_follow_ups
 from nudge.scheduler.policy import Policy
+from nudge.scheduler.scheduler_pass import SchedulerPass
 from nudge.scheduler.wakeup import Wakeup
-from nudge.scheduler.worker import run_loop
+from nudge.scheduler.worker import Loop, Workers
 from nudge.settings import Settings
 from nudge.store.db import Database, create_engine
 
@@ -38,76 +38,23 @@ class Services:
     settings: Settings
     clock: Clock
     db: Database
+    features: Dependencies
     sender: Sender
     handler: ConversationHandler
     delivery: DeliveryWorker
-    delivery_bell: Wakeup
-    scheduler_bell: Wakeup
+    scheduler: SchedulerPass
+    workers: Workers
     http: httpx.AsyncClient | None = None
     reconciler: Reconciler | None = None
-    policy: Policy = field(default_factory=Policy)
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
-    _stop: asyncio.Event = field(default_factory=asyncio.Event)
-    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
-
-    async def fire_due(self) -> int:
-        """One scheduler pass: due reminders, follow-ups and missed summaries into the outbox.
-
-        Also briefings, and the replies of agent turns a dead process left unanswered.
-        Returns the reminders claimed (a full batch makes the loop run again at once).
-        """
-        now, limit = self.clock.now(), self.settings.batch_size
-        count = await fire_due(self.db, now=now, limit=limit, policy=self.policy)
-        follow_ups = await send_follow_ups(self.db, now=now, limit=limit, policy=self.policy)
-        told = await summarize_missed(self.db, now=now, limit=limit)
-        told += await send_briefings(self.db, now=now, limit=limit, grace=self.policy.grace)
-        told += await self.handler.answer_stalled(now=now, limit=limit)  # agent turns cut short
-        if count or follow_ups or told:
-            self.delivery_bell.ring()
-        return count
-
-    async def deliver(self) -> int:
-        """One delivery pass, plus reconciliation of ambiguous sends."""
-        count = await self.delivery.run_once()
-        if self.reconciler is not None and not self._stop.is_set():
-            count += await self.reconciler.run_once()
-        return count
 
     def start_workers(self) -> None:
         """Run the scheduler and delivery loops in this process's event loop."""
-        self._stop.clear()
-        settings = self.settings
-        self._tasks = [
-            asyncio.create_task(
-                run_loop(
-                    "scheduler",
-                    self.fire_due,
-                    interval=settings.scheduler_poll_seconds,
-                    batch_size=settings.batch_size,
-                    stop=self._stop,
-                    wakeup=self.scheduler_bell,
-                )
-            ),
-            asyncio.create_task(
-                run_loop(
-                    "delivery",
-                    self.deliver,
-                    interval=settings.delivery_poll_seconds,
-                    batch_size=settings.batch_size,
-                    stop=self._stop,
-                    wakeup=self.delivery_bell,
-                )
-            ),
-        ]
+        self.workers.start()
 
     async def stop_workers(self) -> None:
         """Let the loops finish their current pass, then return."""
-        self._stop.set()
-        self.delivery.request_stop()
-        self.scheduler_bell.ring()
-        self.delivery_bell.ring()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        await self.workers.stop()
 
     async def close(self) -> None:
         """Stop the loops and release connections (the process can then exit)."""
@@ -136,14 +83,18 @@ def _twilio_sender(settings: Settings, http: httpx.AsyncClient) -> Sender:
 def _agent(
     settings: Settings, agent: Agent | None
 ) -> tuple[Agent | None, httpx.AsyncClient | None]:
-    """The LLM agent (None: rules only), its own HTTP client, the memory embedder, the planner."""
-    memory_embeddings.use(memory_embeddings.build(settings.memory_embedder))
+    """The LLM agent (None: rules only) and its own HTTP client."""
     llm_http = None
     if agent is None and agent_factory.chat_model_configured(settings):
         llm_http = httpx.AsyncClient(timeout=settings.agent_timeout_seconds)
         agent = agent_factory.build_agent(settings, llm_http)
-    breakdown_actions.use_planner(agent.plan_steps if agent is not None else None)
     return agent, llm_http
+
+
+def _features(settings: Settings, agent: Agent | None) -> Dependencies:
+    """The features' dependencies: the memory embedder, and the agent's step planner."""
+    embedder = memory_embeddings.build(settings.memory_embedder)
+    return Dependencies(embedder, agent.plan_steps if agent is not None else None)
 
 
 def build(
@@ -163,11 +114,17 @@ def build(
             sender = _twilio_sender(settings, http)
         else:
             sender = SimulatorSender(db=db, clock=clock)
-    delivery_bell, scheduler_bell = Wakeup(), Wakeup()
+    delivery_bell = Wakeup()
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
+    features = _features(settings, agent)
     handler = ConversationHandler(
-        db=db, clock=clock, settings=settings, on_enqueue=delivery_bell.ring, agent=agent
+        db=db,
+        clock=clock,
+        settings=settings,
+        on_enqueue=delivery_bell.ring,
+        agent=agent,
+        features=features,
     )
     delivery = DeliveryWorker(
         db=db,
@@ -185,20 +142,44 @@ def build(
         lookup=sender if isinstance(sender, StatusLookup) else None,
         wait_seconds=settings.reconcile_after_seconds,
     )
+    scheduler = _scheduler(settings, db, clock, handler, on_queued=delivery_bell.ring)
+    workers = _workers(settings, scheduler, DeliveryPass(delivery, reconciler), delivery_bell)
     return Services(
-        settings,
-        clock,
-        db,
-        sender,
-        handler,
-        delivery,
-        delivery_bell,
-        scheduler_bell,
-        http,
-        reconciler,
-        Policy.from_settings(settings),
-        llm_http=llm_http,
-    )
+        settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
+        reconciler, llm_http,
+    )  # fmt: skip
+
+
+def _scheduler(
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    handler: ConversationHandler,
+    *,
+    on_queued: Callable[[], None],
+) -> SchedulerPass:
+    """The scheduler pass, with the briefings and the sweep of unfinished agent turns."""
+    policy = Policy.from_settings(settings)
+
+    async def briefings(now: datetime, limit: int) -> int:
+        return await send_briefings(db, now=now, limit=limit, grace=policy.grace)
+
+    async def stalled_agent_turns(now: datetime, limit: int) -> int:
+        return await handler.answer_stalled(now=now, limit=limit)
+
+    jobs = (briefings, stalled_agent_turns)
+    return SchedulerPass(db, clock, policy, settings.batch_size, jobs, on_queued)
+
+
+def _workers(
+    settings: Settings, scheduler: SchedulerPass, outgoing: DeliveryPass, delivery_bell: Wakeup
+) -> Workers:
+    """The scheduler and delivery loops (replies queued in this process ring delivery's bell)."""
+    loops = [
+        Loop("scheduler", scheduler.run_once, settings.scheduler_poll_seconds, Wakeup()),
+        Loop("delivery", outgoing.run_once, settings.delivery_poll_seconds, delivery_bell),
+    ]
+    return Workers(loops, batch_size=settings.batch_size, on_stop=outgoing.request_stop)
 
 
 def _pacer(settings: Settings, db: Database, clock: Clock) -> Pacer | None:

@@ -141,7 +141,7 @@ def chat(
     phone: Annotated[str, typer.Option(help="Text as this phone number (E.164).")],
 ) -> None:
     """Talk to Nudge in the terminal as ``phone``; replies and reminders appear here."""
-    from nudge.terminal import run_chat
+    from nudge.channels.terminal import run_chat
 
     settings = _settings(quiet=True)
     number = _phone(phone)
@@ -220,7 +220,7 @@ def backup(
     ] = False,
 ) -> None:
     """Dump the database, encrypt it (AES-256-GCM) and prune old backups."""
-    from nudge.ops.commands import run_backup
+    from nudge.ops.backup_cli import run_backup
 
     if generate_key:
         from nudge.ops.crypto import new_key
@@ -239,7 +239,7 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Restore a backup (replacing the target's tables), then check every table's row count."""
-    from nudge.ops.commands import run_restore
+    from nudge.ops.backup_cli import run_restore
 
     settings = _settings(quiet=True)
     target = target_url or settings.database_url

@@ -146,9 +146,16 @@ class SetBriefing:
 
 @dataclass(frozen=True, slots=True)
 class Remember:
-    """Keep ``fact`` in long-term memory ("remember my locker code is 4512")."""
+    """Keep ``fact`` in long-term memory ("remember my locker code is 4512").
+
+    The agent's ``remember`` tool sets its own ``importance`` (1–10) and ``tags``, and
+    ``source="agent"``; a fact the person asked to remember is important (7).
+    """
 
     fact: str
+    importance: int = 7
+    tags: tuple[str, ...] = ()
+    source: str = "user"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +174,29 @@ class Forget:
 
 @dataclass(frozen=True, slots=True)
 class BreakDown:
-    """Split a task the user is stuck on into tiny steps; send only the first."""
+    """Split a task the user is stuck on into tiny steps; send only the first.
+
+    ``steps`` are the ones a model proposed before the transaction, used when they pass
+    validation; otherwise the offline template is used (never a model call in a transaction).
+    """
 
     task: str
+    steps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
     """The current step of a broken-down task is done: send the next one."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptOut:
+    """A carrier opt-out (STOP as the whole message): no texts until START, except compliance."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptIn:
+    """A carrier opt-in (START as the whole message): texts resume."""
 
 
 Command = (
@@ -202,6 +224,8 @@ Command = (
     | Forget
     | BreakDown
     | NextStep
+    | OptOut
+    | OptIn
 )
 
 

@@ -69,7 +69,7 @@ async def run_command(services: Services, user_id: int, command: Command) -> str
         user = await session.get(User, user_id)
         assert user is not None
         state = await dialogue.load(session, user_id=user_id, now=now)
-        outcome = await executor.run(Context(session, user, state, now), command)
+        outcome = await executor.run(Context(session, user, state, now, services.features), command)
         dialogue.apply(state, outcome, now=now)
         return outcome.reply
 

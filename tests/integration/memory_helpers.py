@@ -18,6 +18,6 @@ async def run_as(services: Services, phone: str, command: Command, locale: str =
             session, phone=phone, now=now, timezone="America/Toronto", locale=locale
         )
         state = await dialogue.load(session, user_id=user.id, now=now)
-        outcome = await executor.run(Context(session, user, state, now), command)
+        outcome = await executor.run(Context(session, user, state, now, services.features), command)
         dialogue.apply(state, outcome, now=now)
     return outcome.reply

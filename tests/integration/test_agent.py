@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import func, select
 
+from nudge.agent import prompts
 from nudge.agent.loop import Agent, AgentConfig
 from nudge.agent.models.base import ModelReply
 from nudge.agent.models.scripted import Request, ScriptedModel, call, say
@@ -158,6 +159,20 @@ async def test_rules_breakdown_asks_the_model_for_steps(
         'First: Open the laundry basket. Reply "next" when done.'
     )
     assert "<untrusted" in model.requests[0].turns[0].text
+
+
+async def test_steps_are_asked_as_the_person_reads_not_with_the_defaults(
+    scripted: tuple[Services, ScriptedModel],
+) -> None:
+    services, model = scripted
+    phone = TestPhone(services)
+    await phone.ask("je suis à Paris")  # the zone and the language differ from the defaults
+    await phone.ask("français")  # chosen: replies stay French whatever the person writes
+    model._replies.append(say("Ouvre le dossier\nTrouve le formulaire"))
+    assert (await phone.ask("I'm stuck on the tax report")).startswith(
+        "D'abord : Ouvre le dossier."
+    )
+    assert [request.system for request in model.requests] == [prompts.steps_prompt("fr")]
 
 
 async def test_usage_recorded_and_budget_falls_back(database_url: str, clock: FakeClock) -> None:

@@ -76,7 +76,7 @@ async def test_others_write_while_the_model_thinks(
     await add_reminder(services, sam, "stretch", clock.now())  # due now
     turn = await _thinking(services, model, "stamps, somehow")
     # with the turn's transaction open, SQLite's write lock (or row locks) would hold these
-    claimed = await asyncio.wait_for(services.fire_due(), 2)
+    claimed = await asyncio.wait_for(services.scheduler.run_once(), 2)
     other = await asyncio.wait_for(TestPhone(services, "+15145550003").text("list"), 2)
     assert claimed == 1
     assert (other.reply or "").startswith("Your list is empty")
@@ -208,7 +208,7 @@ async def test_steps_for_a_breakdown_the_rules_read_are_planned_before_the_trans
         # the planner thinks: another person's message and the scheduler are not held up
         other = await asyncio.wait_for(TestPhone(services, "+15145550003").text("list"), 2)
         assert (other.reply or "").startswith("Your list is empty")
-        assert await asyncio.wait_for(services.fire_due(), 2) == 0
+        assert await asyncio.wait_for(services.scheduler.run_once(), 2) == 0
         model.gate.set()
         handled = await asyncio.wait_for(turn, 5)
         assert handled.intent == "BreakDown"

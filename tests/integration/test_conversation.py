@@ -154,8 +154,8 @@ async def test_outbox_rows_are_unique_per_occurrence(services: Services, clock: 
     phone = TestPhone(services)
     await phone.ask("remind me to stretch in 1 min")
     clock.advance(minutes=2)
-    await services.fire_due()
-    await services.fire_due()
+    await services.scheduler.run_once()
+    await services.scheduler.run_once()
     assert await _count(services, Outbox, Outbox.kind == "reminder") == 1
 
 

@@ -15,6 +15,7 @@ from nudge.clock import FakeClock
 from nudge.outbox.delivery import DeliveryWorker, backoff
 from nudge.outbox.enqueue import enqueue
 from nudge.store.migrate import upgrade
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox, User
 from tests.conftest import _clean, make_settings
 from tests.fakes.sender import RecordingSender
@@ -156,7 +157,7 @@ async def test_expired_lease_becomes_unknown_not_resent(
     async with services.db.transaction() as session:
         row = await session.get(Outbox, outbox_id)
         assert row is not None
-        row.status, row.lease_owner = "sending", "dead-worker"
+        row.status, row.lease_owner = OutboxStatus.SENDING, "dead-worker"
         row.lease_until = clock.now() + timedelta(seconds=60)
     await services.delivery.run_once()
     assert (await _row(services, outbox_id)).status == "sending"  # lease still valid

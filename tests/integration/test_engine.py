@@ -39,7 +39,7 @@ async def test_time_chosen_inside_quiet_hours_is_honoured(
     user = await make_user(services)
     await add_reminder(services, user, "take out bins", local(2026, 11, 24, 23))
     clock.set(local(2026, 11, 24, 23))
-    await services.fire_due()
+    await services.scheduler.run_once()
     [row] = await outbox(services, "reminder")
     assert row.body == 'Reminder: take out bins. Reply "done" or "snooze 10".'
 
@@ -53,15 +53,15 @@ async def test_repeat_landing_in_quiet_hours_waits_for_morning_and_is_never_drop
         services, user, "drink water", local(2026, 11, 24, 21), rrule="FREQ=HOURLY"
     )
     clock.set(local(2026, 11, 24, 21))
-    await services.fire_due()
+    await services.scheduler.run_once()
     clock.set(local(2026, 11, 24, 22))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "reminder")) == 1
     waiting = [o for o in await occurrences(services, reminder) if o.state == "pending"]
     assert [o.due_at for o in waiting] == [local(2026, 11, 25, 8)]
     assert metric("nudge_reminders_deferred_total") == deferred_before + 1
     clock.set(local(2026, 11, 25, 8))
-    await services.fire_due()
+    await services.scheduler.run_once()
     rows = await outbox(services, "reminder")
     assert [r.body for r in rows][-1] == 'Reminder: drink water. Reply "done" or "snooze 10".'
     states = [(o.state, o.scheduled_at) for o in await occurrences(services, reminder)]
@@ -76,7 +76,7 @@ async def test_always_reminder_ignores_quiet_hours(services: Services, clock: Fa
     )
     for hour in (21, 22, 23):
         clock.set(local(2026, 11, 24, hour))
-        await services.fire_due()
+        await services.scheduler.run_once()
     assert len(await outbox(services, "reminder")) == 3
 
 
@@ -88,7 +88,7 @@ async def test_catch_up_after_two_hour_outage(services: Services, clock: FakeClo
     await add_reminder(services, user, "stretch", local(2026, 11, 24, 10, 30), rrule="FREQ=DAILY")
     await add_reminder(services, user, "lunch", local(2026, 11, 24, 11, 50))
     clock.set(local(2026, 11, 24, 12))  # the workers were down from 10:00 to 12:00
-    await services.fire_due()
+    await services.scheduler.run_once()
     [late] = await outbox(services, "reminder")
     assert late.body.startswith("Reminder (sent a little late, sorry): lunch.")
     [summary] = await outbox(services, "summary")
@@ -98,7 +98,7 @@ async def test_catch_up_after_two_hour_outage(services: Services, clock: FakeClo
     )
     assert metric("nudge_reminders_missed_total") == missed_before + 2
     assert metric("nudge_reminders_late_total") == late_before + 1
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "summary")) == 1
     async with services.db.sessions() as session:
         pending = (
@@ -119,12 +119,12 @@ async def test_missed_at_night_is_told_at_the_next_waking_hour(
     user = await make_user(services)
     await add_reminder(services, user, "night feed", local(2026, 11, 25, 2))
     clock.set(local(2026, 11, 25, 4))
-    await services.fire_due()
+    await services.scheduler.run_once()
     clock.set(local(2026, 11, 25, 7, 59))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert await outbox(services) == []
     clock.set(local(2026, 11, 25, 8))
-    await services.fire_due()
+    await services.scheduler.run_once()
     [summary] = await outbox(services)
     assert summary.body.startswith("I was offline and couldn't text you on time about: night feed")
 
@@ -143,7 +143,7 @@ async def _fire_in_order(services: Services, clock: FakeClock, times: int) -> li
                 )
             ).scalar_one()
         clock.set(due)
-        await services.fire_due()
+        await services.scheduler.run_once()
         went.append(due.astimezone(TORONTO))
     return went
 
@@ -199,7 +199,7 @@ async def test_changing_time_zone_keeps_local_wall_time(
     paris_8am = datetime(2026, 11, 25, 8, tzinfo=PARIS).astimezone(UTC)
     assert (pending.scheduled_at, pending.due_at) == (paris_8am, paris_8am)
     clock.set(paris_8am)
-    await services.fire_due()
+    await services.scheduler.run_once()
     following = [o for o in await occurrences(services, reminder) if o.state == "pending"]
     assert [o.scheduled_at.astimezone(PARIS).hour for o in following] == [8]
     async with services.db.sessions() as session:
@@ -215,7 +215,7 @@ async def test_set_quiet_hours_by_sms_changes_what_waits(
     await add_reminder(services, user, "water", local(2026, 11, 24, 21), rrule="FREQ=HOURLY")
     for hour in (21, 22, 23):
         clock.set(local(2026, 11, 24, hour))
-        await services.fire_due()
+        await services.scheduler.run_once()
     assert len(await outbox(services, "reminder")) == 2  # 21:00, 22:00; 23:00 waits till 7:00
     assert await run_command(services, user, SetQuietHours(None, None)) == (
         "OK, no quiet hours: I'll text you at any hour."
@@ -224,7 +224,7 @@ async def test_set_quiet_hours_by_sms_changes_what_waits(
         row = await session.get(User, user)
         assert row is not None
         assert (row.quiet_start, row.quiet_end) == ("", "")
-    await services.fire_due()  # the waiting 23:00 firing: quiet hours are now off
+    await services.scheduler.run_once()  # the waiting 23:00 firing: quiet hours are now off
     assert len(await outbox(services, "reminder")) == 2  # still due at 7:00, not dropped
     pending = [o for o in await occurrences(services, 1) if o.state == "pending"]
     assert pending[0].due_at == local(2026, 11, 25, 7)

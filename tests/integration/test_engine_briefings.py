@@ -40,17 +40,17 @@ async def test_morning_briefing_lists_today_and_top_three_once_a_day(
         for text in ("taxes", "milk", "call Sam", "plants"):
             await todos.add(session, user_id=user, text=text, now=clock.now())
     clock.set(local(25, 8, 29))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert await outbox(services, "briefing") == []
     clock.set(local(25, 8, 30))
-    await services.fire_due()
-    await services.fire_due()
+    await services.scheduler.run_once()
+    await services.scheduler.run_once()
     [briefing] = await outbox(services, "briefing")
     assert briefing.body == (
         "Good morning! Today:\n- 2:00 PM dentist\nOn your list:\n1. taxes\n2. milk\n3. call Sam"
     )
     clock.set(local(26, 8, 30))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "briefing")) == 2
 
 
@@ -59,14 +59,14 @@ async def test_briefing_inside_quiet_hours_waits_and_checkin_comes_in_the_evenin
 ) -> None:
     await _setup(services, time(7, 0), time(21, 0))  # 7:00 is inside 22:00-08:00
     clock.set(local(24, 21))
-    await services.fire_due()
+    await services.scheduler.run_once()
     [checkin] = await outbox(services, "checkin")
     assert checkin.body.startswith("Evening check-in: what did you finish today?")
     clock.set(local(25, 7))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert await outbox(services, "briefing") == []
     clock.set(local(25, 8))
-    await services.fire_due()
+    await services.scheduler.run_once()
     [briefing] = await outbox(services, "briefing")
     assert briefing.body.startswith("Good morning! Nothing planned today.")
 
@@ -76,10 +76,10 @@ async def test_stale_briefing_after_an_outage_is_skipped_not_sent_late(
 ) -> None:
     await _setup(services, time(9, 0), None)
     clock.set(local(25, 11))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert await outbox(services, "briefing") == []
     clock.set(local(26, 9))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "briefing")) == 1
 
 
@@ -96,13 +96,13 @@ async def test_a_task_whose_date_passes_three_times_gets_a_kind_offer_to_split(
             assert row is not None
             row.due_at = local(day, 12)
         clock.set(local(day, 12, 1))
-        await services.fire_due()
+        await services.scheduler.run_once()
     async with services.db.sessions() as session:
         row = await session.get(Todo, todo_id)
         assert row is not None
         assert (row.missed_count, row.due_at) == (3, None)
     clock.set(local(27, 9))
-    await services.fire_due()
+    await services.scheduler.run_once()
     briefing = (await outbox(services, "briefing"))[-1]
     assert briefing.body.endswith(
         'Still on your list: file taxes. Want to split it into tiny steps? Text "break down 1".'

@@ -13,6 +13,7 @@ from nudge.clock import FakeClock
 from nudge.outbox.enqueue import enqueue
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox
 from tests.integration.engine_helpers import PHONE, add_reminder, make_user, occurrences, outbox
 from tests.phone import TestPhone
@@ -78,12 +79,12 @@ async def test_follow_up_in_quiet_hours_waits_for_morning(
     user = await make_user(services)
     await add_reminder(services, user, "bins", local(24, 21, 55), ack_required=True)
     clock.set(local(24, 21, 55))
-    await services.fire_due()
+    await services.scheduler.run_once()
     clock.set(local(24, 22, 5))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "followup")) == 0
     clock.set(local(25, 8))
-    await services.fire_due()
+    await services.scheduler.run_once()
     assert len(await outbox(services, "followup")) == 1
 
 
@@ -98,7 +99,8 @@ async def _unknown_row(services: Services, user_id: int, *, sent_first: bool) ->
     async with services.db.transaction() as session:
         row = await session.get(Outbox, outbox_id)
         assert row is not None
-        row.status, row.last_error = "unknown", "lease expired while sending"
+        row.status = OutboxStatus.SENDING  # claimed, and its lease then expired while sending
+        row.status, row.last_error = OutboxStatus.UNKNOWN, "lease expired while sending"
     return outbox_id
 
 

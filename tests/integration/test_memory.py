@@ -10,6 +10,7 @@ from nudge.bootstrap import Services
 from nudge.clock import FakeClock
 from nudge.commands import Forget, Recall, Remember
 from nudge.features.memory import service
+from nudge.features.memory.embeddings import HashingEmbedder
 from nudge.features.users import service as users
 from tests.integration.memory_helpers import run_as
 
@@ -74,7 +75,12 @@ async def test_no_retrieval_ever_returns_another_users_memory(services: Services
             assert user is not None
             for query in queries:
                 hits = await service.search(
-                    session, user_id=user.id, query=query, now=services.clock.now(), limit=50
+                    session,
+                    user_id=user.id,
+                    query=query,
+                    now=services.clock.now(),
+                    embedder=services.features.embedder,
+                    limit=50,
                 )
                 assert all(hit.memory.user_id == user.id for hit in hits)
                 assert all(other not in hit.memory.text for hit in hits)
@@ -94,7 +100,11 @@ async def test_old_unused_memories_rank_lower(services: Services, clock: FakeClo
         user = await users.find(session, phone=ANA)
         assert user is not None
         hits = await service.search(
-            session, user_id=user.id, query="key", now=clock.now() + timedelta(days=1)
+            session,
+            user_id=user.id,
+            query="key",
+            now=clock.now() + timedelta(days=1),
+            embedder=services.features.embedder,
         )
     assert [hit.memory.text for hit in hits][0] == "the car key is in the blue bowl"
 
@@ -124,7 +134,9 @@ async def test_a_search_rolled_back_with_its_transaction_leaves_full_text_workin
             user, _ = await users.get_or_create(
                 session, phone=BEN, now=now, timezone="America/Toronto", locale="en"
             )
-            await service.search(session, user_id=user.id, query="locker", now=now)
+            await service.search(
+                session, user_id=user.id, query="locker", now=now, embedder=HashingEmbedder()
+            )
             raise Undo
 
     with pytest.raises(Undo):
@@ -133,5 +145,7 @@ async def test_a_search_rolled_back_with_its_transaction_leaves_full_text_workin
     async with services.db.transaction() as session:
         ana = await users.find(session, phone=ANA)
         assert ana is not None
-        hits = await service.search(session, user_id=ana.id, query="locker", now=now)
+        hits = await service.search(
+            session, user_id=ana.id, query="locker", now=now, embedder=HashingEmbedder()
+        )
     assert [hit.lexical for hit in hits] == [True]

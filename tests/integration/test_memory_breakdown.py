@@ -42,17 +42,16 @@ async def test_a_model_planner_is_validated_and_falls_back(services: Services) -
     async def bad(task: str, locale: str) -> list[str]:
         return ["The folder is somewhere"] + ["Do it"] * 8
 
-    actions.use_planner(good)
-    try:
-        assert (await run_as(services, ANA, BreakDown("taxes"))).startswith(
-            "First: Open the tax folder."
-        )
-        actions.use_planner(bad)
-        assert (await run_as(services, ANA, BreakDown("laundry"))).startswith(
-            "First: Get out what you need for laundry."
-        )
-    finally:
-        actions.use_planner(None)
+    planned = await actions.plan("taxes", "en", good)
+    assert planned == ["Open the tax folder", "Find last year's form", "Fill in page 1"]
+    assert (await run_as(services, ANA, BreakDown("taxes", tuple(planned)))).startswith(
+        "First: Open the tax folder."
+    )
+    assert await actions.plan("laundry", "en", bad) == steps.template("laundry", "en")
+    unchecked = tuple(await bad("laundry", "en"))  # steps that fail validation: the template
+    assert (await run_as(services, ANA, BreakDown("laundry", unchecked))).startswith(
+        "First: Get out what you need for laundry."
+    )
 
 
 def test_validate_rules() -> None:

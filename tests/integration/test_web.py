@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
 from nudge.store.migrate import upgrade
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Message, Outbox
 from nudge.web.app import create_app
 from tests.conftest import _clean, make_settings
@@ -150,7 +151,7 @@ async def test_status_callback_moves_status_forward_only(
     )
     async with services.db.transaction() as session:
         outbox = (await session.execute(select(Outbox))).scalar_one()
-        outbox.status, outbox.provider_sid = "sent", "SM" + "b" * 32
+        outbox.status, outbox.provider_sid = OutboxStatus.SENT, "SM" + "b" * 32
     for status in ("delivered", "sent"):
         url = f"{PUBLIC}/webhooks/twilio/status?outbox_id={outbox.id}"
         callback = {"MessageSid": "SM" + "b" * 32, "MessageStatus": status, "AccountSid": "AC1"}

@@ -17,12 +17,10 @@ from sqlalchemy import delete
 
 from nudge.agent import tools
 from nudge.agent.models.base import ToolCall
-from nudge.commands import BreakDown, Remember
+from nudge.commands import BreakDown, Command, Remember
 from nudge.features import executor
-from nudge.features.breakdown import actions as breakdown
 from nudge.features.breakdown import steps
 from nudge.features.context import Context, Outcome
-from nudge.features.memory import service as memories
 from nudge.language.fold import fold
 from nudge.store.tables import AgentConfirmation
 
@@ -51,12 +49,26 @@ async def run_call(ctx: Context, call: ToolCall) -> Result:
     )
     if tool.destructive:
         return Result(await _ask_to_confirm(ctx, call.name, call.arguments), final=True)
+    return Result(await executor.run(ctx, _with_extras(command, call.arguments)))
+
+
+def _with_extras(command: Command, arguments: dict[str, Any]) -> Command:
+    """The tool-only arguments folded in: a memory's importance and tags, a breakdown's steps.
+
+    Read leniently (a bad importance is 5, not an error); steps were planned before this
+    transaction when the model gave none (``unplanned_task``).
+    """
     if isinstance(command, Remember):
-        return Result(await _remember(ctx, command, call.arguments))
-    if isinstance(command, BreakDown):  # planned before the transaction (``unplanned_task``)
-        planned = _given_steps(call)
-        return Result(await breakdown.break_down(ctx, command, planned or None, may_plan=False))
-    return Result(await executor.run(ctx, command))
+        importance = arguments.get("importance", 5)
+        return replace(
+            command,
+            importance=int(importance) if isinstance(importance, int | float) else 5,
+            tags=tuple(str(tag) for tag in arguments.get("tags") or []),
+            source="agent",
+        )
+    if isinstance(command, BreakDown):
+        return replace(command, steps=tuple(_given_steps(arguments)))
+    return command
 
 
 def unplanned_task(call: ToolCall) -> str | None:
@@ -64,7 +76,7 @@ def unplanned_task(call: ToolCall) -> str | None:
 
     The planner is a model call, so it runs with no transaction open; then ``with_steps``.
     """
-    given = _given_steps(call)
+    given = _given_steps(call.arguments)
     if call.name != "break_down" or (given and steps.validate(given)):
         return None
     task = " ".join(str(call.arguments.get("task", "")).split())
@@ -76,23 +88,8 @@ def with_steps(call: ToolCall, planned: list[str]) -> ToolCall:
     return replace(call, arguments={**call.arguments, "steps": planned})
 
 
-def _given_steps(call: ToolCall) -> list[str]:
-    return [str(step) for step in call.arguments.get("steps") or []][:20]
-
-
-async def _remember(ctx: Context, command: Remember, arguments: dict[str, Any]) -> Outcome:
-    importance = arguments.get("importance", 5)
-    tags = [str(tag) for tag in arguments.get("tags") or []]
-    memory = await memories.remember(
-        ctx.session,
-        user_id=ctx.user.id,
-        fact=command.fact,
-        now=ctx.now,
-        importance=int(importance) if isinstance(importance, int | float) else 5,
-        tags=tags,
-        source="agent",
-    )
-    return Outcome(ctx.say("remembered", text=memory.text[:60]))
+def _given_steps(arguments: dict[str, Any]) -> list[str]:
+    return [str(step) for step in arguments.get("steps") or []][:20]
 
 
 async def _ask_to_confirm(ctx: Context, name: str, arguments: dict[str, Any]) -> Outcome:

@@ -26,8 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent import budget, execute, prompts, tools
 from nudge.agent.budget import CallRecord
-from nudge.agent.memory import recent_turns, relevant_memories, standing
 from nudge.agent.models.base import ChatModel, ModelError, ModelReply, ToolCall, Turn, Usage
+from nudge.agent.prepare_reads import recent_turns, relevant_memories, standing
 from nudge.agent.reply import fit_sms
 from nudge.features.context import Context, Outcome
 from nudge.language.texts import render
@@ -100,7 +100,9 @@ class Agent:
         if spent >= self.config.daily_token_budget:
             UNDERSTANDING.labels(source="none", intent="agent_budget").inc()
             return None
-        facts = await relevant_memories(ctx.session, user_id=ctx.user.id, text=body, now=ctx.now)
+        facts = await relevant_memories(
+            ctx.session, user_id=ctx.user.id, text=body, now=ctx.now, embedder=ctx.deps.embedder
+        )
         turns = await recent_turns(
             ctx.session,
             user_id=ctx.user.id,

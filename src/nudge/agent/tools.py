@@ -57,6 +57,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         }
     },
 }
+# Set by ``execute`` from the tool's extra arguments (leniently), never built from them here.
+CALLER_FIELDS = frozenset({"importance", "tags", "source", "steps"})
 _PHRASE = {datetime: "when", date: "day"}
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]?\d{0,2}")
 _TODAY = frozenset({"", "today", "aujourd'hui", "auj"})
@@ -88,7 +90,7 @@ def _schema(command: type[Any], name: str) -> dict[str, Any]:
     hints = typing.get_type_hints(command)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in dataclasses.fields(command):
+    for field in _model_fields(command):
         kind, optional = _base_type(hints[field.name])
         if kind in _PHRASE:
             properties[_PHRASE[kind]] = {"type": "string", "description": "a time phrase"}
@@ -104,6 +106,11 @@ def _schema(command: type[Any], name: str) -> dict[str, Any]:
             raise TypeError(f"no tool parameter for {command.__name__}.{field.name}")
     properties.update(EXTRA.get(name, {}))
     return {"type": "object", "properties": properties, "required": required}
+
+
+def _model_fields(command: type[Any]) -> list[dataclasses.Field[Any]]:
+    """The fields a tool call's arguments fill in (not ``CALLER_FIELDS``)."""
+    return [field for field in dataclasses.fields(command) if field.name not in CALLER_FIELDS]
 
 
 def registry() -> dict[str, Tool]:
@@ -123,7 +130,7 @@ def build_command(
     """The Command for a tool call; time phrases resolved here, never by the model."""
     hints = typing.get_type_hints(tool.command)
     values: dict[str, Any] = {}
-    for field in dataclasses.fields(tool.command):
+    for field in _model_fields(tool.command):
         kind, _optional = _base_type(hints[field.name])
         if kind in _PHRASE:
             phrase = str(arguments.get(_PHRASE[kind], ""))

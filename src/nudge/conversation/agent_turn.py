@@ -29,25 +29,28 @@ from nudge.agent import execute
 from nudge.agent.loop import Agent, Prompt
 from nudge.agent.models.base import ToolCall
 from nudge.conversation import state as dialogue
-from nudge.conversation.replies import queue_reply_unless_opted_out
 from nudge.features.breakdown import actions as breakdown
-from nudge.features.context import Context
+from nudge.features.context import Context, Dependencies
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
+from nudge.outbox.enqueue import enqueue_unless_opted_out
 from nudge.store.db import Database
+from nudge.store.states import MESSAGES, MessageStatus
 from nudge.store.tables import Message, User
 
 log = get_logger("conversation")
 
-AWAITING, ANSWERED = "awaiting_agent", "answered"
 SWEEP_MARGIN = timedelta(seconds=60)
 _MESSAGES = cast("Table", Message.__table__)
 _AWAITING = update(_MESSAGES).where(
-    _MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.status == AWAITING
+    _MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.status == MessageStatus.AWAITING_AGENT
 )  # the two updates below, built once
 _NOTE = _AWAITING.values(agent_reply=bindparam("agent_reply"))
-_CLOSE = _AWAITING.values(status=ANSWERED, intent=bindparam("intent"))
+_CLOSE = _AWAITING.values(
+    status=MESSAGES.move(MessageStatus.AWAITING_AGENT, MessageStatus.ANSWERED),
+    intent=bindparam("intent"),
+)
 
 
 class TurnAbandoned(Exception):  # noqa: N818 - a state, not a failure of the code
@@ -77,8 +80,8 @@ class Answer:
 class AgentTurns:
     """Phases 2 and 3 of a message handed to the agent."""
 
-    def __init__(self, *, db: Database, agent: Agent) -> None:
-        self._db, self._agent = db, agent
+    def __init__(self, *, db: Database, agent: Agent, features: Dependencies) -> None:
+        self._db, self._agent, self._features = db, agent, features
 
     async def run(self, handoff: Handoff) -> Answer:
         """Let the model think (tools in their own transactions), then close the message."""
@@ -97,7 +100,7 @@ class AgentTurns:
                 log.info("agent.late", sid=handoff.sid)  # the sweep answered it already
                 return Answer(intent, None, None)
             reply = reply or render(handoff.prompt.locale, "unknown")  # the rules' reply
-            outbox_id = await queue_reply_unless_opted_out(  # STOP while the model thought
+            outbox_id = await enqueue_unless_opted_out(  # STOP while the model thought
                 session,
                 user_id=handoff.user_id,
                 body=reply,
@@ -113,7 +116,9 @@ class AgentTurns:
             call = execute.with_steps(call, await self._plan(handoff, task))
         async with self._db.transaction() as session:
             user, state = await dialogue.load_by_id(session, user_id=handoff.user_id)
-            result = await execute.run_call(Context(session, user, state, handoff.now), call)
+            result = await execute.run_call(
+                Context(session, user, state, handoff.now, self._features), call
+            )
             dialogue.apply(state, result.outcome, now=handoff.now)
             noted = await session.execute(
                 _NOTE, {"message_id": handoff.message_id, "agent_reply": result.outcome.reply}
@@ -127,9 +132,9 @@ class AgentTurns:
         if task.lstrip("#").isdigit():
             async with self._db.transaction() as session:
                 user, state = await dialogue.load_by_id(session, user_id=handoff.user_id)
-                ctx = Context(session, user, state, handoff.now)
+                ctx = Context(session, user, state, handoff.now, self._features)
                 task = await breakdown.listed_task(ctx, task)
-        return await breakdown.plan(task, handoff.prompt.locale)
+        return await breakdown.plan(task, handoff.prompt.locale, self._features.planner)
 
 
 async def close(session: AsyncSession, *, message_id: int, intent: str) -> bool:
@@ -150,7 +155,7 @@ async def answer_stalled(db: Database, *, now: datetime, older_than: timedelta, 
             select(Message.id, Message.user_id, Message.provider_sid, Message.agent_reply)
             .add_columns(User.locale)
             .join(User, User.id == Message.user_id)
-            .where(Message.status == AWAITING, Message.created_at < cutoff)
+            .where(Message.status == MessageStatus.AWAITING_AGENT, Message.created_at < cutoff)
             .order_by(Message.id)
             .limit(limit)
             .with_for_update(of=Message, skip_locked=True)
@@ -159,7 +164,7 @@ async def answer_stalled(db: Database, *, now: datetime, older_than: timedelta, 
         for row in rows:
             intent = "Agent" if row.agent_reply else "Unknown"
             await close(session, message_id=row.id, intent=intent)
-            await queue_reply_unless_opted_out(
+            await enqueue_unless_opted_out(
                 session,
                 user_id=row.user_id,
                 body=row.agent_reply or render(row.locale, "unknown"),

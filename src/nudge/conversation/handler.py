@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -13,18 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
-from nudge.commands import BreakDown, Command, Unknown
+from nudge.commands import BreakDown, OptIn, OptOut, Unknown
 from nudge.conversation import agent_turn
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
-from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.plan_ahead import Planned, plan_ahead
-from nudge.conversation.reply_language import followed_locale
+from nudge.conversation.reading import Reading, read_message
 from nudge.features import executor
-from nudge.features.breakdown import actions as breakdown
-from nudge.features.context import Context
+from nudge.features.context import Context, Dependencies
 from nudge.features.users import service as users
-from nudge.language import detect_locale, understand
+from nudge.language import detect_locale
 from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
@@ -32,11 +30,10 @@ from nudge.outbox.enqueue import enqueue
 from nudge.settings import Settings
 from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore_returning_id
+from nudge.store.states import MessageStatus
 from nudge.store.tables import ConversationState, Message, User
 
 log = get_logger("conversation")
-
-Understand = Callable[..., Command]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +58,15 @@ class ConversationHandler:
         settings: Settings,
         on_enqueue: Callable[[], None] = lambda: None,
         agent: Agent | None = None,
+        features: Dependencies | None = None,
     ) -> None:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
         self._agent = agent  # None: rules only (no model configured)
-        self._turns = AgentTurns(db=db, agent=agent) if agent is not None else None
+        self._features = features or Dependencies()
+        self._turns = (
+            AgentTurns(db=db, agent=agent, features=self._features) if agent is not None else None
+        )
 
     async def handle(self, inbound: Inbound) -> Handled:
         """Handle ``inbound`` exactly once per provider id.
@@ -74,21 +75,25 @@ class ConversationHandler:
         message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
         """
         now = self._clock.now()
-        planned = await plan_ahead(self._db, self._settings, inbound, now)  # model: no lock held
+        planned = await plan_ahead(  # a model call: no transaction open
+            self._db, self._settings, inbound, now, self._features.planner
+        )
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
-            reading = self._read(user, state, inbound, now)
+            reading = read_message(
+                user, state, inbound, now=now, max_chars=self._settings.max_body_chars
+            )
             to_agent = self._agent is not None and isinstance(reading.command, Unknown)
             message_id = await _store_once(
                 session, user_id=user.id, inbound=inbound, now=now,
                 intent=None if to_agent else reading.intent,
-                status=agent_turn.AWAITING if to_agent else "received",
+                status=MessageStatus.AWAITING_AGENT if to_agent else MessageStatus.RECEIVED,
             )  # fmt: skip
             if message_id is None:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
-            user.last_inbound_at = now
+            users.note_inbound(user, now=now)
             response = await self._respond(session, user, state, reading, now, planned)
             if to_agent and response.prompt is None:  # answered here after all
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)
@@ -141,30 +146,6 @@ class ConversationHandler:
         )
         return user, await dialogue.load(session, user_id=user.id, now=now)
 
-    def _read(
-        self, user: User, state: ConversationState, inbound: Inbound, now: datetime
-    ) -> Reading:
-        """What the message is: a carrier keyword, unreadable, or a Command (nothing written)."""
-        keyword = carrier_keyword(inbound.body)
-        if keyword == "stop":
-            return Reading("opt_out", confirm=inbound.channel != "twilio")
-        if keyword == "start":
-            return Reading("opt_in")
-        if user.opted_out:
-            return Reading("ignored_opted_out")
-        if keyword == "help":
-            return Reading("help")
-        body = inbound.body.strip()
-        if not body:
-            return Reading("empty", media=bool(inbound.num_media))
-        if len(body) > self._settings.max_body_chars:
-            return Reading("too_long")
-        locale = followed_locale(user, body)
-        command = understand(
-            body, now=now, tz=user.timezone, lang=locale, state=dialogue.pending_of(state)
-        )
-        return Reading(type(command).__name__, command, locale, body)
-
     async def _respond(
         self,
         session: AsyncSession,
@@ -175,17 +156,16 @@ class ConversationHandler:
         planned: Planned | None = None,
     ) -> Response:
         """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
-        if reading.intent in ("opt_out", "opt_in"):
-            opted_out = reading.intent == "opt_out"
-            await users.set_opted_out(session, user=user, opted_out=opted_out)
-            confirmation = render(user.locale, "opted_out" if opted_out else "opted_in")
-            return Response(reading.intent, confirmation if reading.confirm else None, opted_out)
         if reading.command is None:
             key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
             return Response(reading.intent, render(user.locale, key) if key else None)
+        ctx = Context(session, user, state, now, self._features)
+        if isinstance(reading.command, OptOut | OptIn):  # the dialogue is left as it is
+            outcome = await executor.run(ctx, reading.command)
+            opted_out = isinstance(reading.command, OptOut)
+            return Response(reading.intent, outcome.reply if reading.confirm else None, opted_out)
         if reading.locale is not None and reading.locale != user.locale:
-            user.locale = reading.locale
-        ctx = Context(session, user, state, now)
+            users.follow_locale(user, locale=reading.locale)
         # --- agent hook: the rules missed and a model is configured (see agent_turn.py) ---
         if isinstance(reading.command, Unknown) and self._agent is not None:
             prepared = await self._agent.prepare(ctx, reading.body)
@@ -196,11 +176,10 @@ class ConversationHandler:
                 dialogue.apply(state, prepared, now=now)
                 return Response("Agent", prepared.reply)
         # --- end agent hook ---
-        if isinstance(reading.command, BreakDown) and breakdown.has_planner():
-            steps = planned.for_command(reading.command) if planned else None
-            outcome = await breakdown.break_down(ctx, reading.command, steps, may_plan=False)
-        else:
-            outcome = await executor.run(ctx, reading.command)
+        command = reading.command
+        if isinstance(command, BreakDown) and planned is not None:  # steps asked before
+            command = replace(command, steps=tuple(planned.for_command(command) or ()))
+        outcome = await executor.run(ctx, command)
         dialogue.apply(state, outcome, now=now)
         return Response(reading.intent, outcome.reply)
 
@@ -213,18 +192,6 @@ class Response:
     reply: str | None
     compliance: bool = False  # a carrier-compliance reply (sent even to an opted-out number)
     prompt: Prompt | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a message is, decided before anything is written (so it can be stored with it)."""
-
-    intent: str
-    command: Command | None = None
-    locale: str | None = None  # the reply language the message switches to, if any
-    body: str = ""
-    media: bool = False
-    confirm: bool = True  # a STOP confirmation is sent (Twilio confirms STOP itself)
 
 
 _UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
@@ -250,7 +217,7 @@ async def _store_once(
     inbound: Inbound,
     now: datetime,
     intent: str | None,
-    status: str,
+    status: MessageStatus,
 ) -> int | None:
     """Insert the inbound message; its id, or None when this provider id was already stored."""
     values = {

@@ -9,6 +9,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
+from nudge.features import undo
 from nudge.features.context import Outcome
 from nudge.store.dialect import insert_ignore
 from nudge.store.tables import ConversationState, User
@@ -82,7 +83,7 @@ def apply(state: ConversationState, outcome: Outcome, *, now: datetime) -> None:
     """Fold a command's outcome into the dialogue state."""
     state.pending = _pending_json(outcome.pending)
     if outcome.undo is not None:
-        state.undo = outcome.undo
+        state.undo = undo.to_json(outcome.undo)
     elif outcome.clear_undo:
         state.undo = None
     if outcome.last_list is not None:

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
+from nudge.features.breakdown.steps import Planner
+from nudge.features.memory.embeddings import Embedder, HashingEmbedder
 from nudge.language.texts import format_when, render
 from nudge.store.tables import ConversationState, User
+
+
+@dataclass(frozen=True, slots=True)
+class Dependencies:
+    """What the features use besides the database, chosen once by the composition root.
+
+    Passed in, not set on modules: two configurations can live in one process (tests, a
+    dashboard beside the SMS workers) and nothing needs resetting between them.
+    """
+
+    embedder: Embedder = field(default_factory=HashingEmbedder)  # memory: text → vector
+    planner: Planner | None = None  # breakdown steps from a model; asked before a transaction
 
 
 @dataclass(slots=True)
@@ -21,6 +35,7 @@ class Context:
     user: User
     dialogue: ConversationState
     now: datetime
+    deps: Dependencies
 
     def say(self, key: str, **values: object) -> str:
         """A reply from the user's catalog."""
@@ -29,6 +44,22 @@ class Context:
     def when(self, at: datetime) -> str:
         """An instant as the user reads it, in their zone and language."""
         return format_when(at, now=self.now, tz=self.user.timezone, locale=self.user.locale)
+
+
+class UndoRecord(Protocol):
+    """How to reverse one change: a frozen dataclass in the feature that made the change.
+
+    ``op`` names it in the stored dialogue state (``features/undo.py`` serializes every
+    record the same way); ``reverse`` puts things back and says so, or answers None when
+    there is nothing left to reverse (the thing is gone).
+    """
+
+    op: ClassVar[str]
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # a dataclass: one serializer fits all
+
+    async def reverse(self, ctx: Context) -> str | None:
+        """Undo the change, in ``ctx``'s transaction; the reply, or None."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +71,7 @@ class Outcome:
     """
 
     reply: str
-    undo: dict[str, Any] | None = None
+    undo: UndoRecord | None = None
     clear_undo: bool = False
     pending: Pending | None = None
     last_list: str | None = None

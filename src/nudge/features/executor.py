@@ -1,6 +1,14 @@
-"""The one door into the features: ``run(ctx, command)`` carries out any Command."""
+"""The one door into the features: ``run(ctx, command)`` carries out any Command.
+
+SMS, the agent's tools, and the web dashboard and API to come all go through here, so a
+change of a person's data gets the same rules, the same undo record and the same reply
+whoever asked. ``HANDLERS`` maps each Command type to the feature action that carries it out.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Final, assert_never, get_args
 
 from nudge.commands import (
     AddTodo,
@@ -18,6 +26,8 @@ from nudge.commands import (
     ListReminders,
     ListTodos,
     NextStep,
+    OptIn,
+    OptOut,
     Pending,
     Recall,
     RefusePast,
@@ -32,7 +42,7 @@ from nudge.commands import (
 )
 from nudge.features.agenda import actions as agenda
 from nudge.features.breakdown import actions as breakdown
-from nudge.features.briefings import actions as briefing_actions
+from nudge.features.briefings import actions as briefings
 from nudge.features.cancel_by_words import cancel_by_words
 from nudge.features.context import Context, Outcome
 from nudge.features.done_by_words import complete_by_words
@@ -43,69 +53,94 @@ from nudge.features.undo import undo_last
 from nudge.features.users import actions as users
 from nudge.features.users import settings_actions
 
+Handler = Callable[[Context, Any], Awaitable[Outcome]]
 
-async def run(ctx: Context, command: Command) -> Outcome:  # noqa: C901 - a flat dispatch
+
+async def run(ctx: Context, command: Command) -> Outcome:
     """Carry out ``command`` for ``ctx.user`` inside ``ctx.session``'s transaction."""
-    match command:
-        case CreateReminder():
-            return await reminders.create_reminder(ctx, command)
-        case AskWhen(text=text):
-            return Outcome(ctx.say("ask_when", text=text), pending=Pending(text=text))
-        case AskWhat(at=at, rrule=rrule):
-            return Outcome(
-                ctx.say("ask_what", when=ctx.when(at)), pending=Pending(at=at, rrule=rrule)
-            )
-        case RefusePast(text=text):
-            return Outcome(ctx.say("refuse_past"), pending=Pending(text=text) if text else None)
-        case AddTodo():
-            return await todos.add_todo(ctx, command)
-        case ListTodos():
-            return await todos.list_todos(ctx, command)
-        case ListReminders():
-            return await reminders.list_reminders(ctx, command)
-        case Complete(words=str(words)):
-            return await complete_by_words(ctx, words)
-        case Complete(number=number) if (
-            number is not None and ctx.dialogue.last_list != "reminders"
-        ):
-            return await todos.complete_todo(ctx, number)
-        case Complete():
-            return await reminders.complete(ctx, command)
-        case Snooze():
-            return await reminders.snooze(ctx, command)
-        case CancelReminder(words=str(words)):
-            return await cancel_by_words(ctx, words)
-        case CancelReminder():
-            return await reminders.cancel(ctx, command)
-        case SetBriefing():
-            return await briefing_actions.set_briefing(ctx, command)
-        case Undo():
-            return await undo_last(ctx)
-        case SetLanguage():
-            return await users.set_language(ctx, command)
-        case SetTimezone():
-            return await settings_actions.set_timezone(ctx, command)
-        case AskTimezone(place=place):
-            return Outcome(ctx.say("timezone_unknown", text=place))
-        case SetQuietHours():
-            return await settings_actions.set_quiet_hours(ctx, command)
-        case Help():
-            return Outcome(ctx.say("help"))
-        case Unknown():
-            return Outcome(ctx.say("unknown"))
-        # memory and breakdown (agent area)
-        case Remember():
-            return await memory.remember(ctx, command)
-        case Recall():
-            return await memory.recall(ctx, command)
-        case Forget():
-            return await memory.forget(ctx, command)
-        case BreakDown():
-            return await breakdown.break_down(ctx, command)
-        case NextStep():
-            return await breakdown.next_step(ctx, command)
-        case Agenda():
-            return await agenda.agenda(ctx, command)
-        case _:
-            # Commands whose feature is not built yet get the friendly "not understood" hint.
-            return Outcome(ctx.say("unknown"))
+    if not isinstance(command, _HANDLED):
+        assert_never(command)  # mypy: a Command type missing from _HANDLED (and HANDLERS)
+    return await HANDLERS[type(command)](ctx, command)
+
+
+async def _complete(ctx: Context, command: Complete) -> Outcome:
+    """Done by words, "done N" on the list last shown, else the last reminder texted."""
+    if command.words is not None:
+        return await complete_by_words(ctx, command.words)
+    if command.number is not None and ctx.dialogue.last_list != "reminders":
+        return await todos.complete_todo(ctx, command.number)
+    return await reminders.complete(ctx, command)
+
+
+async def _cancel(ctx: Context, command: CancelReminder) -> Outcome:
+    """Delete the reminder the words describe, else by number or the last one texted."""
+    if command.words is not None:
+        return await cancel_by_words(ctx, command.words)
+    return await reminders.cancel(ctx, command)
+
+
+async def _ask_when(ctx: Context, command: AskWhen) -> Outcome:
+    return Outcome(ctx.say("ask_when", text=command.text), pending=Pending(text=command.text))
+
+
+async def _ask_what(ctx: Context, command: AskWhat) -> Outcome:
+    pending = Pending(at=command.at, rrule=command.rrule)
+    return Outcome(ctx.say("ask_what", when=ctx.when(command.at)), pending=pending)
+
+
+async def _refuse_past(ctx: Context, command: RefusePast) -> Outcome:
+    pending = Pending(text=command.text) if command.text else None
+    return Outcome(ctx.say("refuse_past"), pending=pending)
+
+
+async def _ask_timezone(ctx: Context, command: AskTimezone) -> Outcome:
+    return Outcome(ctx.say("timezone_unknown", text=command.place))
+
+
+async def _help(ctx: Context, _command: Help) -> Outcome:
+    return Outcome(ctx.say("help"))
+
+
+async def _unknown(ctx: Context, _command: Unknown) -> Outcome:
+    return Outcome(ctx.say("unknown"))
+
+
+async def _undo(ctx: Context, _command: Undo) -> Outcome:
+    return await undo_last(ctx)
+
+
+HANDLERS: Final[dict[type[Any], Handler]] = {
+    CreateReminder: reminders.create_reminder,
+    AskWhen: _ask_when,
+    AskWhat: _ask_what,
+    RefusePast: _refuse_past,
+    AddTodo: todos.add_todo,
+    ListTodos: todos.list_todos,
+    ListReminders: reminders.list_reminders,
+    Complete: _complete,
+    Snooze: reminders.snooze,
+    CancelReminder: _cancel,
+    Undo: _undo,
+    SetLanguage: users.set_language,
+    Help: _help,
+    Unknown: _unknown,
+    Agenda: agenda.agenda,
+    SetTimezone: settings_actions.set_timezone,
+    AskTimezone: _ask_timezone,
+    SetQuietHours: settings_actions.set_quiet_hours,
+    SetBriefing: briefings.set_briefing,
+    Remember: memory.remember,
+    Recall: memory.recall,
+    Forget: memory.forget,
+    BreakDown: breakdown.break_down,
+    NextStep: breakdown.next_step,
+    OptOut: users.opt_out,
+    OptIn: users.opt_in,
+}
+_HANDLED: Final = (
+    CreateReminder, AskWhen, AskWhat, RefusePast, AddTodo, ListTodos, ListReminders, Complete,
+    Snooze, CancelReminder, Undo, SetLanguage, Help, Unknown, Agenda, SetTimezone, AskTimezone,
+    SetQuietHours, SetBriefing, Remember, Recall, Forget, BreakDown, NextStep, OptOut, OptIn,
+)  # fmt: skip  # a literal tuple: mypy narrows ``isinstance`` on it (see ``run``)
+if set(_HANDLED) != set(HANDLERS) or set(get_args(Command)) != set(HANDLERS):
+    raise TypeError("every Command type needs exactly one entry in HANDLERS and _HANDLED")

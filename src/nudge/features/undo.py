@@ -1,136 +1,85 @@
-"""Undo: every command that changes something leaves a record of how to reverse it."""
+"""Undo: every command that changes something leaves a record of how to reverse it.
+
+Each feature owns its records and their ``reverse`` (``<feature>/undo.py``); this module
+keeps the one serializer of the dialogue state's ``undo`` column, and "undo" itself.
+A record is stored as ``{"op": …, <its fields>}``: the same JSON as before records were
+typed, so a change made before an upgrade can still be undone after it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+import dataclasses
+import enum
+import typing
+from typing import Any, Final
 
-from nudge.features.breakdown import service as breakdown
-from nudge.features.briefings import actions as briefing_actions
-from nudge.features.context import Context, Outcome
-from nudge.features.reminders import service as reminders
-from nudge.features.todos import service as todos
-from nudge.features.users import service as users
+from nudge.features.breakdown.undo import BreakdownCreated
+from nudge.features.briefings.undo import BriefingsSet
+from nudge.features.context import Context, Outcome, UndoRecord
+from nudge.features.reminders.undo import (
+    ReminderCancelled,
+    ReminderCreated,
+    ReminderDone,
+    ReminderSnoozed,
+)
+from nudge.features.todos.undo import TodoAdded, TodoDone
+from nudge.features.users.undo import LanguageSet
 
-Reverser = Callable[[Context, dict[str, Any]], Awaitable[str | None]]
+RECORDS: Final[tuple[type[Any], ...]] = (
+    ReminderCreated,
+    ReminderCancelled,
+    ReminderDone,
+    ReminderSnoozed,
+    TodoAdded,
+    TodoDone,
+    LanguageSet,
+    BreakdownCreated,
+    BriefingsSet,
+)
+_BY_OP: Final[dict[str, type[Any]]] = {record.op: record for record in RECORDS}
 
 
-async def _create_reminder(ctx: Context, record: dict[str, Any]) -> str | None:
-    reminder = await reminders.get(
-        ctx.session, user_id=ctx.user.id, reminder_id=record["reminder_id"]
-    )
-    if reminder is None:
+def to_json(record: UndoRecord) -> dict[str, Any]:
+    """The record as stored: its ``op`` and its fields (tuples as lists, enums as values)."""
+    names = [field.name for field in dataclasses.fields(record)]
+    return {"op": record.op, **{name: _plain(getattr(record, name)) for name in names}}
+
+
+def from_json(data: dict[str, Any] | None) -> UndoRecord | None:
+    """The record stored as ``data``; None when there is none or it cannot be read."""
+    kind = _BY_OP.get(str((data or {}).get("op")))
+    if kind is None or data is None:
         return None
-    await reminders.cancel(ctx.session, reminder=reminder)
-    return ctx.say("undone_reminder", text=reminder.text)
-
-
-async def _cancel_reminder(ctx: Context, record: dict[str, Any]) -> str | None:
-    reminder = await reminders.get(
-        ctx.session, user_id=ctx.user.id, reminder_id=record["reminder_id"]
-    )
-    if reminder is None:
+    hints = typing.get_type_hints(kind)
+    try:
+        record: UndoRecord = kind(
+            **{
+                field.name: _typed(hints[field.name], data[field.name])
+                for field in dataclasses.fields(kind)
+            }
+        )
+    except (KeyError, TypeError, ValueError):
         return None
-    following = await reminders.restore(
-        ctx.session, reminder=reminder, occurrence_ids=record["occurrence_ids"]
-    )
-    when = ctx.when(following.due_at) if following else ""
-    return ctx.say("undone_cancel", text=reminder.text, when=when)
-
-
-async def _acknowledge(ctx: Context, record: dict[str, Any]) -> str | None:
-    occurrence = await reminders.occurrence(
-        ctx.session, user_id=ctx.user.id, occurrence_id=record["occurrence_id"]
-    )
-    if occurrence is None:
-        return None
-    reminder = await reminders.get(
-        ctx.session, user_id=ctx.user.id, reminder_id=occurrence.reminder_id
-    )
-    if reminder is None:
-        return None
-    await reminders.unacknowledge(
-        ctx.session, occurrence=occurrence, reminder=reminder, record=record
-    )
-    return ctx.say("undone_done", text=reminder.text)
-
-
-async def _snooze(ctx: Context, record: dict[str, Any]) -> str | None:
-    again = await reminders.occurrence(
-        ctx.session, user_id=ctx.user.id, occurrence_id=record["again_id"]
-    )
-    original = await reminders.occurrence(
-        ctx.session, user_id=ctx.user.id, occurrence_id=record["occurrence_id"]
-    )
-    if again is None or original is None or again.state != "pending":
-        return None
-    reminder = await reminders.get(
-        ctx.session, user_id=ctx.user.id, reminder_id=original.reminder_id
-    )
-    again.state, original.state = "cancelled", "sent"
-    await ctx.session.flush()
-    return ctx.say("undone_snooze", text=reminder.text if reminder else "")
-
-
-async def _add_todo(ctx: Context, record: dict[str, Any]) -> str | None:
-    todo = await todos.get(ctx.session, user_id=ctx.user.id, todo_id=record["todo_id"])
-    if todo is None:
-        return None
-    text = todo.text
-    await todos.remove(ctx.session, todo=todo)
-    return ctx.say("undone_todo", text=text)
-
-
-async def _complete_todo(ctx: Context, record: dict[str, Any]) -> str | None:
-    todo = await todos.get(ctx.session, user_id=ctx.user.id, todo_id=record["todo_id"])
-    if todo is None:
-        return None
-    await todos.reopen(ctx.session, todo=todo)
-    return ctx.say("undone_done", text=todo.text)
-
-
-async def _set_language(ctx: Context, record: dict[str, Any]) -> str | None:
-    await users.set_locale(ctx.session, user=ctx.user, locale=record["previous"])
-    return ctx.say("undone_language")
-
-
-async def _break_down(ctx: Context, record: dict[str, Any]) -> str | None:
-    parent = await todos.get(ctx.session, user_id=ctx.user.id, todo_id=record["parent_id"])
-    if parent is None:
-        return None
-    text = parent.text
-    await breakdown.remove(
-        ctx.session,
-        user_id=ctx.user.id,
-        parent_id=record["parent_id"],
-        with_parent=bool(record["with_parent"]),
-    )
-    return ctx.say("undone_breakdown", text=text)
-
-
-async def _set_briefing(ctx: Context, record: dict[str, Any]) -> str | None:
-    await briefing_actions.restore(
-        ctx, briefing_at=record["briefing_at"], checkin_at=record["checkin_at"]
-    )
-    return ctx.say("undone_briefing")
-
-
-REVERSERS: dict[str, Reverser] = {
-    "set_briefing": _set_briefing,
-    "break_down": _break_down,
-    "create_reminder": _create_reminder,
-    "cancel_reminder": _cancel_reminder,
-    "acknowledge": _acknowledge,
-    "snooze": _snooze,
-    "add_todo": _add_todo,
-    "complete_todo": _complete_todo,
-    "set_language": _set_language,
-}
+    return record
 
 
 async def undo_last(ctx: Context) -> Outcome:
     """Reverse the last change, once; a second "undo" says there is nothing left."""
-    record = ctx.dialogue.undo
-    reverser = REVERSERS.get(str(record.get("op"))) if record else None
-    reply = await reverser(ctx, record) if reverser and record else None
+    record = from_json(ctx.dialogue.undo)
+    reply = await record.reverse(ctx) if record is not None else None
     return Outcome(reply or ctx.say("nothing_to_undo"), clear_undo=True)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """A stored JSON value as the field's type: lists to tuples, strings to enums."""
+    if typing.get_origin(hint) is tuple:
+        return tuple(value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    return value

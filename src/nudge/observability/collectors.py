@@ -24,10 +24,11 @@ from nudge.observability.metrics import (
     REGISTRY,
 )
 from nudge.store.db import Database
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox
 
 COLLECT_TIMEOUT_SECONDS = 2.0
-WAITING = ("pending", "sending")
+WAITING = (OutboxStatus.PENDING, OutboxStatus.SENDING)
 log = get_logger("metrics")
 
 

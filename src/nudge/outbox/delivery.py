@@ -19,12 +19,15 @@ from nudge.observability import metrics
 from nudge.observability.logging import get_logger
 from nudge.outbox.pacing import Pacer
 from nudge.store.db import Database
+from nudge.store.states import OUTBOX, OutboxStatus
+from nudge.store.states import OutboxStatus as _O
 from nudge.store.tables import Outbox, User
 
 log = get_logger("delivery")
 
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 300.0
+_WAITING = (_O.PENDING, _O.SENDING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class DeliveryWorker:
         already settled is left alone.
         """
         return and_(
-            Outbox.id.in_(ids), Outbox.lease_owner == self.owner, Outbox.status == "sending"
+            Outbox.id.in_(ids), Outbox.lease_owner == self.owner, Outbox.status == _O.SENDING
         )
 
     async def _settle(self, row: Claimed, **values: object) -> None:
@@ -109,7 +112,11 @@ class DeliveryWorker:
             await session.execute(
                 update(Outbox)
                 .where(self._still_held(*(row.id for row in rows)))
-                .values(status="pending", lease_until=None, attempts=Outbox.attempts - 1)
+                .values(
+                    status=OUTBOX.move(_O.SENDING, _O.PENDING),
+                    lease_until=None,
+                    attempts=Outbox.attempts - 1,
+                )
             )
         log.info("delivery.released", rows=len(rows))
 
@@ -119,7 +126,7 @@ class DeliveryWorker:
         async with self._db.sessions() as session:
             result = await session.execute(
                 select(func.count(), func.min(Outbox.due_at)).where(
-                    Outbox.status.in_(("pending", "sending")), Outbox.due_at <= now
+                    Outbox.status.in_(_WAITING), Outbox.due_at <= now
                 )
             )
             depth, oldest = result.one()
@@ -129,9 +136,7 @@ class DeliveryWorker:
     async def pending_count(self) -> int:
         """Rows still waiting to be sent (pending or being sent)."""
         async with self._db.sessions() as session:
-            result = await session.execute(
-                select(func.count()).where(Outbox.status.in_(("pending", "sending")))
-            )
+            result = await session.execute(select(func.count()).where(Outbox.status.in_(_WAITING)))
             return int(result.scalar_one())
 
     async def _cancel_opted_out(self) -> None:
@@ -140,11 +145,13 @@ class DeliveryWorker:
             await session.execute(
                 update(Outbox)
                 .where(
-                    Outbox.status == "pending",
+                    Outbox.status == _O.PENDING,
                     Outbox.kind != "compliance",
                     Outbox.user_id.in_(opted_out),
                 )
-                .values(status="cancelled", last_error="recipient opted out")
+                .values(
+                    status=OUTBOX.move(_O.PENDING, _O.CANCELLED), last_error="recipient opted out"
+                )
             )
 
     async def _expire_leases(self, now: datetime) -> None:
@@ -152,9 +159,9 @@ class DeliveryWorker:
         async with self._db.transaction() as session:
             result = await session.execute(
                 update(Outbox)
-                .where(Outbox.status == "sending", Outbox.lease_until < now)
+                .where(Outbox.status == _O.SENDING, Outbox.lease_until < now)
                 .values(
-                    status="unknown",
+                    status=OUTBOX.move(_O.SENDING, _O.UNKNOWN),
                     last_error="lease expired while sending",
                     due_at=now,
                     lease_until=None,
@@ -168,7 +175,7 @@ class DeliveryWorker:
     async def _claim(self, now: datetime) -> list[Claimed]:
         due = (
             select(Outbox.id)
-            .where(Outbox.status == "pending", Outbox.due_at <= now)
+            .where(Outbox.status == _O.PENDING, Outbox.due_at <= now)
             .order_by(Outbox.due_at, Outbox.id)
             .limit(self._batch)
             .with_for_update(skip_locked=True)
@@ -177,9 +184,9 @@ class DeliveryWorker:
         async with self._db.transaction() as session:
             result = await session.execute(
                 update(Outbox)
-                .where(Outbox.id.in_(due), Outbox.status == "pending")
+                .where(Outbox.id.in_(due), Outbox.status == _O.PENDING)
                 .values(
-                    status="sending",
+                    status=OUTBOX.move(_O.PENDING, _O.SENDING),
                     lease_owner=self.owner,
                     lease_until=now + self._lease,
                     attempts=Outbox.attempts + 1,
@@ -209,14 +216,14 @@ class DeliveryWorker:
             await self._retry_or_fail(row, error)
         except PermanentSendError as error:
             metrics.DELIVERY_FAILURES.labels(reason="permanent").inc()
-            await self._finish(row, status="failed", error=f"{error.code or ''} {error.reason}")
+            await self._finish(row, status=_O.FAILED, error=f"{error.code or ''} {error.reason}")
         except AmbiguousSendError as error:
             metrics.DELIVERY_FAILURES.labels(reason="ambiguous").inc()
-            await self._finish(row, status="unknown", error=error.reason)
+            await self._finish(row, status=_O.UNKNOWN, error=error.reason)
         except Exception as error:  # a bug in a sender must not kill the worker
             metrics.DELIVERY_FAILURES.labels(reason="crash").inc()
             log.exception("delivery.crash", outbox_id=row.id)
-            await self._finish(row, status="unknown", error=f"unexpected: {type(error).__name__}")
+            await self._finish(row, status=_O.UNKNOWN, error=f"unexpected: {type(error).__name__}")
         else:
             metrics.SMS_OUTBOUND.labels(kind=row.kind).inc()
             await self._mark_sent(row, provider_sid=result.provider_sid, status=result.status)
@@ -234,14 +241,14 @@ class DeliveryWorker:
 
     async def _mark_sent(self, row: Claimed, *, provider_sid: str, status: str) -> None:
         """Record acceptance; a status callback that already arrived is not overwritten."""
-        final = "delivered" if status == "delivered" else "sent"
+        final = OUTBOX.move(_O.SENDING, _O.DELIVERED if status == "delivered" else _O.SENT)
         now = self._clock.now()
         async with self._db.transaction() as session:
             await session.execute(
                 update(Outbox)
                 .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
                 .values(
-                    status=case((Outbox.status == "sending", final), else_=Outbox.status),
+                    status=case((Outbox.status == _O.SENDING, final), else_=Outbox.status),
                     provider_sid=provider_sid,
                     sent_at=now,
                     lease_until=None,
@@ -251,24 +258,24 @@ class DeliveryWorker:
 
     async def _retry_or_fail(self, row: Claimed, error: RetryableSendError) -> None:
         if row.attempts >= self._max_attempts:
-            await self._finish(row, status="failed", error=f"gave up: {error.reason}")
+            await self._finish(row, status=_O.FAILED, error=f"gave up: {error.reason}")
             return
         delay = backoff(row.attempts, jitter=random.uniform(0.8, 1.2))  # noqa: S311
         if error.retry_after:
             delay = max(delay, timedelta(seconds=error.retry_after))
         await self._settle(
             row,
-            status="pending",
+            status=OUTBOX.move(_O.SENDING, _O.PENDING),
             due_at=self._clock.now() + delay,
             lease_until=None,
             last_error=error.reason,
         )
         log.warning("delivery.retry", outbox_id=row.id, attempts=row.attempts, reason=error.reason)
 
-    async def _finish(self, row: Claimed, *, status: str, error: str) -> None:
+    async def _finish(self, row: Claimed, *, status: OutboxStatus, error: str) -> None:
         await self._settle(
             row,
-            status=status,
+            status=OUTBOX.move(_O.SENDING, status),
             lease_until=None,
             last_error=error.strip(),
             due_at=self._clock.now(),

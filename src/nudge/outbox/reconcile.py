@@ -16,6 +16,8 @@ from nudge.channels.base import Lookup, SendError, StatusLookup
 from nudge.clock import Clock
 from nudge.observability.logging import get_logger
 from nudge.store.db import Database
+from nudge.store.states import OUTBOX
+from nudge.store.states import OutboxStatus as _O
 from nudge.store.tables import Outbox
 
 log = get_logger("reconcile")
@@ -68,7 +70,7 @@ class Reconciler:
         async with self._db.sessions() as session:
             result = await session.execute(
                 select(Outbox.id, Outbox.to_phone, Outbox.body, Outbox.created_at)
-                .where(Outbox.status == "unknown", Outbox.due_at <= cutoff)
+                .where(Outbox.status == _O.UNKNOWN, Outbox.due_at <= cutoff)
                 .order_by(Outbox.due_at, Outbox.id)
                 .limit(self._batch)
             )
@@ -77,19 +79,23 @@ class Reconciler:
     async def _settle(self, outbox_id: int, found: Lookup) -> int:
         now = self._clock.now()
         if found.found:
-            status = "delivered" if found.status in ("delivered", "read") else "sent"
+            status = _O.DELIVERED if found.status in ("delivered", "read") else _O.SENT
             values: dict[str, object] = {
-                "status": status,
+                "status": OUTBOX.move(_O.UNKNOWN, status),
                 "provider_sid": found.provider_sid,
                 "sent_at": now,
                 "last_error": None,
             }
         else:
-            values = {"status": "pending", "due_at": now, "last_error": "not at provider: resend"}
+            values = {
+                "status": OUTBOX.move(_O.UNKNOWN, _O.PENDING),
+                "due_at": now,
+                "last_error": "not at provider: resend",
+            }
         async with self._db.transaction() as session:
             result = await session.execute(
                 update(Outbox)
-                .where(Outbox.id == outbox_id, Outbox.status == "unknown")
+                .where(Outbox.id == outbox_id, Outbox.status == _O.UNKNOWN)
                 .values(**values)
                 .returning(Outbox.id)
             )
@@ -102,6 +108,6 @@ class Reconciler:
         async with self._db.transaction() as session:
             await session.execute(
                 update(Outbox)
-                .where(Outbox.id == outbox_id, Outbox.status == "unknown")
+                .where(Outbox.id == outbox_id, Outbox.status == _O.UNKNOWN)
                 .values(due_at=self._clock.now())
             )

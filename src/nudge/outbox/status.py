@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 
 from nudge.store.db import Database
+from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox
 
 # Twilio's MessageStatus values, ranked so that a late "sent" never undoes "delivered".
@@ -51,7 +52,7 @@ async def apply_status(
             return False
         row.provider_sid = row.provider_sid or provider_sid
         if RANK[new_status] >= RANK.get(row.status, 0):
-            row.status, row.status_updated_at = new_status, now
+            row.status, row.status_updated_at = OutboxStatus(new_status), now
             row.lease_until = None
             if error_code:
                 row.last_error = f"provider error {error_code}"

@@ -11,6 +11,7 @@ from nudge.language.texts import render
 from nudge.outbox.enqueue import enqueue
 from nudge.scheduler.quiet_hours import is_quiet
 from nudge.store.db import Database
+from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder, User
 
 MAX_NAMED = 2
@@ -26,7 +27,7 @@ async def summarize_missed(db: Database, *, now: datetime, limit: int) -> int:
     async with db.sessions() as session:
         result = await session.execute(
             select(Occurrence.user_id)
-            .where(Occurrence.state == "missed", Occurrence.summarized_at.is_(None))
+            .where(Occurrence.state == OccurrenceState.MISSED, Occurrence.summarized_at.is_(None))
             .group_by(Occurrence.user_id)
             .limit(limit)
         )
@@ -50,7 +51,7 @@ async def _summarize_user(session: AsyncSession, *, user_id: int, now: datetime)
         .join(Reminder, Reminder.id == Occurrence.reminder_id)
         .where(
             Occurrence.user_id == user_id,
-            Occurrence.state == "missed",
+            Occurrence.state == OccurrenceState.MISSED,
             Occurrence.summarized_at.is_(None),
         )
         .order_by(Occurrence.scheduled_at, Occurrence.id)

@@ -23,6 +23,7 @@ from nudge.scheduler.policy import Policy
 from nudge.scheduler.quiet_hours import chosen_in_quiet, is_quiet, window_end
 from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore
+from nudge.store.states import OccurrenceState, ReminderState
 from nudge.store.tables import Occurrence, Reminder, User
 
 
@@ -58,7 +59,7 @@ async def fire_due(db: Database, *, now: datetime, limit: int, policy: Policy | 
     async with db.transaction() as session:
         result = await session.execute(
             select(Occurrence)
-            .where(Occurrence.state == "pending", Occurrence.due_at <= now)
+            .where(Occurrence.state == OccurrenceState.PENDING, Occurrence.due_at <= now)
             .order_by(Occurrence.due_at, Occurrence.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -109,14 +110,14 @@ async def _fire(
     tally: Tally,
     out: list[dict[str, object]],
 ) -> None:
-    if reminder is None or user is None or reminder.state != "active":
-        occurrence.state = "cancelled"
+    if reminder is None or user is None or reminder.state != ReminderState.ACTIVE:
+        occurrence.state = OccurrenceState.CANCELLED
         return
     lateness = now - occurrence.due_at
     if user.opted_out:
-        occurrence.state = "skipped"
+        occurrence.state = OccurrenceState.SKIPPED
     elif lateness > policy.grace:
-        occurrence.state = "missed"
+        occurrence.state = OccurrenceState.MISSED
         tally.missed += 1
     elif _must_wait(occurrence, reminder, user, now=now):
         occurrence.due_at = window_end(
@@ -149,7 +150,7 @@ def _message(
     occurrence: Occurrence, reminder: Reminder, user: User, *, now: datetime, late: bool
 ) -> dict[str, object]:
     """The reminder SMS (written with the batch) and the occurrence marked sent."""
-    occurrence.state, occurrence.sent_at = "sent", now
+    occurrence.state, occurrence.sent_at = OccurrenceState.SENT, now
     return outbox_values(
         user_id=user.id,
         to_phone=user.phone,
@@ -174,7 +175,7 @@ async def _schedule_next(session: AsyncSession, reminder: Reminder, *, after: da
         "user_id": reminder.user_id,
         "scheduled_at": following,
         "due_at": following,
-        "state": "pending",
+        "state": OccurrenceState.PENDING,
         "is_snooze": False,
         "follow_ups": 0,
     }

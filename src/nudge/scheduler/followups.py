@@ -14,6 +14,7 @@ from nudge.outbox.enqueue import enqueue
 from nudge.scheduler.policy import Policy
 from nudge.scheduler.quiet_hours import is_quiet, window_end
 from nudge.store.db import Database
+from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder, User
 
 log = get_logger("followups")
@@ -54,7 +55,7 @@ async def _follow_up(
         reminder is None
         or user is None
         or user.opted_out
-        or occurrence.state != "sent"
+        or occurrence.state != OccurrenceState.SENT
         or occurrence.follow_ups >= policy.follow_up_max
     ):
         occurrence.follow_up_at = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 from nudge.observability import metrics
 from nudge.observability.logging import get_logger
@@ -61,3 +62,54 @@ async def _wait_either(bell: Wakeup, stop: asyncio.Event, seconds: float) -> Non
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Loop:
+    """One background loop: its pass, how often it polls, and the bell that wakes it early."""
+
+    name: str
+    step: Step
+    interval: float
+    bell: Wakeup
+
+
+class Workers:
+    """The process's background loops, started and stopped together."""
+
+    def __init__(
+        self,
+        loops: Sequence[Loop],
+        *,
+        batch_size: int,
+        on_stop: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._loops, self._batch_size, self._on_stop = tuple(loops), batch_size, on_stop
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+
+    def start(self) -> None:
+        """Run every loop in this process's event loop."""
+        self._stop.clear()
+        self._tasks = [
+            asyncio.create_task(
+                run_loop(
+                    loop.name,
+                    loop.step,
+                    interval=loop.interval,
+                    batch_size=self._batch_size,
+                    stop=self._stop,
+                    wakeup=loop.bell,
+                )
+            )
+            for loop in self._loops
+        ]
+
+    async def stop(self) -> None:
+        """Let the loops finish their current pass, then return."""
+        self._stop.set()
+        self._on_stop()
+        for loop in self._loops:
+            loop.bell.ring()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []

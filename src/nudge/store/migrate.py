@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -9,6 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from nudge.store.db import Database
 
@@ -40,8 +42,43 @@ def _current(connection: Connection) -> str | None:
 
 async def upgrade(db: Database) -> None:
     """Bring the schema to the newest revision, in one transaction."""
-    async with db.engine.begin() as connection:
-        await connection.run_sync(_upgrade)
+    await run_migrations(db.engine, _upgrade)
+
+
+async def run_migrations(engine: AsyncEngine, work: Callable[[Connection], None]) -> None:
+    """Run ``work`` (Alembic) in one transaction; on SQLite, with foreign keys off.
+
+    A SQLite batch migration copies a table, drops the old one and renames the copy. With
+    foreign keys on, that drop deletes the rows first, and ``ON DELETE`` actions then
+    delete or null the rows of other tables that refer to them. The pragma only takes
+    effect outside a transaction, so it is set before, and the references are checked
+    before the transaction commits.
+    """
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            await connection.run_sync(_sqlite_foreign_keys, on=False)
+        try:
+            async with connection.begin():
+                await connection.run_sync(work)
+                if sqlite:
+                    await connection.run_sync(_check_foreign_keys)
+        finally:
+            if sqlite:
+                await connection.run_sync(_sqlite_foreign_keys, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Set the pragma on the driver's connection, outside SQLAlchemy's transaction."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    cursor.close()
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"a migration left rows referring to nothing: {broken[:5]}")
 
 
 async def current_revision(db: Database) -> str | None:

@@ -18,6 +18,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from nudge.store.states import (
+    MessageStatus,
+    OccurrenceState,
+    OutboxStatus,
+    ReminderState,
+    TodoStatus,
+    column_type,
+)
 from nudge.store.types import UTCDateTime
 
 NAMING = {
@@ -72,9 +80,9 @@ class Message(Base):
     provider_sid: Mapped[str] = mapped_column(String(64), unique=True)
     body: Mapped[str] = mapped_column(Text)
     num_media: Mapped[int] = mapped_column(Integer, default=0)
-    # "received": handled in the transaction that stored it; "awaiting_agent": handed to the
-    # agent (phases 2–3 of conversation/agent_turn.py), then "answered"
-    status: Mapped[str] = mapped_column(String(16), default="received")
+    status: Mapped[MessageStatus] = mapped_column(
+        column_type(MessageStatus, "status"), default=MessageStatus.RECEIVED
+    )
     intent: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     # agent: the reply of the last tool that ran, sent by the sweep if the turn never ends
@@ -93,7 +101,9 @@ class Outbox(Base):
     body: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16), default="reply")
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(
+        column_type(OutboxStatus, "status"), default=OutboxStatus.PENDING
+    )
     due_at: Mapped[datetime]
     lease_until: Mapped[datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(String(64))
@@ -119,7 +129,9 @@ class Reminder(Base):
     rrule: Mapped[str | None] = mapped_column(Text)
     first_at: Mapped[datetime]
     timezone: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16), default="active")
+    state: Mapped[ReminderState] = mapped_column(
+        column_type(ReminderState, "state"), default=ReminderState.ACTIVE
+    )
     always: Mapped[bool] = mapped_column(Boolean, default=False)
     # Reminder engine: ask for "done", and nudge again gently until it comes (follow-ups).
     ack_required: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -143,7 +155,9 @@ class Occurrence(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     scheduled_at: Mapped[datetime]
     due_at: Mapped[datetime]
-    state: Mapped[str] = mapped_column(String(16), default="pending")
+    state: Mapped[OccurrenceState] = mapped_column(
+        column_type(OccurrenceState, "state"), default=OccurrenceState.PENDING
+    )
     is_snooze: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_at: Mapped[datetime | None]
     acknowledged_at: Mapped[datetime | None]
@@ -162,7 +176,9 @@ class Todo(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[TodoStatus] = mapped_column(
+        column_type(TodoStatus, "status"), default=TodoStatus.OPEN
+    )
     priority: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime | None]
     missed_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -13,10 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.features.todos import service as todos
 from nudge.language.wall import wall
 from nudge.scheduler.occurrences import next_after
+from nudge.store.states import OccurrenceState, ReminderState
 from nudge.store.tables import Occurrence, Reminder, Todo
 
 MAX_PER_RULE = 24  # "every 30 min" must not flood the agenda
-_SHOWN_STATES = ("pending", "snoozed", "sent", "acknowledged")
+_SHOWN_STATES = (
+    OccurrenceState.PENDING,
+    OccurrenceState.SNOOZED,
+    OccurrenceState.SENT,
+    OccurrenceState.ACKNOWLEDGED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,7 @@ async def due_on(session: AsyncSession, *, user_id: int, day: date, tz: str) -> 
         .join(Occurrence, Occurrence.reminder_id == Reminder.id)
         .where(
             Reminder.user_id == user_id,
-            Reminder.state == "active",
+            Reminder.state == ReminderState.ACTIVE,
             Occurrence.user_id == user_id,
             Occurrence.state.in_(_SHOWN_STATES),
             Occurrence.due_at >= start,
@@ -62,7 +68,9 @@ async def due_on(session: AsyncSession, *, user_id: int, day: date, tz: str) -> 
 async def _repeating(session: AsyncSession, *, user_id: int) -> Sequence[Reminder]:
     result = await session.execute(
         select(Reminder).where(
-            Reminder.user_id == user_id, Reminder.state == "active", Reminder.rrule.is_not(None)
+            Reminder.user_id == user_id,
+            Reminder.state == ReminderState.ACTIVE,
+            Reminder.rrule.is_not(None),
         )
     )
     return result.scalars().all()

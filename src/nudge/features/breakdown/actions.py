@@ -8,22 +8,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import BreakDown, NextStep
 from nudge.features.breakdown import service, steps
+from nudge.features.breakdown.undo import BreakdownCreated
 from nudge.features.context import Context, Outcome
 from nudge.features.todos import service as todos
 from nudge.store.tables import Todo
 
 PLANNER_TIMEOUT_SECONDS = 6.0
-_planner: list[steps.Planner | None] = [None]
 
 
-def use_planner(planner: steps.Planner | None) -> None:
-    """Let a model propose steps (set by bootstrap when an LLM is configured)."""
-    _planner[0] = planner
+async def plan(task: str, locale: str, planner: steps.Planner | None) -> list[str]:
+    """The steps of ``task``: the planner's when valid, else the template (never raises).
 
-
-async def plan(task: str, locale: str) -> list[str]:
-    """The steps of ``task``: the planner's when valid, else the template (never raises)."""
-    planner = _planner[0]
+    The planner is a model call: never made inside a transaction (see ``break_down``).
+    """
     if planner is not None:
         try:
             proposed = await asyncio.wait_for(planner(task, locale), PLANNER_TIMEOUT_SECONDS)
@@ -33,11 +30,6 @@ async def plan(task: str, locale: str) -> list[str]:
         if checked:
             return checked
     return steps.template(task, locale)
-
-
-def has_planner() -> bool:
-    """Whether a model proposes the steps (an LLM is configured)."""
-    return _planner[0] is not None
 
 
 async def listed_todo(session: AsyncSession, *, user_id: int, task: str) -> Todo | None:
@@ -59,27 +51,24 @@ async def listed_task(ctx: Context, task: str) -> str:
     return parent.text if parent is not None else task
 
 
-async def break_down(
-    ctx: Context, command: BreakDown, planned: list[str] | None = None, *, may_plan: bool = True
-) -> Outcome:
+async def break_down(ctx: Context, command: BreakDown) -> Outcome:
     """Store the steps as todos and send only the first (undo removes them).
 
-    ``planned`` steps are used when valid; otherwise the planner is asked, unless
-    ``may_plan`` is False (the steps were asked for before the transaction: the agent's tool,
-    ``conversation/plan_ahead``), then the template.
+    The command's ``steps`` are used when valid, else the template. They were asked of the
+    model before the transaction (the agent's tool, ``conversation/plan_ahead``): the model
+    is never called here, where a transaction is open.
     """
     task = " ".join(command.task.split())
     parent = await _listed_todo(ctx, task)
     task = parent.text if parent is not None else task
-    chosen = steps.validate(planned) if planned else None
+    chosen = steps.validate(list(command.steps)) if command.steps else None
     if chosen is None:
-        chosen = (
-            await plan(task, ctx.user.locale) if may_plan else steps.template(task, ctx.user.locale)
-        )
+        chosen = steps.template(task, ctx.user.locale)
     first = await service.create(
         ctx.session, user_id=ctx.user.id, task=task, steps=chosen, now=ctx.now, parent=parent
     )
-    undo = {"op": "break_down", "parent_id": first.parent_id, "with_parent": parent is None}
+    assert first.parent_id is not None
+    undo = BreakdownCreated(first.parent_id, with_parent=parent is None)
     return Outcome(ctx.say("breakdown_first", text=first.text), undo=undo)
 
 

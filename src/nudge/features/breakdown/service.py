@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.store.states import TodoStatus
 from nudge.store.tables import Todo
 
 
@@ -28,14 +29,14 @@ async def create(
     Returns the first step.
     """
     if parent is None:
-        parent = Todo(user_id=user_id, text=task, status="open", created_at=now)
+        parent = Todo(user_id=user_id, text=task, status=TodoStatus.OPEN, created_at=now)
         session.add(parent)
         await session.flush()
     children = [
         Todo(
             user_id=user_id,
             text=step,
-            status="open" if position == 1 else "later",
+            status=TodoStatus.OPEN if position == 1 else TodoStatus.LATER,
             parent_id=parent.id,
             position=position,
             created_at=now,
@@ -47,7 +48,7 @@ async def create(
     return children[0]
 
 
-async def _latest_step(session: AsyncSession, *, user_id: int, status: str) -> Todo | None:
+async def _latest_step(session: AsyncSession, *, user_id: int, status: TodoStatus) -> Todo | None:
     result = await session.execute(
         select(Todo)
         .where(Todo.user_id == user_id, Todo.parent_id.is_not(None), Todo.status == status)
@@ -64,20 +65,20 @@ async def advance(
 
     (None, None) when the user has no broken-down task in progress.
     """
-    current = await _latest_step(session, user_id=user_id, status="open")
+    current = await _latest_step(session, user_id=user_id, status=TodoStatus.OPEN)
     if current is not None:
-        current.status, current.done_at = "done", now
+        current.status, current.done_at = TodoStatus.DONE, now
         await session.flush()
-    waiting = await _latest_step(session, user_id=user_id, status="later")
+    waiting = await _latest_step(session, user_id=user_id, status=TodoStatus.LATER)
     if waiting is not None and (current is None or waiting.parent_id == current.parent_id):
-        waiting.status = "open"
+        waiting.status = TodoStatus.OPEN
         await session.flush()
         return waiting, None
     if current is None:
         return None, None
     parent = await session.get(Todo, current.parent_id)
     if parent is not None and parent.user_id == user_id:
-        parent.status, parent.done_at = "done", now
+        parent.status, parent.done_at = TodoStatus.DONE, now
         await session.flush()
     return None, parent
 

@@ -38,6 +38,11 @@ def next_local(hhmm: str, *, tz: str, after: datetime) -> datetime:
     raise AssertionError("unreachable: a wall time recurs within two days")
 
 
+def stored_time(hhmm: str | None) -> time | None:
+    """A stored local ``HH:MM`` (None: off) as a time."""
+    return time.fromisoformat(hhmm) if hhmm else None
+
+
 async def set_times(
     session: AsyncSession, *, user: User, morning: time | None, evening: time | None, now: datetime
 ) -> None:

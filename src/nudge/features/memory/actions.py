@@ -25,18 +25,27 @@ _WORD = re.compile(r"[\w']+|\W+")
 
 
 async def remember(ctx: Context, command: Remember) -> Outcome:
-    """Keep a fact the user asked to remember."""
+    """Keep a fact the user (or the agent, ``source="agent"``) asked to remember."""
     memory = await service.remember(
-        ctx.session, user_id=ctx.user.id, fact=command.fact, now=ctx.now, importance=7
+        ctx.session,
+        user_id=ctx.user.id,
+        fact=command.fact,
+        now=ctx.now,
+        embedder=ctx.deps.embedder,
+        importance=command.importance,
+        tags=command.tags,
+        source=command.source,
     )
-    return Outcome(ctx.say("remembered", text=_short(memory.text)))
+    # the agent's confirmation is a tool result the model reads: cut, not ellipsed
+    shown = memory.text[:MAX_SHOWN_CHARS] if command.source == "agent" else _short(memory.text)
+    return Outcome(ctx.say("remembered", text=shown))
 
 
 async def recall(ctx: Context, command: Recall) -> Outcome:
     """Answer from memory in one SMS, or list what is remembered."""
     if _is_list_query(command.query):
         return await _list(ctx)
-    hits = await service.search(ctx.session, user_id=ctx.user.id, query=command.query, now=ctx.now)
+    hits = await _search(ctx, command.query)
     best = next((hit for hit in hits if hit.lexical or hit.cosine >= 0.35), None)
     if best is None:
         return Outcome(ctx.say("recall_none"))
@@ -53,13 +62,19 @@ async def forget(ctx: Context, command: Forget) -> Outcome:
         number = int(query)
         target = listed[number - 1] if 1 <= number <= len(listed) else None
     else:
-        hits = await service.search(ctx.session, user_id=ctx.user.id, query=query, now=ctx.now)
+        hits = await _search(ctx, query)
         target = next((hit.memory for hit in hits if hit.lexical), None)
     if target is None:
         return Outcome(ctx.say("forget_none"))
     text = target.text
     await service.forget(ctx.session, memory=target)
     return Outcome(ctx.say("forgotten", text=_short(text)))
+
+
+async def _search(ctx: Context, query: str) -> list[service.Hit]:
+    return await service.search(
+        ctx.session, user_id=ctx.user.id, query=query, now=ctx.now, embedder=ctx.deps.embedder
+    )
 
 
 async def _list(ctx: Context) -> Outcome:

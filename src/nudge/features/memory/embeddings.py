@@ -155,19 +155,6 @@ def cosine(a: list[float], b: list[float]) -> float:
     return dot
 
 
-_active: list[Embedder] = [HashingEmbedder()]
-
-
-def active() -> Embedder:
-    """The embedder this process uses (set once by bootstrap)."""
-    return _active[0]
-
-
-def use(embedder: Embedder) -> None:
-    """Make ``embedder`` the process's embedder."""
-    _active[0] = embedder
-
-
 def build(name: str) -> Embedder:
     """The embedder named in settings: ``hash`` (default) or ``minilm`` (needs the extra)."""
     if name == "minilm":

@@ -41,6 +41,7 @@ async def remember(
     user_id: int,
     fact: str,
     now: datetime,
+    embedder: embeddings.Embedder,
     importance: int = 5,
     tags: Sequence[str] = (),
     source: str = "user",
@@ -53,7 +54,6 @@ async def remember(
     )
     memory = existing.scalars().first()
     if memory is None:
-        embedder = embeddings.active()
         vector = embedder.embed([fact])[0]
         memory = Memory(
             user_id=user_id,
@@ -79,7 +79,13 @@ async def all_of(session: AsyncSession, *, user_id: int) -> Sequence[Memory]:
 
 
 async def search(
-    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int = 5
+    session: AsyncSession,
+    *,
+    user_id: int,
+    query: str,
+    now: datetime,
+    embedder: embeddings.Embedder,
+    limit: int = 5,
 ) -> list[Hit]:
     """The user's memories most relevant to ``query``, best first (never another user's).
 
@@ -87,7 +93,9 @@ async def search(
     loaded for the ``limit`` best. Vectors are compared for the ``MAX_VECTOR_SCAN`` most
     recently used memories; full-text hits are always candidates, however old.
     """
-    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    ranked = await _rank(
+        session, user_id=user_id, query=query, now=now, embedder=embedder, limit=limit
+    )
     loaded = await _load(session, user_id=user_id, ids=[memory_id for _, memory_id in ranked.best])
     return [
         Hit(
@@ -102,10 +110,18 @@ async def search(
 
 
 async def relevant_texts(
-    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int = 5
+    session: AsyncSession,
+    *,
+    user_id: int,
+    query: str,
+    now: datetime,
+    embedder: embeddings.Embedder,
+    limit: int = 5,
 ) -> list[str]:
     """The texts of ``search``'s memories, without loading full rows (for a model's prompt)."""
-    ranked = await _rank(session, user_id=user_id, query=query, now=now, limit=limit)
+    ranked = await _rank(
+        session, user_id=user_id, query=query, now=now, embedder=embedder, limit=limit
+    )
     return [ranked.candidates[memory_id].text for _, memory_id in ranked.best]
 
 
@@ -118,11 +134,16 @@ class _Ranked:
 
 
 async def _rank(
-    session: AsyncSession, *, user_id: int, query: str, now: datetime, limit: int
+    session: AsyncSession,
+    *,
+    user_id: int,
+    query: str,
+    now: datetime,
+    embedder: embeddings.Embedder,
+    limit: int,
 ) -> _Ranked:
     """Fuse the full-text and vector rankings of the user's candidates (one round trip)."""
     candidates, lexical = await _candidates(session, user_id=user_id, query=query)
-    embedder = embeddings.active()
     probe = embedder.embed([query])[0]
     cosines = {
         row.id: embeddings.cosine(probe, row.embedding["v"])

@@ -5,10 +5,18 @@ from __future__ import annotations
 from nudge.commands import CancelReminder, Complete, CreateReminder, ListReminders, Snooze
 from nudge.features.context import Context, Outcome
 from nudge.features.reminders import service
+from nudge.features.reminders.undo import (
+    ReminderCancelled,
+    ReminderCreated,
+    ReminderDone,
+    ReminderSnoozed,
+)
 from nudge.language.texts import describe_rrule
+from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder
 
 MAX_LISTED = 8
+_OPEN_FIRINGS = frozenset({OccurrenceState.SENT, OccurrenceState.SNOOZED})  # "done" may mean
 
 
 async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
@@ -23,7 +31,7 @@ async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
         always=command.always,
         now=ctx.now,
     )
-    undo = {"op": "create_reminder", "reminder_id": reminder.id}
+    undo = ReminderCreated(reminder.id)
     if command.rrule:
         rule = describe_rrule(command.rrule, locale=ctx.user.locale)
         text = ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
@@ -47,7 +55,7 @@ async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:
 async def last_sent(ctx: Context) -> tuple[Occurrence, Reminder] | None:
     """The firing "done" and "snooze" refer to: the last one texted, if still open."""
     occurrence = await service.last_sent(ctx.session, user_id=ctx.user.id)
-    if occurrence is None or occurrence.state not in ("sent", "snoozed"):
+    if occurrence is None or occurrence.state not in _OPEN_FIRINGS:
         return None
     reminder = await service.get(
         ctx.session, user_id=ctx.user.id, reminder_id=occurrence.reminder_id
@@ -67,10 +75,10 @@ async def complete(ctx: Context, command: Complete) -> Outcome:
 
 async def acknowledge(ctx: Context, occurrence: Occurrence, reminder: Reminder) -> Outcome:
     """Mark one firing done (undoable) and say so."""
-    record = await service.acknowledge(
+    previous, reminder_state, snoozes = await service.acknowledge(
         ctx.session, occurrence=occurrence, reminder=reminder, now=ctx.now
     )
-    undo = {"op": "acknowledge", "occurrence_id": occurrence.id, **record}
+    undo = ReminderDone(occurrence.id, previous, reminder_state, snoozes)
     return Outcome(ctx.say("done_reminder", text=reminder.text), undo=undo)
 
 
@@ -90,7 +98,7 @@ async def snooze(ctx: Context, command: Snooze) -> Outcome:
     again = await service.snooze(
         ctx.session, occurrence=occurrence, minutes=command.minutes, now=ctx.now
     )
-    undo = {"op": "snooze", "occurrence_id": occurrence.id, "again_id": again.id}
+    undo = ReminderSnoozed(occurrence.id, again.id)
     return Outcome(ctx.say("snoozed", when=ctx.when(again.due_at), text=reminder.text), undo)
 
 
@@ -113,5 +121,5 @@ async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
 async def delete(ctx: Context, reminder: Reminder) -> Outcome:
     """Stop one reminder (undoable) and say so."""
     cancelled = await service.cancel(ctx.session, reminder=reminder)
-    undo = {"op": "cancel_reminder", "reminder_id": reminder.id, "occurrence_ids": cancelled}
+    undo = ReminderCancelled(reminder.id, cancelled)
     return Outcome(ctx.say("reminder_cancelled", text=reminder.text), undo=undo)

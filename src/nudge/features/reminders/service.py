@@ -8,9 +8,33 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from nudge.scheduler import occurrences as wall
+from nudge.store.states import OCCURRENCES, OccurrenceState, ReminderState
 from nudge.store.tables import Occurrence, Reminder
+
+
+def _drop_snoozes(reminder_id: int) -> ReturningUpdate[int]:
+    """A reminder's pending snoozes dropped ("done", or a new snooze replacing them)."""
+    return (
+        update(Occurrence)
+        .where(
+            Occurrence.reminder_id == reminder_id,
+            Occurrence.state == OccurrenceState.PENDING,
+            Occurrence.is_snooze.is_(True),
+        )
+        .values(state=OCCURRENCES.move(OccurrenceState.PENDING, OccurrenceState.CANCELLED))
+        .returning(Occurrence.id)
+    )
+
+
+# Cancelled firings back to pending (undo of delete and of "done"); the caller picks which.
+_RESTORE = (
+    update(Occurrence)
+    .where(Occurrence.state == OccurrenceState.CANCELLED)
+    .values(state=OCCURRENCES.move(OccurrenceState.CANCELLED, OccurrenceState.PENDING))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +70,17 @@ async def create(
         timezone=timezone,
         always=always,
         ack_required=always if ack_required is None else ack_required,
-        state="active",
+        state=ReminderState.ACTIVE,
         created_at=now,
     )
     session.add(reminder)
     await session.flush()
     occurrence = Occurrence(
-        reminder_id=reminder.id, user_id=user_id, scheduled_at=at, due_at=at, state="pending"
+        reminder_id=reminder.id,
+        user_id=user_id,
+        scheduled_at=at,
+        due_at=at,
+        state=OccurrenceState.PENDING,
     )
     session.add(occurrence)
     await session.flush()
@@ -66,8 +94,8 @@ async def upcoming(session: AsyncSession, *, user_id: int) -> Sequence[Upcoming]
         .join(Occurrence, Occurrence.reminder_id == Reminder.id)
         .where(
             Reminder.user_id == user_id,
-            Reminder.state == "active",
-            Occurrence.state == "pending",
+            Reminder.state == ReminderState.ACTIVE,
+            Occurrence.state == OccurrenceState.PENDING,
         )
         .order_by(Occurrence.due_at, Occurrence.id)
     )
@@ -111,49 +139,37 @@ async def last_sent(session: AsyncSession, *, user_id: int) -> Occurrence | None
 
 async def acknowledge(
     session: AsyncSession, *, occurrence: Occurrence, reminder: Reminder, now: datetime
-) -> dict[str, object]:
+) -> tuple[OccurrenceState, ReminderState, tuple[int, ...]]:
     """The user said "done": this firing is acknowledged and its pending snoozes dropped.
 
-    A one-off reminder is then finished. Returns what undo needs to put things back.
+    A one-off reminder is then finished. Returns what undo needs to put things back: the
+    firing's and the reminder's states before, and the snoozes dropped.
     """
     previous = occurrence.state
-    occurrence.state, occurrence.acknowledged_at = "acknowledged", now
+    occurrence.state, occurrence.acknowledged_at = OccurrenceState.ACKNOWLEDGED, now
     occurrence.follow_up_at = None
-    result = await session.execute(
-        update(Occurrence)
-        .where(
-            Occurrence.reminder_id == reminder.id,
-            Occurrence.state == "pending",
-            Occurrence.is_snooze.is_(True),
-        )
-        .values(state="cancelled")
-        .returning(Occurrence.id)
-    )
+    result = await session.execute(_drop_snoozes(reminder.id))
     previous_reminder = reminder.state
     if reminder.rrule is None:
-        reminder.state = "done"
+        reminder.state = ReminderState.DONE
     await session.flush()
-    return {
-        "previous": previous,
-        "reminder_state": previous_reminder,
-        "snoozes": list(result.scalars().all()),
-    }
+    return previous, previous_reminder, tuple(result.scalars().all())
 
 
 async def unacknowledge(
-    session: AsyncSession, *, occurrence: Occurrence, reminder: Reminder, record: dict[str, object]
+    session: AsyncSession,
+    *,
+    occurrence: Occurrence,
+    reminder: Reminder,
+    previous: OccurrenceState,
+    reminder_state: ReminderState,
+    snoozes: Sequence[int],
 ) -> None:
     """Undo of acknowledge."""
-    occurrence.state, occurrence.acknowledged_at = str(record["previous"]), None
-    reminder.state = str(record["reminder_state"])
-    snoozes = record.get("snoozes") or []
-    assert isinstance(snoozes, list)
+    occurrence.state, occurrence.acknowledged_at = previous, None
+    reminder.state = reminder_state
     if snoozes:
-        await session.execute(
-            update(Occurrence)
-            .where(Occurrence.id.in_(snoozes), Occurrence.state == "cancelled")
-            .values(state="pending")
-        )
+        await session.execute(_RESTORE.where(Occurrence.id.in_(snoozes)))
     await session.flush()
 
 
@@ -164,58 +180,52 @@ async def snooze(
 
     An earlier snooze still waiting is replaced, so "snooze" twice texts once.
     """
-    await session.execute(
-        update(Occurrence)
-        .where(
-            Occurrence.reminder_id == occurrence.reminder_id,
-            Occurrence.state == "pending",
-            Occurrence.is_snooze.is_(True),
-        )
-        .values(state="cancelled")
-    )
+    await session.execute(_drop_snoozes(occurrence.reminder_id))
     at = (now + timedelta(minutes=minutes)).replace(microsecond=0)
     again = Occurrence(
         reminder_id=occurrence.reminder_id,
         user_id=occurrence.user_id,
         scheduled_at=at,
         due_at=at,
-        state="pending",
+        state=OccurrenceState.PENDING,
         is_snooze=True,
     )
-    occurrence.state, occurrence.follow_up_at = "snoozed", None
+    occurrence.state, occurrence.follow_up_at = OccurrenceState.SNOOZED, None
     session.add(again)
     await session.flush()
     return again
 
 
-async def cancel(session: AsyncSession, *, reminder: Reminder) -> list[int]:
+async def unsnooze(session: AsyncSession, *, again: Occurrence, original: Occurrence) -> None:
+    """Undo of snooze: the new firing is dropped, the snoozed one is "sent" again."""
+    again.state, original.state = OccurrenceState.CANCELLED, OccurrenceState.SENT
+    await session.flush()
+
+
+async def cancel(session: AsyncSession, *, reminder: Reminder) -> tuple[int, ...]:
     """Stop a reminder and its pending firings; return the occurrence ids it cancelled."""
     result = await session.execute(
         update(Occurrence)
-        .where(Occurrence.reminder_id == reminder.id, Occurrence.state == "pending")
-        .values(state="cancelled")
+        .where(Occurrence.reminder_id == reminder.id, Occurrence.state == OccurrenceState.PENDING)
+        .values(state=OCCURRENCES.move(OccurrenceState.PENDING, OccurrenceState.CANCELLED))
         .returning(Occurrence.id)
     )
-    reminder.state = "cancelled"
+    reminder.state = ReminderState.CANCELLED
     await session.flush()
-    return list(result.scalars().all())
+    return tuple(result.scalars().all())
 
 
 async def restore(
     session: AsyncSession, *, reminder: Reminder, occurrence_ids: Sequence[int]
 ) -> Occurrence | None:
     """Undo of cancel: the reminder and its cancelled firings come back; return the next one."""
-    reminder.state = "active"
+    reminder.state = ReminderState.ACTIVE
     if occurrence_ids:
-        await session.execute(
-            update(Occurrence)
-            .where(Occurrence.id.in_(occurrence_ids), Occurrence.state == "cancelled")
-            .values(state="pending")
-        )
+        await session.execute(_RESTORE.where(Occurrence.id.in_(occurrence_ids)))
     await session.flush()
     result = await session.execute(
         select(Occurrence)
-        .where(Occurrence.reminder_id == reminder.id, Occurrence.state == "pending")
+        .where(Occurrence.reminder_id == reminder.id, Occurrence.state == OccurrenceState.PENDING)
         .order_by(Occurrence.due_at)
         .limit(1)
     )
@@ -232,7 +242,7 @@ async def move_zone(
     is due now rather than missed. Returns how many pending firings moved.
     """
     reminders = await session.execute(
-        select(Reminder).where(Reminder.user_id == user_id, Reminder.state == "active")
+        select(Reminder).where(Reminder.user_id == user_id, Reminder.state == ReminderState.ACTIVE)
     )
     for reminder in reminders.scalars():
         reminder.first_at = wall.move_zone(reminder.first_at, old=old, new=new)
@@ -240,7 +250,7 @@ async def move_zone(
     pending = await session.execute(
         select(Occurrence).where(
             Occurrence.user_id == user_id,
-            Occurrence.state == "pending",
+            Occurrence.state == OccurrenceState.PENDING,
             Occurrence.is_snooze.is_(False),
         )
     )
@@ -262,8 +272,8 @@ async def due_between(
         .join(Reminder, Reminder.id == Occurrence.reminder_id)
         .where(
             Occurrence.user_id == user_id,
-            Occurrence.state == "pending",
-            Reminder.state == "active",
+            Occurrence.state == OccurrenceState.PENDING,
+            Reminder.state == ReminderState.ACTIVE,
             Occurrence.due_at >= start,
             Occurrence.due_at < end,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nudge.commands import AddTodo, ListTodos
 from nudge.features.context import Context, Outcome
 from nudge.features.todos import service
+from nudge.features.todos.undo import TodoAdded, TodoDone
 from nudge.store.tables import Todo
 
 MAX_LISTED = 8
@@ -15,9 +16,7 @@ async def add_todo(ctx: Context, command: AddTodo) -> Outcome:
     todo = await service.add(ctx.session, user_id=ctx.user.id, text=command.text, now=ctx.now)
     count = await service.count_open(ctx.session, user_id=ctx.user.id)
     key = "todo_added_one" if count == 1 else "todo_added"
-    return Outcome(
-        ctx.say(key, text=todo.text, n=count), undo={"op": "add_todo", "todo_id": todo.id}
-    )
+    return Outcome(ctx.say(key, text=todo.text, n=count), undo=TodoAdded(todo.id))
 
 
 async def list_todos(ctx: Context, _command: ListTodos) -> Outcome:
@@ -43,6 +42,4 @@ async def complete_todo(ctx: Context, number: int) -> Outcome:
 async def complete_item(ctx: Context, todo: Todo) -> Outcome:
     """Mark one item done (undoable) and say so."""
     await service.complete(ctx.session, todo=todo, now=ctx.now)
-    return Outcome(
-        ctx.say("done_todo", text=todo.text), undo={"op": "complete_todo", "todo_id": todo.id}
-    )
+    return Outcome(ctx.say("done_todo", text=todo.text), undo=TodoDone(todo.id))

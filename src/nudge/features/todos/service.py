@@ -8,12 +8,13 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.store.states import TodoStatus
 from nudge.store.tables import Todo
 
 
 async def add(session: AsyncSession, *, user_id: int, text: str, now: datetime) -> Todo:
     """Put ``text`` at the end of the list."""
-    todo = Todo(user_id=user_id, text=text, status="open", created_at=now)
+    todo = Todo(user_id=user_id, text=text, status=TodoStatus.OPEN, created_at=now)
     session.add(todo)
     await session.flush()
     return todo
@@ -23,7 +24,7 @@ async def open_items(session: AsyncSession, *, user_id: int) -> Sequence[Todo]:
     """Open items, oldest first: the numbering the user sees."""
     result = await session.execute(
         select(Todo)
-        .where(Todo.user_id == user_id, Todo.status == "open")
+        .where(Todo.user_id == user_id, Todo.status == TodoStatus.OPEN)
         .order_by(Todo.priority.desc(), Todo.created_at, Todo.id)
     )
     return result.scalars().all()
@@ -32,7 +33,7 @@ async def open_items(session: AsyncSession, *, user_id: int) -> Sequence[Todo]:
 async def count_open(session: AsyncSession, *, user_id: int) -> int:
     """How many items are still open."""
     result = await session.execute(
-        select(func.count()).where(Todo.user_id == user_id, Todo.status == "open")
+        select(func.count()).where(Todo.user_id == user_id, Todo.status == TodoStatus.OPEN)
     )
     return int(result.scalar_one())
 
@@ -51,13 +52,13 @@ async def get(session: AsyncSession, *, user_id: int, todo_id: int) -> Todo | No
 
 async def complete(session: AsyncSession, *, todo: Todo, now: datetime) -> None:
     """Mark an item done."""
-    todo.status, todo.done_at = "done", now
+    todo.status, todo.done_at = TodoStatus.DONE, now
     await session.flush()
 
 
 async def reopen(session: AsyncSession, *, todo: Todo) -> None:
     """Put a done item back on the list (undo of complete)."""
-    todo.status, todo.done_at = "open", None
+    todo.status, todo.done_at = TodoStatus.OPEN, None
     await session.flush()
 
 
@@ -75,7 +76,7 @@ async def note_passed_due_dates(session: AsyncSession, *, now: datetime) -> int:
     """
     result = await session.execute(
         update(Todo)
-        .where(Todo.status == "open", Todo.due_at.is_not(None), Todo.due_at <= now)
+        .where(Todo.status == TodoStatus.OPEN, Todo.due_at.is_not(None), Todo.due_at <= now)
         .values(missed_count=Todo.missed_count + 1, due_at=None)
         .returning(Todo.id)
     )

@@ -44,6 +44,16 @@ async def find(session: AsyncSession, *, phone: str) -> User | None:
     return result.scalar_one_or_none()
 
 
+def note_inbound(user: User, *, now: datetime) -> None:
+    """The person just texted (written with the message's transaction, no round trip)."""
+    user.last_inbound_at = now
+
+
+def follow_locale(user: User, *, locale: str) -> None:
+    """Replies follow the language the person now writes in (see conversation/reply_language)."""
+    user.locale = locale
+
+
 async def set_opted_out(session: AsyncSession, *, user: User, opted_out: bool) -> None:
     """Record a carrier opt-out (STOP) or opt-in (START)."""
     user.opted_out = opted_out

@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from nudge.store.db import create_engine
+from nudge.store.migrate import run_migrations
 from nudge.store.tables import Base
 
 config = context.config
@@ -28,8 +29,7 @@ def _run(connection: Connection) -> None:
 async def _run_async(url: str) -> None:
     engine = create_engine(url)
     try:
-        async with engine.begin() as connection:
-            await connection.run_sync(_run)
+        await run_migrations(engine, _run)  # on SQLite with foreign keys off: see there
     finally:
         await engine.dispose()
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.agent import budget
 from nudge.agent.models.base import Turn
 from nudge.features.memory import service as memories
+from nudge.features.memory.embeddings import Embedder
 from nudge.store.tables import AgentConfirmation, Message, Outbox, User
 
 MEMORIES_IN_PROMPT = 3
@@ -77,9 +78,14 @@ async def recent_turns(
 
 
 async def relevant_memories(
-    session: AsyncSession, *, user_id: int, text: str, now: datetime
+    session: AsyncSession, *, user_id: int, text: str, now: datetime, embedder: Embedder
 ) -> list[str]:
     """The user's memories most relevant to ``text`` (never another user's)."""
     return await memories.relevant_texts(
-        session, user_id=user_id, query=text, now=now, limit=MEMORIES_IN_PROMPT
+        session,
+        user_id=user_id,
+        query=text,
+        now=now,
+        embedder=embedder,
+        limit=MEMORIES_IN_PROMPT,
     )
