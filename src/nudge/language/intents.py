@@ -61,10 +61,10 @@ from nudge.language.intent_words import (
     STRETCHED,
 )
 from nudge.language.matches import TimeMatch, When
-from nudge.language.memory import forget, recall, remember
+from nudge.language.memory_words import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
 from nudge.language.preferences import set_quiet_hours, set_timezone
-from nudge.language.stuck import break_down
+from nudge.language.stuck_words import break_down
 from nudge.language.tasks import (
     Message,
     clean_task,

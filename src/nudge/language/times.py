@@ -63,7 +63,7 @@ from nudge.language.lexicon import (
 )
 from nudge.language.matches import Scan, TimeMatch, When
 from nudge.language.recurrence import RECURRING
-from nudge.language.repeats import REPEATS
+from nudge.language.repeat_intervals import REPEATS
 from nudge.language.splits import pair
 from nudge.language.wall import after_elapsed, wall
 

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nudge.language import dayparts, recurrence, repeats, times
+from nudge.language import dayparts, recurrence, times
+from nudge.language import repeat_intervals as repeats
 from nudge.language.clocks import has_clock_word
 from nudge.language.dayparts import has_moment_word
 from nudge.language.fold import fold

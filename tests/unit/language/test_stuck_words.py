@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nudge.commands import BreakDown
-from nudge.language.stuck import break_down
+from nudge.language.stuck_words import break_down
 from nudge.language.tasks import Message
 
 

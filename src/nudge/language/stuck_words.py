@@ -1,4 +1,4 @@
-"""More ways to say "I'm stuck on X" → BreakDown(X), beyond ``coaching``'s.
+"""Looser ways to say "I am stuck on X" → BreakDown(X): "im so stuck on", "par où commencer".
 
 People rarely say "break down X": they say how stuck they feel ("im so stuck on this cover
 letter", "i keep putting off my essay", "je sais pas par où commencer pour mes impôts"),

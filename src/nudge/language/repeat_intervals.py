@@ -1,4 +1,4 @@
-"""More repeating times: intervals, every other, monthly by day.
+"""Repeating times by interval: every N hours or minutes (with an end), every other, monthly by day.
 
 "every 2 hours until 6pm" (FREQ=HOURLY;INTERVAL=2;UNTIL=…), "toutes les 30 min",
 "every other day", "une semaine sur deux", "tous les 15 jours" (every two weeks),
