@@ -8,9 +8,19 @@ from nudge.language.time.chart import Grammar, Lexicon
 from nudge.language.time.lexicon import concepts
 from nudge.language.time.lexicon import en as lexicon_en
 from nudge.language.time.lexicon import fr as lexicon_fr
-from nudge.language.time.rules import clocks, combined, days, every, named, numbers, relative
+from nudge.language.time.rules import (
+    clocks,
+    combined,
+    days,
+    days_fr,
+    every,
+    every_fr,
+    named,
+    numbers,
+    relative,
+)
 
-MODULES = (numbers, clocks, days, relative, combined, every, named)
+MODULES = (numbers, clocks, days, days_fr, relative, combined, every, every_fr, named)
 LANGUAGES = ("en", "fr")
 
 
