@@ -12,7 +12,7 @@ Every series is bounded (``HORIZON`` spans at most), so no value can loop foreve
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Literal, Protocol
@@ -452,50 +452,6 @@ class DaysOf:
 
 
 @dataclass(frozen=True, slots=True)
-class NthAfter:
-    """The ``n``-th ``inner`` after an anchor's start: "3 fridays from now", "friday after next".
-
-    ``skip_current`` leaves out an inner span holding the anchor's start ("next tuesday"
-    said on a Tuesday is a week away).
-    """
-
-    n: int
-    inner: Value
-    anchor: Value
-    skip_current: bool = True
-
-    @property
-    def grain(self) -> Grain:
-        """The inner grain."""
-        return self.inner.grain
-
-    def _from(self, start: datetime) -> Span | None:
-        """The n-th inner span after ``start``."""
-        count = 0
-        for span in islice(self.inner.future(start), HORIZON):
-            if self.skip_current and span.start <= start:
-                continue
-            count += 1
-            if count == self.n:
-                return span
-        return None
-
-    def future(self, ref: datetime) -> Iterator[Span]:
-        """The span n inner units after the anchor, if it ends after ``ref``."""
-        for anchor in islice(self.anchor.future(ref), 1):
-            found = self._from(anchor.start)
-            if found is not None:
-                yield from Fixed(found).future(ref)
-
-    def past(self, ref: datetime) -> Iterator[Span]:
-        """The span n inner units after the anchor, if it starts before ``ref``."""
-        for anchor in islice(self.anchor.future(ref), 1):
-            found = self._from(anchor.start)
-            if found is not None:
-                yield from Fixed(found).past(ref)
-
-
-@dataclass(frozen=True, slots=True)
 class Shift:
     """Each span of ``base`` moved by ``amount`` units of ``unit``: "a week from tomorrow"."""
 
@@ -528,36 +484,3 @@ class Shift:
             moved = self._moved(span)
             if moved.start < ref:
                 yield moved
-
-
-@dataclass(frozen=True, slots=True)
-class Coarse:
-    """A value read at a coarser grain than its spans: "the week of the 3rd" (unused grains)."""
-
-    value: Value
-    unit: Grain = field(default="day")
-
-    @property
-    def grain(self) -> Grain:
-        """The coarser grain."""
-        return self.unit
-
-    def future(self, ref: datetime) -> Iterator[Span]:
-        """The units holding the value's spans."""
-        for span in self.value.future(ref):
-            yield Span.unit(truncate(span.start, self.unit), self.unit)
-
-    def past(self, ref: datetime) -> Iterator[Span]:
-        """The units holding the value's earlier spans."""
-        for span in self.value.past(ref):
-            yield Span.unit(truncate(span.start, self.unit), self.unit)
-
-
-def first(value: Value, ref: datetime) -> Span | None:
-    """The first span of ``value`` ending after ``ref``."""
-    return next(iter(value.future(ref)), None)
-
-
-def with_fields(value: Fields, **changes: object) -> Fields:
-    """A copy of a pattern with some fields changed."""
-    return replace(value, **changes)  # type: ignore[arg-type]
