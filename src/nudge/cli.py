@@ -59,6 +59,12 @@ async def _ensure_schema(services: Services) -> None:
         raise typer.Exit(3)
 
 
+KEEP_ALIVE_SECONDS = 75
+"""Longer than Nginx keeps an idle upstream connection (60 s, deploy/nginx): the proxy, not
+uvicorn, closes it, so a request is never written into a connection uvicorn just closed
+(uvicorn's default, 5 s, made Nginx answer 502 to a POST it may not retry)."""
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
@@ -82,6 +88,7 @@ def serve(
         log_config=None,
         proxy_headers=True,
         server_header=False,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     typer.echo(f"Nudge on http://{config.host}:{config.port} (simulator: /simulator)", err=True)
     uvicorn.Server(config).run()

@@ -164,6 +164,12 @@ class Settings(BaseSettings):
     api_token: SecretStr = Field(
         default=SecretStr(""), description="Bearer token of /api/v1; empty: the API is off (404)."
     )
+    api_docs: bool = Field(
+        default=False, description="Serve /docs, /redoc and /openapi.json (off: they are 404)."
+    )
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=1024, description="Bigger request bodies get 413 before parsing."
+    )
 
     @field_validator("default_timezone")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import http.client
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -152,3 +153,20 @@ async def _outbox_statuses(database_url: str) -> list[str]:
             )
     finally:
         await services.close()
+
+
+def test_an_idle_keep_alive_connection_outlives_uvicorns_default(server: NudgeServer) -> None:
+    """Nginx keeps idle upstream connections 60 s; the app must not close them first (5 s
+    was uvicorn's default, and a POST sent into a closing connection is dropped)."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    try:
+        connection.request("GET", "/healthz")
+        assert connection.getresponse().read() == b'{"status":"ok"}'
+        opened = connection.sock
+        time.sleep(6)
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        assert response.status == 200
+        assert connection.sock is opened
+    finally:
+        connection.close()

@@ -15,7 +15,12 @@ from nudge.store.states import OutboxStatus
 from nudge.store.tables import Message, Outbox
 from nudge.web.app import create_app
 from tests.conftest import _clean, make_settings
-from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, signed_form, twilio_fixture
+from tests.fakes.twilio_server import (
+    FAKE_ACCOUNT_SID,
+    FAKE_AUTH_TOKEN,
+    signed_form,
+    twilio_fixture,
+)
 
 PUBLIC = "https://nudge.example.org"
 SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
@@ -154,7 +159,11 @@ async def test_status_callback_moves_status_forward_only(
         outbox.status, outbox.provider_sid = OutboxStatus.SENT, "SM" + "b" * 32
     for status in ("delivered", "sent"):
         url = f"{PUBLIC}/webhooks/twilio/status?outbox_id={outbox.id}"
-        callback = {"MessageSid": "SM" + "b" * 32, "MessageStatus": status, "AccountSid": "AC1"}
+        callback = {
+            "MessageSid": "SM" + "b" * 32,
+            "MessageStatus": status,
+            "AccountSid": FAKE_ACCOUNT_SID,
+        }
         response = await client.post(
             f"/webhooks/twilio/status?outbox_id={outbox.id}",
             data=callback,

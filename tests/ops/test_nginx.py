@@ -99,6 +99,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Edge]:
             "NUDGE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'nudge.db'}",
             "NUDGE_PUBLIC_URL": f"https://127.0.0.1:{https_port}",
             "NUDGE_TWILIO_AUTH_TOKEN": FAKE_AUTH_TOKEN,
+            "NUDGE_API_DOCS": "true",
         }
     )
     nudge = NudgeServer(env, tmp, nudge_port)
@@ -154,6 +155,13 @@ def test_metrics_are_not_public_but_served_on_the_private_port(edge: Edge) -> No
     assert "nudge_http_requests_total" in direct.text
 
 
+def test_api_docs_stay_private_even_when_the_app_serves_them(edge: Edge) -> None:
+    with edge.client() as client:
+        for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
+            assert client.get(path).status_code == 404, path
+    assert httpx.get(f"{edge.nudge.url}/openapi.json", timeout=5).status_code == 200
+
+
 def _handshake(context: ssl.SSLContext, port: int) -> tuple[str | None, str | None, str]:
     """TLS version, ALPN protocol and cipher the server picked for ``context``."""
     with (
@@ -175,7 +183,7 @@ def test_tls_http2_hsts_gzip_and_redirect(edge: Edge) -> None:
     assert cipher.startswith("ECDHE-")
     assert "GCM" in cipher or "CHACHA20" in cipher
     with edge.client() as client:
-        response = client.get("/openapi.json", headers={"Accept-Encoding": "gzip"})
+        response = client.get("/simulator", headers={"Accept-Encoding": "gzip"})
         assert response.status_code == 200
         assert response.headers["content-encoding"] == "gzip"
         assert response.headers["strict-transport-security"].startswith("max-age=31536000")

@@ -38,3 +38,38 @@ def test_stdlib_records_are_json_and_masked_too(capsys: pytest.CaptureFixture[st
     assert event["level"] == "warning"
     assert "+15145550001" not in line
     structlog.reset_defaults()
+
+
+def _raise_with_a_phone() -> None:
+    raise RuntimeError("no route for +15145550001")
+
+
+def test_a_crash_logged_by_uvicorn_carries_its_traceback_masked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+
+    configure_logging(level="INFO", json=True)
+    try:
+        _raise_with_a_phone()
+    except RuntimeError:
+        logging.getLogger("uvicorn.error").exception("Exception in ASGI application")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    event = json.loads(line)
+    assert "traceback object" not in line
+    assert "_raise_with_a_phone" in event["exception"]
+    assert 'raise RuntimeError("no route for' in event["exception"]
+    assert "+15145550001" not in line
+    structlog.reset_defaults()
+
+
+def test_a_structlog_exception_is_masked_too(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging(level="INFO", json=True)
+    try:
+        _raise_with_a_phone()
+    except RuntimeError:
+        get_logger("test").exception("handler.crashed")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "_raise_with_a_phone" in json.loads(line)["exception"]
+    assert "+15145550001" not in line
+    structlog.reset_defaults()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, Protocol, runtime_checkable
 
@@ -18,6 +18,15 @@ class Inbound:
     provider_sid: str
     channel: Channel
     num_media: int = 0
+
+    def storable(self) -> Inbound:
+        """The message without NUL characters, which PostgreSQL cannot store in text.
+
+        A message acknowledged to the carrier must never be lost over one.
+        """
+        if "\x00" not in self.body:
+            return self
+        return replace(self, body=self.body.replace("\x00", ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,7 @@ class ConversationHandler:
         One transaction, unless the agent must answer: then this transaction stores the
         message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
         """
+        inbound = inbound.storable()
         now = self._clock.now()
         planned = await plan_ahead(  # a model call: no transaction open
             self._db, self._settings, inbound, now, self._features.planner

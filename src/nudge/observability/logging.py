@@ -34,6 +34,16 @@ def redact(
     return event
 
 
+def mask_exception(
+    _logger: object, _method: str, event: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """Mask phone numbers in a formatted traceback (it is rendered after ``redact`` ran)."""
+    text = event.get("exception")
+    if isinstance(text, str):
+        event["exception"] = _mask(text)
+    return event
+
+
 def configure_logging(*, level: str = "INFO", json: bool = True) -> None:
     """Set up structlog, and send stdlib logging (uvicorn, SQLAlchemy) through it too."""
     numeric = logging.getLevelName(level.upper())
@@ -50,6 +60,7 @@ def configure_logging(*, level: str = "INFO", json: bool = True) -> None:
             structlog.contextvars.merge_contextvars,
             *shared,
             structlog.processors.format_exc_info,
+            mask_exception,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
@@ -60,7 +71,14 @@ def configure_logging(*, level: str = "INFO", json: bool = True) -> None:
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=shared,
-            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+            # uvicorn logs a crash with exc_info: render it as text, or the line would end
+            # in "<traceback object at 0x…>" and never show where it failed.
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                mask_exception,
+                renderer,
+            ],
         )
     )
     root = logging.getLogger()

@@ -1,10 +1,16 @@
-"""Provider status callbacks: move an outbox row forward, never backward."""
+"""Provider status callbacks: move an outbox row forward, never backward.
+
+A callback is matched on the provider id we stored for the row. The ``outbox_id`` our
+StatusCallback URL carries must then name that same row; on its own it may only claim a
+row that has no provider id yet (its send call timed out before Twilio's answer arrived).
+A callback naming another person's message by ``outbox_id`` changes nothing.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from nudge.store.db import Database
 from nudge.store.states import OutboxStatus
@@ -41,16 +47,22 @@ async def apply_status(
     if new_status not in RANK:
         return False
     async with db.transaction() as session:
-        conditions = [Outbox.provider_sid == provider_sid]
-        if outbox_id is not None:
-            conditions.append(Outbox.id == outbox_id)
-        result = await session.execute(
-            select(Outbox).where(or_(*conditions)).with_for_update().limit(1)
+        found = await session.execute(
+            select(Outbox).where(Outbox.provider_sid == provider_sid).with_for_update()
         )
-        row = result.scalar_one_or_none()
+        row = found.scalar_one_or_none()
+        if row is not None and outbox_id is not None and row.id != outbox_id:
+            return False
+        if row is None and outbox_id is not None:
+            unclaimed = await session.execute(
+                select(Outbox)
+                .where(Outbox.id == outbox_id, Outbox.provider_sid.is_(None))
+                .with_for_update()
+            )
+            row = unclaimed.scalar_one_or_none()
         if row is None:
             return False
-        row.provider_sid = row.provider_sid or provider_sid
+        row.provider_sid = provider_sid
         if RANK[new_status] >= RANK.get(row.status, 0):
             row.status, row.status_updated_at = OutboxStatus(new_status), now
             row.lease_until = None

@@ -70,6 +70,7 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         engine = create_async_engine(
             url,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
             pool_reset_on_return=None,  # ``_rollback_if_open`` instead
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
@@ -77,7 +78,12 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         event.listen(engine.sync_engine, "reset", _rollback_if_open)
         return engine
     engine = create_async_engine(
-        url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800, pool_use_lifo=True
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_recycle=1800,
+        pool_use_lifo=True,
+        hide_parameters=True,
     )
     event.listen(engine.sync_engine, "checkin", _note_idle)
     event.listen(engine.sync_engine, "checkout", _ping_if_idle)

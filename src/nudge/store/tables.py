@@ -28,6 +28,10 @@ from nudge.store.states import (
 )
 from nudge.store.types import UTCDateTime
 
+MAX_ID = 2**31 - 1
+"""Row ids are 32-bit integers on PostgreSQL: an id from outside beyond this names no row, and
+would not even bind as a query parameter (a 500), so the web layer refuses it first."""
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

@@ -12,6 +12,7 @@ from nudge.bootstrap import Services
 from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
+from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.routes import api, health, metrics, simulator, twilio
 
 
@@ -29,13 +30,25 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
         finally:
             await services.close()
 
-    app = FastAPI(title="Nudge", version=__version__, lifespan=lifespan)
+    docs = services.settings.api_docs
+    app = FastAPI(
+        title="Nudge",
+        version=__version__,
+        lifespan=lifespan,
+        # A trailing-slash redirect would be built from the Host header (an open redirect,
+        # before authentication): a path is either ours exactly or 404.
+        redirect_slashes=False,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.state.services = services
     app.include_router(health.router)
     app.include_router(twilio.router)
     app.include_router(api.router)
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
+    app.add_middleware(BodyLimitMiddleware, limit=services.settings.max_body_bytes)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(TraceMiddleware)
     if services.settings.simulator_active:

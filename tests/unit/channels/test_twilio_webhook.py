@@ -4,6 +4,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from nudge.channels.phones import InvalidPhoneError
 from nudge.channels.twilio.webhook import (
     EMPTY_TWIML,
+    Ours,
     StatusUpdate,
     parse_inbound,
     parse_status,
@@ -129,12 +130,73 @@ def test_parse_inbound_mms_with_empty_body() -> None:
     assert inbound.provider_sid.startswith("MM")
 
 
-def test_parse_inbound_tolerates_missing_body_and_num_media() -> None:
+@pytest.mark.parametrize("field", ["MessageSid", "AccountSid", "From", "To", "Body", "NumMedia"])
+def test_parse_inbound_requires_every_field_twilio_always_sends(field: str) -> None:
     form = twilio_fixture("inbound_sms_en")
-    del form["Body"], form["NumMedia"]
+    del form[field]
+    with pytest.raises(ValueError, match=field):
+        parse_inbound(form)
+
+
+def test_a_re_cut_message_sid_is_refused() -> None:
+    """Twilio signs names and values joined: ``MessageSid=SM…NumMedia0`` signs the same."""
+    form = twilio_fixture("inbound_sms_en")
+    del form["MessagingServiceSid"]  # a number outside a service: NumMedia sorts right after
+    url = "https://nudge.example.org/webhooks/twilio/sms"
+    signature = signature_for(url, form)
+    form["MessageSid"] += "NumMedia" + form.pop("NumMedia")
+    assert verify_signature(auth_token=FAKE_AUTH_TOKEN, url=url, params=form, signature=signature)
+    form["NumMedia"] = "0"  # even with the field put back, the id is not Twilio's shape
+    with pytest.raises(ValueError, match="MessageSid"):
+        parse_inbound(form)
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "SM" + "a" * 31,
+        "SM" + "a" * 33,
+        "SM" + "A" * 32,
+        "XX" + "a" * 32,
+        "SM" + "a" * 4000,
+        "SM" + "a" * 31 + "\x00",
+    ],
+)
+def test_parse_inbound_refuses_a_malformed_message_sid(sid: str) -> None:
+    form = {**twilio_fixture("inbound_sms_en"), "MessageSid": sid}
+    form.pop("SmsMessageSid"), form.pop("SmsSid")
+    with pytest.raises(ValueError, match="MessageSid"):
+        parse_inbound(form)
+
+
+def test_parse_inbound_refuses_disagreeing_sid_aliases() -> None:
+    form = {**twilio_fixture("inbound_sms_en"), "SmsSid": "SM" + "e" * 32}
+    with pytest.raises(ValueError, match="SmsSid"):
+        parse_inbound(form)
+
+
+def test_parse_inbound_checks_account_and_recipient_when_known() -> None:
+    form = twilio_fixture("inbound_sms_en")
+    account = form["AccountSid"]
+    mine = Ours(account_sid=account, numbers=frozenset({"+15145550100"}))
+    assert parse_inbound(form, mine).phone == "+15145550101"
+    with pytest.raises(ValueError, match="AccountSid"):
+        parse_inbound(form, Ours(account_sid="AC" + "1" * 32))
+    with pytest.raises(ValueError, match="To"):
+        parse_inbound(form, Ours(account_sid=account, numbers=frozenset({"+15145550199"})))
+    service = Ours(
+        numbers=frozenset({"+15145550199"}), messaging_service_sid=form["MessagingServiceSid"]
+    )
+    assert parse_inbound(form, service).provider_sid == form["MessageSid"]
+
+
+def test_an_inbound_is_stored_without_nul_characters() -> None:
+    form = {**twilio_fixture("inbound_sms_en"), "Body": "add\x00 milk\x00"}
     inbound = parse_inbound(form)
-    assert inbound.body == ""
-    assert inbound.num_media == 0
+    assert inbound.storable().body == "add milk"
+    assert inbound.storable().provider_sid == inbound.provider_sid
+    clean = parse_inbound(twilio_fixture("inbound_sms_en"))
+    assert clean.storable() is clean
 
 
 def test_parse_inbound_requires_message_sid() -> None:
@@ -151,7 +213,9 @@ def test_parse_inbound_rejects_a_bad_from(sender: str) -> None:
         parse_inbound(form)
 
 
-@pytest.mark.parametrize("num_media", ["one", "-1"])
+@pytest.mark.parametrize(
+    "num_media", ["one", "-1", "11", "2147483648", "99999999999999999999", "٣", "1.0", " 1"]
+)
 def test_parse_inbound_rejects_a_bad_num_media(num_media: str) -> None:
     form = {**twilio_fixture("inbound_sms_en"), "NumMedia": num_media}
     with pytest.raises(ValueError, match="NumMedia"):
@@ -183,3 +247,20 @@ def test_parse_status_requires_sid_and_status() -> None:
         parse_status({"MessageStatus": "sent"})
     with pytest.raises(ValueError, match="MessageStatus"):
         parse_status({"MessageSid": "SM1"})
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("MessageSid", "SM" + "b" * 70),
+        ("MessageStatus", "delivered" * 10),
+        ("MessageStatus", "DELIVERED"),
+        ("ErrorCode", "3" * 40),
+        ("ErrorCode", "30003; drop"),
+        ("AccountSid", "AC1"),
+    ],
+)
+def test_parse_status_refuses_what_twilio_never_sends(field: str, value: str) -> None:
+    form = {**twilio_fixture("status_delivered"), field: value}
+    with pytest.raises(ValueError, match=field):
+        parse_status(form)

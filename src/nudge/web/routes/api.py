@@ -11,13 +11,13 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.agent import budget
 from nudge.features.memory import service as memories
 from nudge.features.users import service as users
-from nudge.store.tables import User
+from nudge.store.tables import MAX_ID, User
 from nudge.web.deps import ServicesDep
 
 
@@ -31,7 +31,19 @@ def require_operator(request: Request, services: ServicesDep) -> None:
         raise HTTPException(status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 
-router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(require_operator)])
+PHONE = Path(pattern=r"^\+[1-9][0-9]{1,14}$", description="The person's number in E.164.")
+FAILURES: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong bearer token."},
+    404: {"description": "The API is off, or no such person (or memory)."},
+}
+
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["api"],
+    dependencies=[Depends(require_operator)],
+    responses=FAILURES,
+)
+PhonePath = Annotated[str, PHONE]
 
 
 async def _user(session: AsyncSession, phone: str) -> User:
@@ -42,14 +54,18 @@ async def _user(session: AsyncSession, phone: str) -> User:
 
 
 @router.get("/users/{phone}/memories")
-async def list_memories(phone: str, services: ServicesDep) -> dict[str, Any]:
+async def list_memories(phone: PhonePath, services: ServicesDep) -> dict[str, Any]:
     """The person's memories, newest first."""
     async with services.db.transaction() as session:
         return await memories.report(session, user=await _user(session, phone))
 
 
 @router.delete("/users/{phone}/memories/{memory_id}", status_code=204)
-async def forget_memory(phone: str, memory_id: int, services: ServicesDep) -> Response:
+async def forget_memory(
+    phone: PhonePath,
+    memory_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    services: ServicesDep,
+) -> Response:
     """Forget one of the person's memories (404 when it is not theirs)."""
     async with services.db.transaction() as session:
         user = await _user(session, phone)
@@ -60,7 +76,7 @@ async def forget_memory(phone: str, memory_id: int, services: ServicesDep) -> Re
 
 @router.get("/users/{phone}/usage")
 async def usage(
-    phone: str,
+    phone: PhonePath,
     services: ServicesDep,
     days: Annotated[int, Query(ge=1, le=budget.MAX_REPORT_DAYS)] = 7,
 ) -> dict[str, Any]:

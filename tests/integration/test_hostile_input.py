@@ -1,0 +1,332 @@
+"""Hostile input through the whole ASGI stack, on SQLite and PostgreSQL (issue 16's defects).
+
+Each test is one defect a hostile tester found: it failed before the fix (500, a lost
+message, a second effect, an open redirect) and holds now. Twilio is configured as in
+production: our account, our number, signatures checked over the public URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from nudge.bootstrap import Services, build
+from nudge.clock import FakeClock
+from nudge.store.states import OutboxStatus
+from nudge.store.tables import Message, Outbox
+from nudge.web.app import create_app
+from nudge.web.body_limit import DEFAULT_LIMIT
+from tests.conftest import make_settings
+from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signed_form, twilio_fixture
+from tests.integration.production_web import API_TOKEN, OUR_NUMBER, PUBLIC, production_web
+
+SMS_PATH = "/webhooks/twilio/sms"
+STATUS_PATH = "/webhooks/twilio/status"
+
+
+@pytest.fixture
+async def web(
+    database_url: str, clock: FakeClock
+) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
+    async with production_web(database_url, clock) as served:
+        yield served
+
+
+def inbound(**fields: str) -> dict[str, str]:
+    """A genuine inbound form from our account to our number, with ``fields`` changed."""
+    form = {**twilio_fixture("inbound_sms_en"), "AccountSid": FAKE_ACCOUNT_SID, "To": OUR_NUMBER}
+    form.update(fields)
+    return form
+
+
+async def post_signed(
+    client: httpx.AsyncClient, path: str, form: dict[str, str], *, query: str = ""
+) -> httpx.Response:
+    """Post ``form`` signed as Twilio would sign it for our public URL."""
+    url = f"{PUBLIC}{path}" + (f"?{query}" if query else "")
+    target = path + (f"?{query}" if query else "")
+    return await client.post(target, data=form, headers=signed_form(url, form, FAKE_AUTH_TOKEN))
+
+
+async def count(services: Services, model: type) -> int:
+    async with services.db.sessions() as session:
+        return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+async def outbox_rows(services: Services) -> list[Outbox]:
+    async with services.db.sessions() as session:
+        return list((await session.execute(select(Outbox).order_by(Outbox.id))).scalars())
+
+
+async def test_a_nul_in_a_signed_body_is_stored_without_it_and_answered(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    response = await post_signed(client, SMS_PATH, inbound(Body="add\x00 milk"))
+    assert response.status_code == 200
+    async with services.db.sessions() as session:
+        assert (await session.execute(select(Message.body))).scalar_one() == "add milk"
+    assert (await outbox_rows(services))[0].body.startswith("Added: milk.")
+
+
+class KilobyteStream:
+    """A request body streamed 1 KB at a time, counting the chunks the server pulled."""
+
+    def __init__(self, kilobytes: int) -> None:
+        self.kilobytes, self.read = kilobytes, 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for _ in range(self.kilobytes):
+            self.read += 1
+            yield b"Body=" + b"x" * 1019
+
+
+async def test_a_declared_oversized_body_is_refused_before_it_is_read(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    body = KilobyteStream(100 * 1024)
+    headers = {"Content-Length": str(100 * 1024 * 1024), "Content-Type": "text/plain"}
+    response = await client.post(SMS_PATH, content=body, headers=headers)
+    assert response.status_code == 413
+    assert body.read <= 1  # ASGITransport may buffer one chunk; the app asked for none
+    assert await count(services, Message) == 0
+
+
+async def test_a_streamed_oversized_body_is_cut_off_at_the_bound(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    body = KilobyteStream(10 * 1024)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    response = await client.post(SMS_PATH, content=body, headers=headers)
+    assert response.status_code == 413
+    assert body.read <= DEFAULT_LIMIT // 1024 + 2
+    assert await count(services, Message) == 0
+
+
+async def test_a_re_cut_signed_webhook_has_no_second_effect(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    form = inbound(Body="add dentist")
+    del form["MessagingServiceSid"]  # so NumMedia sorts right after MessageSid
+    url = f"{PUBLIC}{SMS_PATH}"
+    headers = signed_form(url, form, FAKE_AUTH_TOKEN)
+    assert (await client.post(SMS_PATH, data=form, headers=headers)).status_code == 200
+    re_cut = dict(form)
+    re_cut["MessageSid"] += "NumMedia" + re_cut.pop("NumMedia")
+    assert signed_form(url, re_cut, FAKE_AUTH_TOKEN) == headers  # still verifies
+    response = await client.post(SMS_PATH, data=re_cut, headers=headers)
+    assert response.status_code == 400  # NumMedia is missing, and the id is not Twilio's
+    assert await count(services, Message) == 1
+    assert await count(services, Outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ({"AccountSid": "AC" + "1" * 32}, "AccountSid"),
+        ({"To": "+15145550199"}, "To"),
+        ({"To": "+15145550199", "MessagingServiceSid": "MG" + "2" * 32}, "To"),
+    ],
+)
+async def test_a_webhook_for_another_account_or_number_is_refused(
+    web: tuple[Services, httpx.AsyncClient], fields: dict[str, str], named: str
+) -> None:
+    services, client = web
+    response = await post_signed(client, SMS_PATH, inbound(**fields))
+    assert response.status_code == 400
+    assert named in response.text
+    assert await count(services, Message) == 0
+
+
+@pytest.mark.parametrize(
+    "num_media", ["99999999999999999999", "2147483648", "11", "-1", "1e3", "\x00"]
+)
+async def test_num_media_out_of_range_is_400_not_500(
+    web: tuple[Services, httpx.AsyncClient], num_media: str
+) -> None:
+    services, client = web
+    response = await post_signed(client, SMS_PATH, inbound(NumMedia=num_media))
+    assert response.status_code == 400
+    assert "NumMedia" in response.text
+    assert await count(services, Message) == 0
+
+
+@pytest.mark.parametrize("sid", ["SM" + "a" * 63, "SM" + "a" * 10_000, "SM" + "\x00" * 32])
+async def test_an_overlong_or_odd_message_sid_is_400_on_both_databases(
+    web: tuple[Services, httpx.AsyncClient], sid: str
+) -> None:
+    services, client = web
+    form = inbound(MessageSid=sid, SmsMessageSid=sid, SmsSid=sid)
+    response = await post_signed(client, SMS_PATH, form)
+    assert response.status_code == 400
+    assert sid not in response.text
+    assert await count(services, Message) == 0
+
+
+async def two_sent_messages(services: Services, client: httpx.AsyncClient) -> list[Outbox]:
+    """Two people's replies, each with the provider id Twilio gave it."""
+    for number, sid in (("+15145550101", "a"), ("+15145550102", "b")):
+        form = inbound(From=number, Body="list")
+        form["MessageSid"] = form["SmsMessageSid"] = form["SmsSid"] = "SM" + sid * 32
+        assert (await post_signed(client, SMS_PATH, form)).status_code == 200
+    async with services.db.transaction() as session:
+        rows = list((await session.execute(select(Outbox).order_by(Outbox.id))).scalars())
+        for row, sid in zip(rows, "cd", strict=True):
+            row.status, row.provider_sid = OutboxStatus.SENT, "SM" + sid * 32
+    return rows
+
+
+def callback(message_sid: str, status: str, **extra: str) -> dict[str, str]:
+    form = {
+        "AccountSid": FAKE_ACCOUNT_SID,
+        "ApiVersion": "2010-04-01",
+        "From": OUR_NUMBER,
+        "MessageSid": message_sid,
+        "MessageStatus": status,
+        "To": "+15145550101",
+    }
+    return {**form, **extra}
+
+
+async def test_a_status_callback_cannot_reach_another_row_by_outbox_id(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    first, second = await two_sent_messages(services, client)
+    form = callback(str(first.provider_sid), "failed", ErrorCode="30003")
+    response = await post_signed(client, STATUS_PATH, form, query=f"outbox_id={second.id}")
+    assert response.status_code == 204
+    statuses = {row.id: row.status for row in await outbox_rows(services)}
+    assert statuses == {first.id: "sent", second.id: "sent"}
+    unknown = callback("SM" + "e" * 32, "failed")
+    await post_signed(client, STATUS_PATH, unknown, query=f"outbox_id={second.id}")
+    rows = await outbox_rows(services)
+    assert [row.status for row in rows] == ["sent", "sent"]
+    assert [row.provider_sid for row in rows] == [first.provider_sid, second.provider_sid]
+    agreeing = callback(str(second.provider_sid), "delivered")
+    await post_signed(client, STATUS_PATH, agreeing, query=f"outbox_id={second.id}")
+    assert [row.status for row in await outbox_rows(services)] == ["sent", "delivered"]
+
+
+async def test_a_status_callback_may_claim_a_row_whose_send_timed_out(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    first, _second = await two_sent_messages(services, client)
+    async with services.db.transaction() as session:
+        row = await session.get(Outbox, first.id)
+        assert row is not None
+        row.provider_sid = None
+    form = callback("SM" + "f" * 32, "delivered")
+    await post_signed(client, STATUS_PATH, form, query=f"outbox_id={first.id}")
+    claimed = (await outbox_rows(services))[0]
+    assert (claimed.provider_sid, claimed.status) == ("SM" + "f" * 32, "delivered")
+
+
+@pytest.mark.parametrize(
+    "outbox_id",
+    ["99999999999999999999999", "9223372036854775808", "2147483648", "-1", "1e9", "%D9%A3"],
+)
+async def test_a_huge_or_odd_outbox_id_is_400_not_500(
+    web: tuple[Services, httpx.AsyncClient], outbox_id: str
+) -> None:
+    services, client = web
+    first, _second = await two_sent_messages(services, client)
+    form = callback(str(first.provider_sid), "delivered")
+    response = await post_signed(client, STATUS_PATH, form, query=f"outbox_id={outbox_id}")
+    assert response.status_code == 400
+    assert (await outbox_rows(services))[0].status == "sent"
+
+
+AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/users/+15145550101/memories/99999999999999999999999",
+        "/api/v1/users/+15145550101/memories/2147483648",
+        "/api/v1/users/+15145550101/memories/0",
+        "/api/v1/users/%00/memories/1",
+        "/api/v1/users/+1514555%000101/memories/1",
+    ],
+)
+async def test_an_unbounded_id_or_odd_phone_in_the_api_is_422_not_500(
+    web: tuple[Services, httpx.AsyncClient], path: str
+) -> None:
+    _services, client = web
+    assert (await client.delete(path, headers=AUTH)).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/webhooks/twilio/sms/"),
+        ("POST", "/webhooks/twilio/status/"),
+        ("GET", "/api/v1/users/+15145550101/memories/"),
+        ("GET", "/healthz/"),
+    ],
+)
+async def test_a_trailing_slash_is_404_never_a_redirect_to_the_host_header(
+    web: tuple[Services, httpx.AsyncClient], method: str, path: str
+) -> None:
+    _services, client = web
+    response = await client.request(method, path, headers={"Host": "evil.example"})
+    assert response.status_code == 404
+    assert "location" not in response.headers
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc", "/openapi.json"])
+async def test_api_docs_are_off_by_default(
+    web: tuple[Services, httpx.AsyncClient], path: str
+) -> None:
+    _services, client = web
+    assert (await client.get(path)).status_code == 404
+
+
+async def test_the_schema_documents_every_answer_the_api_gives(
+    database_url: str, clock: FakeClock
+) -> None:
+    services = build(make_settings(database_url, api_docs=True), clock=clock)
+    app = create_app(services, run_workers=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        schema: dict[str, Any] = (await client.get("/openapi.json")).json()
+    await services.close()
+    api = {path: ops for path, ops in schema["paths"].items() if path.startswith("/api/v1/")}
+    assert api
+    for path, operations in api.items():
+        for method, operation in operations.items():
+            answers = set(operation["responses"])
+            assert {"401", "404", "422"} <= answers, (method, path, answers)
+
+
+async def test_a_webhook_that_is_not_a_form_is_415(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    response = await client.post(SMS_PATH, json=inbound())
+    assert response.status_code == 415
+    files = {"Body": ("a.txt", b"x" * 100)}
+    assert (await client.post(SMS_PATH, files=files)).status_code == 415
+    assert await count(services, Message) == 0
+
+
+async def test_a_nul_typed_into_the_simulator_is_stored_without_it(
+    web: tuple[Services, httpx.AsyncClient],
+) -> None:
+    services, client = web
+    sent = await client.post(
+        "/simulator/api/messages", json={"phone": "+15145550101", "body": "add\u0000 bread"}
+    )
+    assert sent.status_code == 200
+    async with services.db.sessions() as session:
+        assert (await session.execute(select(Message.body))).scalar_one() == "add bread"
