@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from nudge.language.records import local_now, parse_record
-from tests.language_eval.evalset import HELDOUT, HELDOUT2, IN_SAMPLE, Case, load, score
+from tests.language_eval.evalset import HELDOUT, HELDOUT2, HELDOUT3, IN_SAMPLE, Case, load, score
 
 BASELINE = Path(__file__).parent / "baseline.json"
 SETS = {"in_sample": IN_SAMPLE, "heldout": HELDOUT, "heldout2": HELDOUT2}
@@ -34,7 +34,12 @@ def test_the_set_is_large_enough_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    ("paths", "earlier"), [(HELDOUT, (IN_SAMPLE,)), (HELDOUT2, (IN_SAMPLE, HELDOUT))]
+    ("paths", "earlier"),
+    [
+        (HELDOUT, (IN_SAMPLE,)),
+        (HELDOUT2, (IN_SAMPLE, HELDOUT)),
+        (HELDOUT3, (IN_SAMPLE, HELDOUT, HELDOUT2)),
+    ],
 )
 def test_each_heldout_set_is_large_enough_and_new(
     paths: tuple[Path, ...], earlier: tuple[tuple[Path, ...], ...]

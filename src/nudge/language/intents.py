@@ -73,7 +73,7 @@ from nudge.language.tasks import (
     is_filler,
     looks_like_task,
 )
-from nudge.language.times import find_when
+from nudge.language.time.matches import find_when
 from nudge.language.wall import is_after
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from nudge.commands import Agenda, AskWhat, AskWhen, Command, CreateReminder, Unknown
 from nudge.language.detect import detect_locale
 from nudge.language.intents import understand
-from nudge.language.times import parse_when
+from nudge.language.time.matches import parse_when
 from nudge.language.wall import wall
 
 

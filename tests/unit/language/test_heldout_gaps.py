@@ -24,6 +24,7 @@ from nudge.commands import (
     Undo,
     Unknown,
 )
+from nudge.language import parse_when
 from nudge.language.fold import _fold_char, fold
 from nudge.language.intents import interpret
 from nudge.language.lexicon import (
@@ -36,7 +37,6 @@ from nudge.language.lexicon import (
     alternation,
 )
 from nudge.language.records import parse_record
-from nudge.language.times import parse_when
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO, at_local
 
 

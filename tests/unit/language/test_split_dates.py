@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nudge.commands import Command, CreateReminder, RefusePast
+from nudge.language import parse_when
 from nudge.language.intents import interpret
 from nudge.language.tasks import clean_task
-from nudge.language.times import parse_when
 
 TZ = "America/Toronto"
 ZONE = ZoneInfo(TZ)

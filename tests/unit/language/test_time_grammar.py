@@ -73,6 +73,11 @@ def _at(text: str, lang: str = "en", tz: str = "America/Toronto") -> tuple[str, 
          "FREQ=HOURLY;INTERVAL=2;UNTIL=20261124T180000"),
         ("in 2 days", "en", "2026-11-26T10:00", None),  # days from now keep the time of day
         ("rappelle moi ce midi de manger", "fr", "2026-11-24T12:00", None),
+        ("in the morning", "en", "2026-11-25T09:00", None),  # the next morning's hour
+        ("tmrw 9 gym", "en", "2026-11-25T09:00", None),
+        ("tomorrow 2 call mom", "en", "2026-11-25T14:00", None),
+        ("tomorrow 715", "en", "2026-11-25T07:15", None),
+        ("demain 15 personnes", "fr", "2026-11-25T09:00", None),  # 15 counts the people
         ("thanksgiving", "en", "2027-10-11T09:00", None),  # Canadian in a Canadian zone
     ],
 )  # fmt: skip

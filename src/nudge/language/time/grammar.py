@@ -11,6 +11,7 @@ from nudge.language.time.lexicon import fr as lexicon_fr
 from nudge.language.time.rules import (
     clocks,
     combined,
+    day_clock,
     days,
     days_fr,
     every,
@@ -20,7 +21,7 @@ from nudge.language.time.rules import (
     relative,
 )
 
-MODULES = (numbers, clocks, days, days_fr, relative, combined, every, every_fr, named)
+MODULES = (numbers, clocks, days, days_fr, relative, combined, day_clock, every, every_fr, named)
 LANGUAGES = ("en", "fr")
 
 

@@ -72,7 +72,7 @@ def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     """One reading as a ``TimeMatch`` (``when`` None for a past or ambiguous one)."""
     moment = reading.moment
     if reading.outcome == "past" and moment is not None:
-        return TimeMatch(reading.span, _kind(reading), None)  # "today at 8am", said at 10
+        return TimeMatch(reading.span, _kind(reading), None, reading.other)  # "today at 8am"
     if reading.outcome != "resolved" or moment is None:
         return TimeMatch(reading.span, "past", None)
     grain = moment.grain if moment.grain in ("second", "minute", "hour", "day") else "day"
@@ -81,7 +81,7 @@ def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
         grain = "minute"  # the user's hour for it, to the minute
     at = _ahead(_aware(moment.at, ZoneInfo(tz)), now)
     when = When(at, grain, reading.rrule, reading.span)  # type: ignore[arg-type]
-    return TimeMatch(reading.span, _kind(reading), when)
+    return TimeMatch(reading.span, _kind(reading), when, reading.other)
 
 
 def find_when(

@@ -8,7 +8,7 @@ the caller asks, never guesses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Literal
@@ -19,6 +19,7 @@ from nudge.language.fold import fold
 from nudge.language.time.chart import WORD, Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.kit import Repeat, Time
+from nudge.language.time.pairs import pair
 from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
@@ -38,6 +39,7 @@ class Reading:
     span: tuple[int, int]
     node: Node
     rrule: str | None = None
+    other: tuple[int, int] | None = None  # the earlier piece of a day and clock apart
 
     @property
     def at(self) -> datetime | None:
@@ -162,6 +164,12 @@ def _read_in(
     """The best reading with one language's grammar."""
     nodes = read_nodes(text, local, lang, region, parts, tz)
     ctx = Context(local, lang, region, parts, tz)
+    paired = pair(text, [node for node in nodes if _usable(node)], ctx)
+    if paired is not None:
+        joined, first, second = paired
+        reading = best([joined], ctx)
+        if reading is not None:
+            return replace(reading, span=second.chars, other=first.chars)
     return best(list(nodes), ctx) or _duration_alone(nodes, ctx)
 
 

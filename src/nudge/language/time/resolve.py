@@ -69,8 +69,9 @@ def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
         return day.replace(hour=hour, minute=minute), "hour"
     if span.grain in ("second", "minute", "hour"):
         return span.start, span.grain
-    if time.elapsed:
-        return truncate(span.start, "day").replace(hour=ctx.now.hour, minute=ctx.now.minute), "day"
+    if time.elapsed:  # the time of day it is now, on a day said at day grain
+        at = truncate(span.start, "day").replace(hour=ctx.now.hour, minute=ctx.now.minute)
+        return at, "day"
     hour, minute = ctx.parts.of("day")
     return truncate(span.start, "day").replace(hour=hour, minute=minute), "day"
 

@@ -13,7 +13,13 @@ A weekday abbreviation that is also a word ("sun", "sat", "mon", "wed", French "
 "mar") names a day alone only after "on", "next", "this", "every", "le"… ("the sun is out",
 "sam is here" are no days).
 
-A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78").
+An ordinal word alone is no date without "on" before it ("take the second dose"; "on the
+second" is one).
+
+The tail of a hyphenated word is no time of its own ("midi" in "après-midi").
+
+A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78"), and a bare
+number after a day counts what follows it ("friday 3 kids", "demain 15 personnes").
 """
 
 from __future__ import annotations
@@ -28,10 +34,13 @@ from nudge.language.time.tokens import Token
 DURATION_BEFORE = frozenset({"for", "during", "pendant", "durant", "depuis", "en", "pour"})
 COUNT_AFTER = frozenset(
     {"of", "point", "points", "people", "more", "avant", "hours", "hour", "heures", "heure",
-     "minutes", "min", "mins", "jours", "days", "fois", "times", "personnes"}
+     "minutes", "min", "mins", "jours", "days", "fois", "times", "personnes", "kids",
+     "enfants", "persons", "guests", "invites", "x"}
 )  # fmt: skip
 CLOCK_BEFORE_DE = frozenset({"a", "vers", "at"})
 NUMBER_WORDS = frozenset(en.NUMBERS) | frozenset(fr.NUMBERS)
+ORDINAL_WORDS = frozenset(en.ORDINALS) | frozenset(fr.ORDINALS)
+ORDINAL_CUES = frozenset({"on", "by", "until", "till", "before", "after", "le", "du", "au"})
 
 
 def _spelled_clock(node: Node, tokens: Sequence[Token]) -> bool:
@@ -92,10 +101,41 @@ def _in_phone_number(node: Node, tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _day_and_count(node: Node, tokens: Sequence[Token]) -> bool:
+    """A day and a bare number that counts what follows ("friday 3 kids")."""
+    if node.rule != "<day> <bare hour>":
+        return False
+    return node.end < len(tokens) and tokens[node.end].text in COUNT_AFTER
+
+
+def _end_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading that is the tail of a hyphenated word: "midi" in "après-midi"."""
+    if node.start < 2 or tokens[node.start - 1].text != "-":
+        return False
+    hyphen, word = tokens[node.start - 1], tokens[node.start - 2]
+    return (
+        word.end == hyphen.start and hyphen.end == tokens[node.start].start and word.text.isalpha()
+    )
+
+
+def _ordinal_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
+    """An ordinal word read as a day of the month with no "on" before it ("the second dose")."""
+    words = [token.text for token in tokens[node.start : node.end]]
+    if words[0] == "le" or not any(word in ORDINAL_WORDS for word in words):
+        return False  # French "le premier" is a date
+    if not all(word in ORDINAL_WORDS or word == "the" for word in words):
+        return False
+    before = tokens[node.start - 1].text if node.start > 0 else ""
+    return before not in ORDINAL_CUES
+
+
 def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
     """Whether the words around a reading say it is no time (see the module)."""
     return (
         counts_something(node, tokens)
+        or _ordinal_word_alone(node, tokens)
+        or _end_of_compound(node, tokens)
+        or _day_and_count(node, tokens)
         or _lone_ambiguous_day(node, tokens)
         or _in_phone_number(node, tokens)
     )

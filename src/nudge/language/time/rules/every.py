@@ -87,7 +87,8 @@ def _yearly(_ctx: Context, values: list[Any]) -> Repeat | None:
     return Repeat("YEARLY", bymonth=(fields.month,), bymonthday=(fields.day,))
 
 
-def _with_clock(ctx: Context, values: list[Any]) -> Repeat | None:
+def repeat_with_clock(ctx: Context, values: list[Any]) -> Repeat | None:
+    """A repeat and a clock time ("every day at 8", "8am every day"), in either order."""
     repeat, time = (
         (values[0], values[1]) if isinstance(values[0], Repeat) else (values[1], values[0])
     )
@@ -180,18 +181,30 @@ BOTH: list[Rule] = [
         make=_days,
         examples=("lundis, mercredis et vendredis",),
     ),
-    *rule("<repeat> <clock>", "repeat", _REPEAT, _CLOCK, make=_with_clock, examples=("daily 8am",)),
+    *rule(
+        "<repeat> <clock>",
+        "repeat",
+        _REPEAT,
+        _CLOCK,
+        make=repeat_with_clock,
+        examples=("daily 8am",),
+    ),
     *rule(
         "<repeat> at <clock>",
         "repeat",
         _REPEAT,
         w("at", "a", "@", "vers", "around"),
         _CLOCK,
-        make=_with_clock,
+        make=repeat_with_clock,
         examples=("every day at 8", "tous les jours a 8h"),
     ),
     *rule(
-        "<clock> <repeat>", "repeat", _CLOCK, _REPEAT, make=_with_clock, examples=("8am every day",)
+        "<clock> <repeat>",
+        "repeat",
+        _CLOCK,
+        _REPEAT,
+        make=repeat_with_clock,
+        examples=("8am every day",),
     ),
     *rule(
         "<repeat> <part>",

@@ -1,0 +1,88 @@
+"""A day and a clock time written apart: "Dec 3 dentist at 10am", "demain dentiste à 15h".
+
+When the time readings of a text are exactly two pieces, one a day or repeat without a
+clock ("dec 3", "demain", "every friday") and the other a clock time alone ("at 10am",
+"à 15h"), with no sentence break between them, they are one time: the day or rule from
+one, the clock from the other, composed as the "<day> at <clock>" rules compose them.
+Never with a time counted from now ("in 20 min") or said of the past.
+
+The reading's ``span`` is the later piece and ``other`` the earlier one, so the task
+text between or around them keeps only its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from nudge.language.time.chart import Context, Node
+from nudge.language.time.compose import with_clock
+from nudge.language.time.kit import Repeat, Time
+from nudge.language.time.rules.every import repeat_with_clock
+
+BREAK = re.compile(r"[.;!?\n]")
+
+
+def _pieces(nodes: Sequence[Node]) -> list[Node]:
+    """The outermost readings: one per span not inside a longer one (best ranked first)."""
+    by_span: dict[tuple[int, int], Node] = {}
+    for node in nodes:
+        kept = by_span.get(node.chars)
+        if kept is None or (-node.size, node.prio) > (-kept.size, kept.prio):
+            by_span[node.chars] = node
+    spans = list(by_span)
+    return [
+        by_span[span]
+        for span in spans
+        if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans)
+    ]
+
+
+def _day_only(node: Node) -> bool:
+    """A day or repeat without a clock, not counted from now nor said of the past."""
+    value = node.value
+    if isinstance(value, Repeat):
+        return value.clock is None and value.freq not in ("HOURLY", "MINUTELY")
+    if not isinstance(value, Time) or value.elapsed or value.past or value.latent:
+        return False
+    fields = value.fields
+    return fields is None or not fields.has_clock
+
+
+def _clock_only(node: Node) -> bool:
+    """A clock time alone ("at 10am", "à 15h"): no date, no part of day."""
+    value = node.value
+    if not isinstance(value, Time) or value.elapsed or value.past or value.part:
+        return False
+    fields = value.fields
+    return fields is not None and fields.has_clock and not fields.has_date
+
+
+def pair(text: str, nodes: Sequence[Node], ctx: Context) -> tuple[Node, Node, Node] | None:
+    """The day and clock of ``text`` as one node, with the earlier and later pieces.
+
+    ``nodes`` are the usable readings of the chart. None when the text's time is not
+    exactly a day and a clock apart.
+    """
+    pieces = _pieces(nodes)
+    if len(pieces) != 2:
+        return None
+    first, second = sorted(pieces, key=lambda node: node.chars)
+    if first.chars[1] > second.chars[0] or BREAK.search(text, first.chars[1], second.chars[0]):
+        return None
+    days = [node for node in pieces if _day_only(node)]
+    clocks = [node for node in pieces if _clock_only(node)]
+    if len(days) != 1 or len(clocks) != 1 or days[0] is clocks[0]:
+        return None
+    day, clock = days[0], clocks[0]
+    value: Time | Repeat | None
+    if isinstance(day.value, Repeat):
+        value = repeat_with_clock(ctx, [day.value, clock.value])
+    else:
+        value = with_clock(day.value, clock.value, ctx)
+    if value is None:
+        return None
+    cat = "repeat" if isinstance(value, Repeat) else "time"
+    joined = replace(second, cat=cat, value=value, rule="<day> … <clock>", size=1)
+    return joined, first, second

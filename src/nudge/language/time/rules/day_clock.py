@@ -1,0 +1,64 @@
+"""A day with a bare number after it, and "on" before a date: "tmrw 9 gym", "dentist on Dec 3".
+
+Right after a named day, a bare number is its clock time: "tomorrow 2" is 14:00 (on
+another day 1–6 read as afternoon), "demain 9" 09:00, "tomorrow 715" 07:15. Alone the
+same number stays no time ("I have 3 kids"). "on" before a date is part of it, so the
+task keeps only its own words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.compose import with_clock
+from nudge.language.time.kit import Time, c, rule, w
+from nudge.language.time.rules.clocks import clock
+
+
+def _named_day(time: Time) -> bool:
+    """A day named without a clock ("tomorrow", "friday", "dec 3", "tonight")."""
+    fields = time.fields
+    has_clock = fields is not None and fields.has_clock
+    return (
+        (time.day or time.part is not None) and not has_clock and not time.elapsed and not time.past
+    )
+
+
+def _bare_clock(number: Num, ctx: Context) -> Time | None:
+    """A bare number as a clock time: 1–12 (flexible in English), or 3–4 digits hhmm."""
+    if not number.digits:
+        return None
+    if len(number.digits) in (3, 4):
+        hour, minute = divmod(number.value, 100)
+        return clock(hour, minute)
+    return clock(number.value, flexible=ctx.lang == "en") if 1 <= number.value <= 12 else None
+
+
+def _day_number(ctx: Context, values: list[Any]) -> Time | None:
+    day, number = values[0], values[1]
+    hour = _bare_clock(number, ctx)
+    return None if hour is None else with_clock(day, hour, ctx)
+
+
+def _on_date(_ctx: Context, values: list[Any]) -> Time | None:
+    time: Time = values[0]
+    fields = time.fields
+    return time if fields is not None and fields.month is not None else None
+
+
+BOTH: list[Rule] = [
+    *rule(
+        "<day> <bare hour>",
+        "time",
+        c("time", _named_day),
+        c("int"),
+        make=_day_number,
+        prio=-1,
+        examples=("tmrw 9 gym", "demain 9 gym", "tomorrow 2 call mom", "tomorrow 715"),
+    ),
+]
+EN: list[Rule] = [
+    *rule("on <date>", "time", w("on"), c("time"), make=_on_date, examples=("dentist on Dec 3",)),
+]
+FR: list[Rule] = []
