@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,10 +15,12 @@ import nudge.language.intents as intents
 import nudge.language.records as records
 from nudge.language.records import local_now, parse_record
 from nudge.language.time import matches
+from nudge.language.time.matches import parse_when
 from nudge.language.time.read import read
 from tests.language_eval.evalset import HELDOUT, HELDOUT2, IN_SAMPLE, field_hits, load
 
-TUESDAY = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("America/Toronto"))
+TORONTO = "America/Toronto"
+TUESDAY = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo(TORONTO))
 
 
 def _at(text: str, lang: str = "en", tz: str = "America/Toronto") -> tuple[str, str | None]:
@@ -62,6 +64,15 @@ def _at(text: str, lang: str = "en", tz: str = "America/Toronto") -> tuple[str, 
         ("every 2 hours until 6pm", "en", "2026-11-24T12:00",
          "FREQ=HOURLY;INTERVAL=2;UNTIL=20261124T180000"),
         ("christmas eve", "en", "2026-12-24T09:00", None),
+        # Forms the regex grammar read that this one first missed (found when switching).
+        ("eight o clock", "en", "2026-11-24T20:00", None),
+        ("on mondays at 6pm", "en", "2026-11-30T18:00", "FREQ=WEEKLY;BYDAY=MO"),
+        ("les jours de semaine à 7h30", "fr", "2026-11-25T07:30",
+         "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("every 2 hours until 6", "en", "2026-11-24T12:00",
+         "FREQ=HOURLY;INTERVAL=2;UNTIL=20261124T180000"),
+        ("in 2 days", "en", "2026-11-26T10:00", None),  # days from now keep the time of day
+        ("rappelle moi ce midi de manger", "fr", "2026-11-24T12:00", None),
         ("thanksgiving", "en", "2027-10-11T09:00", None),  # Canadian in a Canadian zone
     ],
 )  # fmt: skip
@@ -86,11 +97,28 @@ def test_ambiguous_numeric_dates_follow_the_region() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["call 911", "I have 3 kids", "buy a 6 pack", "room 204", "rappelle-moi d'écrire à mon chef"],
+    ("text", "lang"),
+    [
+        ("call 911", "en"),
+        ("I have 3 kids", "en"),
+        ("buy a 6 pack", "en"),
+        ("room 204", "en"),
+        ("rappelle-moi d'écrire à mon chef", "fr"),
+        # The words around a reading undo it (``surroundings``).
+        ("remind me at one point", "en"),
+        ("at two of them", "en"),
+        ("for two hours", "en"),
+        ("pendant deux heures", "fr"),
+        ("deux heures de ménage", "fr"),
+        ("une heure avant", "fr"),
+        ("the sun is out", "en"),
+        ("sam is here", "fr"),
+        ("le 06 12 34 56 78", "fr"),
+        ("print it in 3d", "en"),
+        ("every 1 min", "en"),
+    ],
 )
-def test_numbers_that_are_no_time(text: str) -> None:
-    lang = "fr" if "rappelle" in text else "en"
+def test_numbers_that_are_no_time(text: str, lang: str) -> None:
     assert read(text, now=TUESDAY, tz="America/Toronto", lang=lang) is None
 
 
@@ -143,3 +171,27 @@ def test_any_words_read_without_error_and_ahead_times_are_ahead(
     if reading.rrule is not None:
         rule = rrulestr(reading.rrule, dtstart=at)
         assert rule[0] == at  # the rule's first occurrence is the one confirmed
+
+
+def test_a_french_time_in_an_english_setting_is_read_whole() -> None:
+    """ "dans 1h30" is 90 minutes from now, never the clock time 1:30 the English rules see."""
+    reading = read("prendre mes médicaments dans 1h30", now=TUESDAY, tz=TORONTO, lang="en")
+    assert reading is not None
+    assert reading.at is not None
+    assert reading.at.isoformat(timespec="minutes") == "2026-11-24T11:30"
+    assert reading.span == (24, 33)
+
+
+def test_elapsed_time_in_the_repeated_hour_keeps_its_second_pass() -> None:
+    now = datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # 00:00 EDT; 02:00 EDT becomes 01:00 EST
+    when = parse_when("in 3 hours", now=now, tz=TORONTO, lang="en")
+    assert when is not None
+    assert when.at.isoformat() == "2026-11-01T02:00:00-05:00"
+    assert when.at.astimezone(UTC) - now == timedelta(hours=3)
+
+
+def test_a_clock_in_the_repeated_hour_is_the_one_still_ahead() -> None:
+    now = datetime(2026, 11, 1, 6, 45, tzinfo=UTC)  # 01:45 EST, the second 01:45
+    when = parse_when("at 1:50", now=now, tz=TORONTO, lang="en")
+    assert when is not None
+    assert when.at.isoformat() == "2026-11-01T01:50:00-05:00"

@@ -14,38 +14,72 @@ from nudge.language.dayparts import DayParts
 from nudge.language.matches import Kind, TimeMatch, When
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.read import Reading, read
-from nudge.language.wall import wall
+from nudge.language.time.resolve import part_of
+from nudge.language.wall import is_after, wall
 
 
 def _kind(reading: Reading) -> Kind:
     """The old grammar's kind of a reading (intents choose their rules by it)."""
     value = reading.node.value
-    if reading.outcome == "past":
-        return "past"
+    if reading.outcome == "past" and (not isinstance(value, Time) or value.past):
+        return "past"  # said of the past: "yesterday", "2 hours ago"
     if isinstance(value, Repeat):
         return "recurring"
     assert isinstance(value, Time)
     if value.elapsed:
         return "relative"
     moment = reading.moment
-    fields = value.fields
-    if moment is not None and moment.grain in ("second", "minute") or (fields and fields.has_clock):
-        return "clock"
-    return "day" if moment is None or moment.grain in ("day", "hour") else "clock"
+    if _after_event(value):
+        return "clock"  # "after lunch" names a moment, not a stretch of the day
+    if part_of(value) is not None or moment is None:
+        return "day"  # "tonight", "friday evening": a part of a day
+    return "clock" if moment.grain in ("second", "minute", "hour") else "day"
+
+
+def _after_event(time: Time) -> bool:
+    """Whether the time is a moment after an event of the day ("after lunch").
+
+    The old grammar read those as clock times, and "tonight" as a part of a day.
+    """
+    part = part_of(time)
+    return part is not None and part.startswith("after_")
 
 
 def _aware(local: datetime, zone: ZoneInfo) -> datetime:
-    """Local wall time in ``zone``, DST-safe (``wall``)."""
+    """Local wall time in ``zone``, DST-safe (``wall``).
+
+    A time reached by elapsed time ("in 3 hours") carries ``fold=1`` when it falls in the
+    second pass of a repeated hour: that one is kept, not the first.
+    """
+    if local.fold:
+        return local.replace(tzinfo=zone)
     return wall(local.date(), local.hour, local.minute, zone).replace(second=local.second)
 
 
-def to_match(reading: Reading, tz: str) -> TimeMatch:
+def _ahead(at: datetime, now: datetime) -> datetime:
+    """``at``, or its second pass when the first is already gone (clocks falling back).
+
+    At 01:45 in the repeated hour, "at 1:50" is five minutes away: the 01:50 after the
+    change, not the one before it.
+    """
+    if is_after(at, now) or at.fold:
+        return at
+    second = at.replace(fold=1)
+    return second if second.utcoffset() != at.utcoffset() and is_after(second, now) else at
+
+
+def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     """One reading as a ``TimeMatch`` (``when`` None for a past or ambiguous one)."""
     moment = reading.moment
+    if reading.outcome == "past" and moment is not None:
+        return TimeMatch(reading.span, _kind(reading), None)  # "today at 8am", said at 10
     if reading.outcome != "resolved" or moment is None:
         return TimeMatch(reading.span, "past", None)
     grain = moment.grain if moment.grain in ("second", "minute", "hour", "day") else "day"
-    at = _aware(moment.at, ZoneInfo(tz))
+    value = reading.node.value
+    if isinstance(value, Time) and _after_event(value):
+        grain = "minute"  # the user's hour for it, to the minute
+    at = _ahead(_aware(moment.at, ZoneInfo(tz)), now)
     when = When(at, grain, reading.rrule, reading.span)  # type: ignore[arg-type]
     return TimeMatch(reading.span, _kind(reading), when)
 
@@ -62,7 +96,7 @@ def find_when(
     """The main time of ``text`` (or of ``text[start:end]``, spans relative to ``start``)."""
     piece = text if within is None else text[within[0] : within[1]]
     reading = read(piece, now=now, tz=tz, lang=lang, parts=parts)
-    return None if reading is None else to_match(reading, tz)
+    return None if reading is None else to_match(reading, tz, now)
 
 
 def parse_when(

@@ -22,6 +22,7 @@ from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
+from nudge.language.time.surroundings import out_of_place
 from nudge.language.time.tokens import tokenize
 
 Outcome = Literal["resolved", "past", "ambiguous"]
@@ -94,7 +95,9 @@ def read_nodes(
     ctx = Context(now, lang, region, parts, zone)
     lexicon: Lexicon = lexicon_for(lang)
     grammar: Grammar = grammar_for(lang)
-    return tuple(parse(tokenize(fold(text)), lexicon, grammar, ctx))
+    tokens = tokenize(fold(text))
+    nodes = parse(tokens, lexicon, grammar, ctx)
+    return tuple(node for node in nodes if not out_of_place(node, tokens))
 
 
 def read(
@@ -113,22 +116,37 @@ def read(
     where = region or region_of(lang, tz)
     day_parts = parts or DEFAULT_PARTS
     found = _read_in(text, local, lang, where, day_parts, tz)
-    if found is not None:
-        return found
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
+    if found is not None and not _mentions(text, other):
+        return found
     mixed = _read_in(text, local, other, region_of(other, tz), day_parts, tz)
-    return mixed if mixed is not None and _plainly_other(text, mixed, other) else None
+    if mixed is None or not _plainly_other(text, mixed, other):
+        return found
+    if found is None or _covers_more(mixed, found):
+        return mixed  # "dans 1h30" from an English setting is French, not 1:30
+    return found
+
+
+def _mentions(text: str, lang: str) -> bool:
+    """Whether the text holds a word only ``lang`` uses for time (then both are read)."""
+    return any(token.text in MIXED_WORDS[lang] for token in tokenize(fold(text)))
+
+
+def _covers_more(a: Reading, b: Reading) -> bool:
+    """Whether reading ``a`` covers ``b`` and more of the text."""
+    (a_start, a_end), (b_start, b_end) = a.span, b.span
+    return a_start <= b_start and b_end <= a_end and a_end - a_start > b_end - b_start
 
 
 # Words that name a time in one language and mean nothing else in the other: only readings
 # holding one are taken from the other language ("buy a 6 pack" is no French "à 6").
 MIXED_WORDS = {
-    "en": frozenset({"today", "tomorrow", "tonight", "tmrw", "tmr", "tonite", "monday", "tuesday",
-                     "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+    "en": frozenset({"at", "today", "tomorrow", "tonight", "tmrw", "tmr", "tonite", "monday",
+                     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
                      "afternoon", "evening", "noon", "midnight", "pm", "am"}),
     "fr": frozenset({"demain", "aujourd'hui", "soir", "matin", "lundi", "mardi", "mercredi",
                      "jeudi", "vendredi", "samedi", "dimanche", "midi", "minuit", "h", "heures",
-                     "apres-midi", "prochain", "prochaine"}),
+                     "apres-midi", "prochain", "prochaine", "dans"}),
 }  # fmt: skip
 
 

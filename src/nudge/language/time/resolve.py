@@ -2,7 +2,8 @@
 
 * A clock time is the first one strictly ahead of now ("at 8" at 09:00 is 20:00 today).
 * A day without a clock fires at the user's day hour (09:00), a part of day at its hour
-  ("tonight" 19:00); a week at its Monday, a month at its 1st.
+  ("tonight" 19:00); a week at its Monday, a month at its 1st. Days counted from now
+  ("in 2 days", "in a month") keep the time of day it is now.
 * A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
   person most likely means the one gone, and gets a kind question), else next year's.
@@ -38,7 +39,7 @@ class Moment:
     start: datetime  # the span's start ("tomorrow": its midnight)
 
 
-def _part_of(time: Time) -> str | None:
+def part_of(time: Time) -> str | None:
     """The part of day a value stands for, when it is one ("tonight", "friday evening")."""
     value = time.value
     if isinstance(value, Part):
@@ -61,20 +62,22 @@ def _has_clock(time: Time) -> bool:
 
 def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
     """When a reminder for this span fires, and the grain reported."""
-    part = _part_of(time)
+    part = part_of(time)
     if part is not None:
         hour, minute = default_time(part, ctx)
         day = truncate(span.start, "day")
         return day.replace(hour=hour, minute=minute), "hour"
     if span.grain in ("second", "minute", "hour"):
         return span.start, span.grain
+    if time.elapsed:
+        return truncate(span.start, "day").replace(hour=ctx.now.hour, minute=ctx.now.minute), "day"
     hour, minute = ctx.parts.of("day")
     return truncate(span.start, "day").replace(hour=hour, minute=minute), "day"
 
 
 def _skips(span: Span, time: Time, now: datetime) -> bool:
     """Whether a span that has begun is passed over (a weekday said alone on that day)."""
-    if span.start > now or _part_of(time) is not None:
+    if span.start > now or part_of(time) is not None:
         return False
     if span.grain in ("second", "minute", "hour"):
         return True
@@ -111,7 +114,7 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             if _skips(span, time, now):
                 continue
             at, grain = _instant(span, time, ctx)
-            if at <= now and _part_of(time) is not None and not _is_fixed_day(time):
+            if at <= now and part_of(time) is not None and not _is_fixed_day(time):
                 continue
             if at - now > MAX_AHEAD:
                 return None

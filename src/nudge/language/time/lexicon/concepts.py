@@ -10,7 +10,8 @@ from nudge.language.time.chart import Lexicon, Num
 
 # Concept lists: the module's name for it → the category its words get.
 SPELLINGS = {  # {value: (spelling, …)}
-    "WEEKDAYS": "weekday", "MONTHS": "month", "UNITS": "unit", "DAYS": "day", "PARTS": "part",
+    "WEEKDAYS": "weekday", "WEEKDAYS_PLURAL": "weekdays", "MONTHS": "month", "UNITS": "unit",
+    "DAYS": "day", "PARTS": "part",
     "DIRECTIONS": "dir", "AMPM": "ampm", "NAMED_CLOCKS": "named_clock", "HOLIDAYS": "holiday",
 }  # fmt: skip
 FIXED = {  # (spelling, …) → (category, value)

@@ -33,6 +33,10 @@ WEEKDAYS = {
     5: ("saturday", "sat", "saturdays", "satruday", "saterday"),
     6: ("sunday", "sun", "sundays", "sundy"),
 }  # fmt: skip
+WEEKDAYS_PLURAL = {  # "on mondays": every monday
+    0: ("mondays",), 1: ("tuesdays",), 2: ("wednesdays",), 3: ("thursdays",), 4: ("fridays",),
+    5: ("saturdays",), 6: ("sundays",),
+}  # fmt: skip
 MONTHS = {
     1: ("january", "jan"), 2: ("february", "feb", "febuary"), 3: ("march", "mar"),
     4: ("april", "apr"), 5: ("may",), 6: ("june", "jun"), 7: ("july", "jul"),
@@ -43,7 +47,7 @@ UNITS = {
     "second": ("second", "seconds", "sec", "secs", "s"),
     "minute": ("minute", "minutes", "min", "mins", "mn", "mnt", "m", "minits", "minuts"),
     "hour": ("hour", "hours", "hr", "hrs", "h", "hour's", "houre"),
-    "day": ("day", "days", "d"),
+    "day": ("day", "days"),  # not "d": "print it in 3d" is no date
     "week": ("week", "weeks", "wk", "wks"),
     "month": ("month", "months", "mo", "mos", "mth", "mths"),
     "year": ("year", "years", "yr", "yrs", "y"),

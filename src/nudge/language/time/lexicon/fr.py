@@ -36,6 +36,10 @@ WEEKDAYS = {
     5: ("samedi", "samedis"),
     6: ("dimanche", "dimanches"),
 }  # fmt: skip
+WEEKDAYS_PLURAL = {  # "les lundis": every monday
+    0: ("lundis",), 1: ("mardis",), 2: ("mercredis",), 3: ("jeudis",), 4: ("vendredis",),
+    5: ("samedis",), 6: ("dimanches",),
+}  # fmt: skip
 MONTHS = {
     1: ("janvier", "janv", "jan"), 2: ("fevrier", "fevr", "fev", "fevrie"), 3: ("mars",),
     4: ("avril", "avr"), 5: ("mai",), 6: ("juin",), 7: ("juillet", "juil"),

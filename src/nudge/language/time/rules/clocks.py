@@ -289,6 +289,15 @@ EN: list[Rule] = [
         examples=("8 o'clock", "eight o'clock"),
     ),
     *rule(
+        "<hour> o clock",
+        "time",
+        c("int", HOUR12),
+        w("o"),
+        w("clock"),
+        make=_at_hour,
+        examples=("eight o clock",),
+    ),
+    *rule(
         "half past <hour>",
         "time",
         c("half"),

@@ -15,6 +15,7 @@ from typing import Any
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.compose import in_part, settle_hour
 from nudge.language.time.kit import Repeat, Time, c, opt, rule, w
+from nudge.language.time.rules.clocks import clock
 
 CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAYS = CODES[:5]
@@ -36,15 +37,21 @@ def _weekly(_ctx: Context, values: list[Any]) -> Repeat:
     return Repeat("WEEKLY", byday=tuple(CODES[d] for d in days))
 
 
+MIN_MINUTES = 5
+"""A repeat more often than every 5 minutes is no reminder ("every 1 min")."""
+
+
 def _unit(_ctx: Context, values: list[Any]) -> Repeat | None:
     freq = _FREQ.get(values[0])
-    return None if freq is None else Repeat(freq)
+    return None if freq is None or freq == "MINUTELY" else Repeat(freq)
 
 
 def _every_n(_ctx: Context, values: list[Any]) -> Repeat | None:
     number, unit = values[0], values[1]
     freq = _FREQ.get(unit)
     if freq is None or not 1 <= number.value <= 500:
+        return None
+    if freq == "MINUTELY" and number.value < MIN_MINUTES:
         return None
     if unit == "day" and number.value in (14, 15):  # "tous les 15 jours": every other week
         return Repeat("WEEKLY", interval=2)
@@ -206,6 +213,15 @@ BOTH: list[Rule] = [
         examples=("every 2 hours until 6pm", "toutes les 2 heures jusqu'a 18h"),
     ),
     *rule(
+        "<repeat> until <hour>",
+        "repeat",
+        _REPEAT,
+        w("until", "till", "til"),
+        c("int", lambda n: bool(n.digits) and 1 <= n.value <= 23),
+        make=lambda ctx, v: _until(ctx, [v[0], clock(v[1].value, flexible=True)]),
+        examples=("every 2 hours until 6",),
+    ),
+    *rule(
         "<repeat> on <weekday>",
         "repeat",
         _REPEAT,
@@ -293,6 +309,14 @@ EN: list[Rule] = [
         make=_weekly,
         prio=-1,
         examples=("on mondays and wednesdays",),
+    ),
+    *rule(
+        "on <weekday>s",
+        "repeat",
+        w("on"),
+        c("weekdays"),
+        make=_weekly,
+        examples=("on mondays", "on fridays at 6pm"),
     ),
     *rule("<weekdays>", "repeat", c("days"), make=_weekly, prio=-2, examples=("mon wed fri",)),
     *rule(

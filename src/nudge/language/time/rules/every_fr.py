@@ -108,6 +108,16 @@ FR: list[Rule] = [
         examples=("en semaine",),
     ),
     *rule(
+        "les jours de semaine",
+        "repeat",
+        w("les"),
+        w("jours"),
+        w("de"),
+        w("semaine"),
+        make=_fixed(Repeat("WEEKLY", byday=WEEKDAYS)),
+        examples=("les jours de semaine à 7h30",),
+    ),
+    *rule(
         "tous les jours de semaine",
         "repeat",
         w(*_EVERY_FR),
