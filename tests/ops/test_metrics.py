@@ -59,7 +59,8 @@ def value(found: Samples, name: str, **labels: str) -> float:
 
 
 async def post_sms(client: httpx.AsyncClient, body: str, sid: str) -> httpx.Response:
-    form = {**twilio_fixture("inbound_sms_en"), "Body": body, "MessageSid": sid}
+    form = {**twilio_fixture("inbound_sms_en"), "Body": body}
+    form["MessageSid"] = form["SmsMessageSid"] = form["SmsSid"] = sid
     headers = signed_form(SMS_URL, form, FAKE_AUTH_TOKEN)
     return await client.post("/webhooks/twilio/sms", data=form, headers=headers)
 

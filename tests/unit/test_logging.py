@@ -53,7 +53,7 @@ def test_a_crash_logged_by_uvicorn_carries_its_traceback_masked(
     try:
         _raise_with_a_phone()
     except RuntimeError:
-        logging.getLogger("uvicorn.error").exception("Exception in ASGI application")
+        logging.getLogger("tests.crash").exception("Exception in ASGI application")  # as uvicorn
     line = capsys.readouterr().err.strip().splitlines()[-1]
     event = json.loads(line)
     assert "traceback object" not in line
