@@ -116,6 +116,8 @@ def read(
     if found is not None:
         return found
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
+    if not _may_be_other(text, other):
+        return None
     mixed = _read_in(text, local, other, region_of(other, tz), day_parts, tz)
     return mixed if mixed is not None and _plainly_other(text, mixed, other) else None
 
@@ -130,6 +132,15 @@ MIXED_WORDS = {
                      "jeudi", "vendredi", "samedi", "dimanche", "midi", "minuit", "h", "heures",
                      "apres-midi", "prochain", "prochaine"}),
 }  # fmt: skip
+
+
+def _may_be_other(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a word only ``lang`` uses: else no reading in it would count.
+
+    A reading's span cuts the text at token edges, so its tokens are the text's own: the
+    other grammar need not run on a text without any of these words.
+    """
+    return not MIXED_WORDS[lang].isdisjoint(token.text for token in tokenize(fold(text)))
 
 
 def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
