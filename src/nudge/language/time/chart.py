@@ -7,20 +7,23 @@ turns their values into a new node, or declines with None. New nodes feed furthe
 until nothing new appears (the shape of Duckling's parser), so values compose: "first" +
 "monday" + "of" + "next month" is one node.
 
-Speed, with the nodes and their order unchanged from trying every rule on every new node:
+Speed, with the same nodes built in the same order as by trying every rule item on every
+node taken from the agenda, against the whole chart:
 
 * rules are indexed by what an item accepts and by what its neighbouring items accept, so
-  a new node meets only the rules whose neighbours the chart already has next to it; a
-  node no rule takes never goes on the agenda, and a rule needing a word the text lacks is
-  passed over (``Grammar.lacking``);
-* a combination of pieces is made once: when a node is taken from the agenda, a match whose
-  pieces were all there when one of its other pieces was taken is skipped, for it was made
-  then (``Chart.made_before``);
+  a node meets only the rules whose neighbours the chart already has next to it; a node no
+  rule takes never goes on the agenda, and a rule needing a word the text lacks is passed
+  over (``Grammar.lacking``). Only rules that cannot match are left out;
+* each match is made once, on the turn of the first of its pieces taken while the others
+  were there. The agenda is a stack over the terminals, in text order: when a terminal is
+  taken, every node built so far has been taken, and only the terminals before it have not.
+  So a terminal's new matches are those it ends whose other pieces are all terminals; and
+  a built node's matches are all new, for what was taken between its making and its turn
+  overlaps it (see ``parse``);
 * nodes and tokens are named tuples, cheaper to build than frozen dataclasses.
 
-Only rules that cannot match are left out, and the nodes built around a node taken from the
-agenda overlap it, so none joins its own matches: every node is built in the same order as
-by trying every rule item on every node against the whole chart.
+The nodes built around a node taken from the agenda overlap it, so none joins its own
+matches: the chart around a node stays the same while its matches are made.
 
 The work is bounded by ``MAX_NODES``.
 """
@@ -205,74 +208,52 @@ class Grammar:
         return bit
 
 
-@dataclass(slots=True)
 class Chart:
     """Every node found so far, indexed by the token and category where it starts and ends.
 
-    Literal words are the tokens themselves: exactly one per position, with its key in
-    ``word_keys``. ``born`` and ``taken`` tell, by node id, during which turn a node was
-    built (terminals, built before the first turn, are not listed) and on which turn it was
-    taken from the agenda.
+    ``seen`` holds the values of each category over each stretch of tokens: a value is
+    hashed by nothing, and compared only with values over the same tokens.
+
+    Literal words are the tokens themselves: exactly one per position. ``starts[at]`` and
+    ``ends[at]`` hold the keys of the nodes starting and ending at token ``at``, with
+    NOTHING.
     """
 
-    words: list[Node]
-    word_keys: list[Key]
-    starting: dict[tuple[int, str], list[Node]] = field(default_factory=dict)
-    ending: dict[tuple[int, str], list[Node]] = field(default_factory=dict)
-    starts: dict[int, list[Key]] = field(default_factory=dict)
-    ends: dict[int, list[Key]] = field(default_factory=dict)
-    seen: set[tuple[str, int, int, Any]] = field(default_factory=set)
-    nodes: list[Node] = field(default_factory=list)
-    born: dict[int, int] = field(default_factory=dict)
-    taken: dict[int, int] = field(default_factory=dict)
-    turn: int = 0
+    __slots__ = ("words", "starting", "ending", "starts", "ends", "seen", "nodes")
+
+    def __init__(self, terminals: list[Node]) -> None:
+        """A chart of the terminals, in order (but those equal to one before)."""
+        self.words = words = [node for node in terminals if node.cat == WORD]
+        keys: list[Key] = [(WORD, word.value) for word in words]
+        self.starts: list[list[Key]] = [[NOTHING, key] for key in keys] + [[NOTHING]]
+        self.ends: list[list[Key]] = [[NOTHING]] + [[NOTHING, key] for key in keys]
+        self.starting: dict[tuple[int, str], list[Node]] = {}
+        self.ending: dict[tuple[int, str], list[Node]] = {}
+        self.seen: dict[tuple[str, int, int], list[Any]] = {}
+        self.nodes: list[Node] = []
+        for node in terminals:
+            if node.cat == WORD:
+                self.nodes.append(node)
+            else:
+                self.add(node)
 
     def add(self, node: Node) -> bool:
-        """Record ``node``, built this turn; False when an equal one is already there.
+        """Record ``node``; False when an equal one is already there.
 
-        Literal words are recorded by ``Chart.of``, which needs no such check: one a token.
+        Literal words need no such check (one a token): the constructor records them.
         """
-        key = (node.cat, node.start, node.end, node.value)
-        if key in self.seen:
+        place = (node.cat, node.start, node.end)
+        rivals = self.seen.get(place)
+        if rivals is None:
+            self.seen[place] = [node.value]
+        elif node.value in rivals:
             return False
-        self.seen.add(key)
+        else:
+            rivals.append(node.value)
         _file(self.starting, self.starts, node.start, node)
         _file(self.ending, self.ends, node.end, node)
         self.nodes.append(node)
-        if self.turn:
-            self.born[id(node)] = self.turn
         return True
-
-    @classmethod
-    def of(cls, terminals: list[Node]) -> Chart:
-        """A chart of the terminals, in order (but those equal to one before)."""
-        words = [node for node in terminals if node.cat == WORD]
-        chart = cls(words, [(WORD, word.value) for word in words])
-        for node in terminals:
-            if node.cat == WORD:
-                chart.nodes.append(node)
-            else:
-                chart.add(node)
-        return chart
-
-    def take(self, node: Node) -> None:
-        """Start a new turn: ``node`` is taken from the agenda."""
-        self.turn += 1
-        self.taken[id(node)] = self.turn
-
-    def keys_ending(self, at: int) -> list[Key]:
-        """NOTHING, and the keys of every node ending at token ``at``."""
-        keys = [NOTHING, *self.ends.get(at, ())]
-        if at > 0:
-            keys.append(self.word_keys[at - 1])
-        return keys
-
-    def keys_starting(self, at: int) -> list[Key]:
-        """NOTHING, and the keys of every node starting at token ``at``."""
-        keys = [NOTHING, *self.starts.get(at, ())]
-        if at < len(self.words):
-            keys.append(self.word_keys[at])
-        return keys
 
     def ending_at(self, item: Item, at: int) -> Sequence[Node]:
         """The nodes of ``item``'s words or category ending at token ``at``, oldest first.
@@ -294,78 +275,72 @@ class Chart:
         word = self.words[at] if at < len(self.words) else None
         return (word,) if word is not None and word.value in item.words else ()
 
-    def made_before(self, pieces: Run, seed: Node) -> bool:
-        """Whether these pieces were matched on an earlier turn, when another was taken.
-
-        A piece taken earlier met every match it was in whose other pieces were all built
-        before its turn: the rule made that node then (or declined), so again is no news.
-        """
-        born, taken = self.born, self.taken
-        for piece in pieces:
-            turn = taken.get(id(piece)) if piece is not seed else None
-            if turn is not None and all(
-                born.get(id(other), 0) < turn for other in pieces if other is not piece
-            ):
-                return True
-        return False
-
 
 def _file(
-    nodes: dict[tuple[int, str], list[Node]], keys: dict[int, list[Key]], at: int, node: Node
+    nodes: dict[tuple[int, str], list[Node]], keys: list[list[Key]], at: int, node: Node
 ) -> None:
     """Add ``node`` to the nodes of its category at ``at``, noting a category new there."""
     found = nodes.get((at, node.cat))
     if found is None:
         nodes[at, node.cat] = [node]
-        keys.setdefault(at, []).append((node.cat, ""))
+        keys[at].append((node.cat, ""))
     else:
         found.append(node)
 
 
-def _triggers(grammar: Grammar, chart: Chart, seed: Node, lacking: int) -> list[Trigger]:
-    """The rule items ``seed`` may fill, given its neighbours and the text's words.
+def _triggers(grammar: Grammar, chart: Chart, seed: Node, ending: bool) -> list[Trigger]:
+    """The rule items ``seed`` may fill, given its neighbours, in grammar order.
 
-    In grammar order, as if every rule were tried: only rules that cannot match are left out.
+    As if every rule were tried: only rules that cannot match are left out, and with
+    ``ending`` those whose item for ``seed`` is not their last.
     """
     by_left = grammar.index.get(_own(seed))
     if by_left is None:
         return []
     found: list[Trigger] = []
     lists = 0
-    rights = chart.keys_starting(seed.end)
-    for left in chart.keys_ending(seed.start):
+    rights = ONLY_NOTHING if ending else chart.starts[seed.end]
+    for left in chart.ends[seed.start]:
         by_right = by_left.get(left)
-        if by_right is None:
-            continue
-        for right in rights:
-            triggers = by_right.get(right)
-            if triggers:
-                found.extend(trigger for trigger in triggers if not trigger.needs & lacking)
-                lists += 1
+        if by_right is not None:
+            for right in rights:
+                triggers = by_right.get(right)
+                if triggers is not None:
+                    found += triggers
+                    lists += 1
     if lists > 1:
         found.sort()
     return found
 
 
+ONLY_NOTHING: list[Key] = [NOTHING]
+
+
 Run = tuple[Node, ...]
 
 
-def _lefts(chart: Chart, items: tuple[Item, ...], k: int, nxt: Node, tight: bool) -> list[Run]:
+def _lefts(
+    chart: Chart, items: tuple[Item, ...], k: int, nxt: Node, tight: bool, terminal: bool
+) -> list[Run]:
     """Runs filling ``items[k:]`` (nearest first) that end where ``nxt`` starts, in order.
 
-    ``tight``: ``nxt`` must touch the piece before it.
+    ``tight``: ``nxt`` must touch the piece before it. ``terminal``: terminals only.
     """
     item = items[k]
     last = k + 1 == len(items)
     test = item.test
     runs: list[Run] = []
     for node in chart.ending_at(item, nxt.start):
+        if terminal and node.size != 1:
+            continue
         if test is not None and not test(node.value) or tight and node.chars[1] != nxt.chars[0]:
             continue
         if last:
             runs.append((node,))
         else:
-            runs.extend(run + (node,) for run in _lefts(chart, items, k + 1, node, item.tight))
+            runs.extend(
+                run + (node,) for run in _lefts(chart, items, k + 1, node, item.tight, terminal)
+            )
     return runs
 
 
@@ -387,18 +362,17 @@ def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Node) -> list[R
     return runs
 
 
-def _matches(chart: Chart, trigger: Trigger, seed: Node) -> list[Run]:
+def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list[Run]:
     """Every way ``seed`` fills its trigger's item with the chart around it.
 
     In the order of a nested walk: the pieces on the left (nearest first), then those on the
-    right. Nodes built from ``seed`` overlap it, so they never join its own matches: the
-    chart around ``seed`` stays the same while its matches are made.
+    right. ``terminal``: the pieces on the left are terminals (there are none on the right).
     """
     item = trigger.item
     if item.test is not None and not item.test(seed.value):
         return []
     if trigger.before:
-        lefts = _lefts(chart, trigger.before, 0, seed, item.tight)
+        lefts = _lefts(chart, trigger.before, 0, seed, item.tight, terminal)
         if not lefts:
             return []
     if trigger.after:
@@ -443,17 +417,26 @@ def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
 
 
 def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Context) -> list[Node]:
-    """Every node the rules build over ``tokens``, terminals included."""
-    chart = Chart.of(terminals(tokens, lexicon))
+    """Every node the rules build over ``tokens``, terminals included.
+
+    The agenda is a stack: it starts with the terminals in text order, and a node built is
+    taken before any node below it. So a terminal taken has seen every node but the
+    terminals before it taken, each of which met then every match it was in: its new
+    matches hold only terminals before it. A built node's matches are all new: a piece
+    taken before it was either taken before it was built, or after and so built from the
+    node whose turn built it, overlapping it. (A terminal's ``size`` is 1, a built node's
+    more.)
+    """
+    chart = Chart(terminals(tokens, lexicon))
     agenda = [node for node in chart.nodes if grammar.takes(node)]
     lacking = grammar.lacking(tokens)
     while agenda and len(chart.nodes) < MAX_NODES:
         seed = agenda.pop()
-        chart.take(seed)
-        for trigger in _triggers(grammar, chart, seed, lacking):
-            for pieces in _matches(chart, trigger, seed):
-                if len(pieces) > 1 and chart.made_before(pieces, seed):
-                    continue
+        terminal = seed.size == 1
+        for trigger in _triggers(grammar, chart, seed, terminal):
+            if trigger.needs & lacking:
+                continue
+            for pieces in _matches(chart, trigger, seed, terminal):
                 node = _built(trigger, pieces, ctx)
                 if node is not None and chart.add(node) and grammar.takes(node):
                     agenda.append(node)

@@ -22,7 +22,7 @@ from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
-from nudge.language.time.tokens import tokenize
+from nudge.language.time.tokens import Token, tokenize
 
 Outcome = Literal["resolved", "past", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
@@ -87,14 +87,17 @@ def best(nodes: list[Node], ctx: Context) -> Reading | None:
 
 
 @lru_cache(maxsize=512)
-def read_nodes(
-    text: str, now: datetime, lang: str, region: str, parts: DayParts, zone: str
-) -> tuple[Node, ...]:
+def read_nodes(text: str, ctx: Context) -> tuple[Node, ...]:
     """Every node the grammar builds over ``text`` (cached: a message is read once)."""
-    ctx = Context(now, lang, region, parts, zone)
-    lexicon: Lexicon = lexicon_for(lang)
-    grammar: Grammar = grammar_for(lang)
-    return tuple(parse(tokenize(fold(text)), lexicon, grammar, ctx))
+    lexicon: Lexicon = lexicon_for(ctx.lang)
+    grammar: Grammar = grammar_for(ctx.lang)
+    return tuple(parse(_tokens(text), lexicon, grammar, ctx))
+
+
+@lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, folded."""
+    return tuple(tokenize(fold(text)))
 
 
 def read(
@@ -140,7 +143,7 @@ def _may_be_other(text: str, lang: str) -> bool:
     A reading's span cuts the text at token edges, so its tokens are the text's own: the
     other grammar need not run on a text without any of these words.
     """
-    return not MIXED_WORDS[lang].isdisjoint(token.text for token in tokenize(fold(text)))
+    return not MIXED_WORDS[lang].isdisjoint(token.text for token in _tokens(text))
 
 
 def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
@@ -153,8 +156,8 @@ def _read_in(
     text: str, local: datetime, lang: str, region: str, parts: DayParts, tz: str
 ) -> Reading | None:
     """The best reading with one language's grammar."""
-    nodes = read_nodes(text, local, lang, region, parts, tz)
     ctx = Context(local, lang, region, parts, tz)
+    nodes = read_nodes(text, ctx)
     return best(list(nodes), ctx) or _duration_alone(nodes, ctx)
 
 
