@@ -235,7 +235,7 @@ def _reference_parse(text: str, ctx: Context) -> list[Node]:
                 for left in _leftwards(ending, items[:position], seed.start, seed, item):
                     for right in _rightwards(starting, items[position + 1 :], seed.end, seed):
                         pieces = [*left, seed, *right]
-                        value = rule.make(ctx, [piece.value for piece in pieces])
+                        value = rule.make(ctx, [pieces[index].value for index in rule.typed])
                         if value is None:
                             continue
                         chars = (pieces[0].chars[0], pieces[-1].chars[1])
@@ -256,13 +256,19 @@ def _parsed(text: str, ctx: Context) -> list[Node]:
     return parse(tokenize(fold(text)), lexicon_for(ctx.lang), grammar_for(ctx.lang), ctx)
 
 
+def _reference(text: str, ctx: Context) -> list[Node]:
+    """The reference's nodes, but the words no rule has (the parser makes them no node)."""
+    words = grammar_for(ctx.lang).words
+    return [node for node in _reference_parse(text, ctx) if node.cat != WORD or node.value in words]
+
+
 @pytest.mark.parametrize("paths", [IN_SAMPLE, HELDOUT, HELDOUT2], ids=["in", "h1", "h2"])
 def test_the_parser_builds_the_reference_nodes_in_its_order(paths: tuple[Path, ...]) -> None:
     """Indexing, skipping the matches made before: the same nodes, in the same order."""
     for case in load(paths):
         for lang in ("en", "fr"):  # the other language too: read() tries it on mixed texts
             ctx = _context(lang, case.tz, local_now(case.now, case.tz))
-            assert _parsed(case.text, ctx) == _reference_parse(case.text, ctx), case.source
+            assert _parsed(case.text, ctx) == _reference(case.text, ctx), case.source
 
 
 @settings(max_examples=300, deadline=None)
@@ -270,4 +276,4 @@ def test_the_parser_builds_the_reference_nodes_in_its_order(paths: tuple[Path, .
 def test_the_parser_builds_the_reference_nodes_on_any_words(words: list[str], lang: str) -> None:
     text = " ".join(words)
     ctx = _context(lang)
-    assert _parsed(text, ctx) == _reference_parse(text, ctx)
+    assert _parsed(text, ctx) == _reference(text, ctx)

@@ -31,7 +31,7 @@ The work is bounded by ``MAX_NODES``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -77,7 +77,11 @@ Make = Callable[[Context, list[Any]], Any | None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named rule: its items, the category it builds, how, and the phrases it is for."""
+    """A named rule: its items, the category it builds, how, and the phrases it is for.
+
+    ``make`` is fed the values of the typed items only, those at ``typed``: literal words
+    are syntax.
+    """
 
     name: str
     cat: str
@@ -85,6 +89,11 @@ class Rule:
     make: Make
     examples: tuple[str, ...] = ()
     prio: int = 0
+    typed: tuple[int, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        typed = tuple(i for i, item in enumerate(self.items) if item.cat != WORD or not item.words)
+        object.__setattr__(self, "typed", typed)
 
 
 class Node(NamedTuple):
@@ -159,6 +168,7 @@ class Grammar:
     index: Index = field(default_factory=dict)
     groups: dict[frozenset[str], int] = field(default_factory=dict)
     word_bits: dict[str, int] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)
     count: int = 0
 
     def add(self, rule: Rule) -> None:
@@ -171,6 +181,7 @@ class Grammar:
                 raise ValueError(f"rule {rule.name!r}: item {position} mixes words and a category")
             if item.words:
                 needs |= self._bit(item.words)
+                self.words |= item.words
         for position, item in enumerate(items):
             before, after = tuple(reversed(items[:position])), items[position + 1 :]
             trigger = Trigger(self.count, rule, position, item, before, after, needs)
@@ -214,25 +225,27 @@ class Chart:
     ``seen`` holds the values of each category over each stretch of tokens: a value is
     hashed by nothing, and compared only with values over the same tokens.
 
-    Literal words are the tokens themselves: exactly one per position. ``starts[at]`` and
-    ``ends[at]`` hold the keys of the nodes starting and ending at token ``at``, with
-    NOTHING.
+    ``words[at]`` is the literal word at token ``at``, None where no rule has that word (so
+    it is no node). ``starts[at]`` and ``ends[at]`` hold the keys of the nodes starting and
+    ending at token ``at``, with NOTHING.
     """
 
     __slots__ = ("words", "starting", "ending", "starts", "ends", "seen", "nodes")
 
-    def __init__(self, terminals: list[Node]) -> None:
-        """A chart of the terminals, in order (but those equal to one before)."""
-        self.words = words = [node for node in terminals if node.cat == WORD]
-        keys: list[Key] = [(WORD, word.value) for word in words]
-        self.starts: list[list[Key]] = [[NOTHING, key] for key in keys] + [[NOTHING]]
-        self.ends: list[list[Key]] = [[NOTHING]] + [[NOTHING, key] for key in keys]
+    def __init__(self, terminals: list[Node], size: int) -> None:
+        """A chart of the terminals over ``size`` tokens (but those equal to one before)."""
+        self.words: list[Node | None] = [None] * size
+        self.starts: list[list[Key]] = [[NOTHING] for _ in range(size + 1)]
+        self.ends: list[list[Key]] = [[NOTHING] for _ in range(size + 1)]
         self.starting: dict[tuple[int, str], list[Node]] = {}
         self.ending: dict[tuple[int, str], list[Node]] = {}
         self.seen: dict[tuple[str, int, int], list[Any]] = {}
         self.nodes: list[Node] = []
         for node in terminals:
             if node.cat == WORD:
+                self.words[node.start] = node
+                self.starts[node.start].append((WORD, node.value))
+                self.ends[node.end].append((WORD, node.value))
                 self.nodes.append(node)
             else:
                 self.add(node)
@@ -383,14 +396,15 @@ def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list
     return [(*left, seed) for left in lefts] if trigger.before else [(seed,)]
 
 
-def terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node]:
-    """The chart's first nodes: each token as a literal, numbers, and lexicon entries."""
+def terminals(tokens: Sequence[Token], lexicon: Lexicon, literal: Container[str]) -> list[Node]:
+    """The chart's first nodes: numbers, lexicon entries, and the tokens a rule names."""
     nodes: list[Node] = []
     words, phrases = lexicon.words, lexicon.phrases
     for index, token in enumerate(tokens):
         text = token.text
         chars = (token.start, token.end)
-        nodes.append(Node(WORD, text, index, index + 1, chars, "word"))
+        if text in literal:
+            nodes.append(Node(WORD, text, index, index + 1, chars, "word"))
         if token.kind == "num" and len(text) <= 8:
             nodes.append(Node("int", Num(int(text), text), index, index + 1, chars, "digits"))
         for cat, value, name in words.get(text, ()):
@@ -407,7 +421,7 @@ def terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node]:
 def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
     """The node a rule makes of ``pieces``, or None when it declines."""
     rule = trigger.rule
-    value = rule.make(ctx, [piece.value for piece in pieces])
+    value = rule.make(ctx, [pieces[index].value for index in rule.typed])
     if value is None:
         return None
     first, last = pieces[0], pieces[-1]
@@ -417,7 +431,7 @@ def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
 
 
 def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Context) -> list[Node]:
-    """Every node the rules build over ``tokens``, terminals included.
+    """Every node the rules build over ``tokens``, terminals included (but words no rule has).
 
     The agenda is a stack: it starts with the terminals in text order, and a node built is
     taken before any node below it. So a terminal taken has seen every node but the
@@ -427,7 +441,7 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     node whose turn built it, overlapping it. (A terminal's ``size`` is 1, a built node's
     more.)
     """
-    chart = Chart(terminals(tokens, lexicon))
+    chart = Chart(terminals(tokens, lexicon, grammar.words), len(tokens))
     agenda = [node for node in chart.nodes if grammar.takes(node)]
     lacking = grammar.lacking(tokens)
     while agenda and len(chart.nodes) < MAX_NODES:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from nudge.language.dayparts import DEFAULT_PARTS, DayParts
 from nudge.language.fold import fold
-from nudge.language.time.chart import WORD, Context, Grammar, Lexicon, Node, parse
+from nudge.language.time.chart import Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.region import region_of
@@ -158,15 +158,15 @@ def _read_in(
     """The best reading with one language's grammar."""
     ctx = Context(local, lang, region, parts, tz)
     nodes = read_nodes(text, ctx)
-    return best(list(nodes), ctx) or _duration_alone(nodes, ctx)
+    return best(list(nodes), ctx) or _duration_alone(text, nodes, ctx)
 
 
-def _duration_alone(nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
+def _duration_alone(text: str, nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
     """A message that is only a duration ("20 min", "2 hours") means that long from now."""
-    words = [n for n in nodes if n.cat == WORD and n.value not in _TRAILING]
+    words = [index for index, token in enumerate(_tokens(text)) if token.text not in _TRAILING]
     if not words:
         return None
-    first, last = min(n.start for n in words), max(n.end for n in words)
+    first, last = words[0], words[-1] + 1
     for node in nodes:
         if node.cat == "duration" and node.start == first and node.end == last:
             elapsed = Node(
