@@ -399,22 +399,24 @@ def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list
 def terminals(tokens: Sequence[Token], lexicon: Lexicon, literal: Container[str]) -> list[Node]:
     """The chart's first nodes: numbers, lexicon entries, and the tokens a rule names."""
     nodes: list[Node] = []
+    add = nodes.append
     words, phrases = lexicon.words, lexicon.phrases
     for index, token in enumerate(tokens):
         text = token.text
         chars = (token.start, token.end)
         if text in literal:
-            nodes.append(Node(WORD, text, index, index + 1, chars, "word"))
+            add(_new(Node, (WORD, text, index, index + 1, chars, "word", 0, 1)))
         if token.kind == "num" and len(text) <= 8:
-            nodes.append(Node("int", Num(int(text), text), index, index + 1, chars, "digits"))
+            add(_new(Node, ("int", Num(int(text), text), index, index + 1, chars, "digits", 0, 1)))
         for cat, value, name in words.get(text, ()):
-            nodes.append(Node(cat, value, index, index + 1, chars, name))
+            add(_new(Node, (cat, value, index, index + 1, chars, name, 0, 1)))
         for spelled, cat, value, name in phrases.get(text, ()):
             end = index + len(spelled)
             if end <= len(tokens) and all(
                 tokens[index + k].text == word for k, word in enumerate(spelled)
             ):
-                nodes.append(Node(cat, value, index, end, (token.start, tokens[end - 1].end), name))
+                span = (token.start, tokens[end - 1].end)
+                add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
     return nodes
 
 
@@ -425,9 +427,14 @@ def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
     if value is None:
         return None
     first, last = pieces[0], pieces[-1]
-    size = 1 + sum(piece.size for piece in pieces)
+    size = 1
+    for piece in pieces:
+        size += piece.size
     chars = (first.chars[0], last.chars[1])
-    return Node(rule.cat, value, first.start, last.end, chars, rule.name, rule.prio, size)
+    return _new(Node, (rule.cat, value, first.start, last.end, chars, rule.name, rule.prio, size))
+
+
+_new = tuple.__new__  # a named tuple from its fields, without its slower keyword-ready __new__
 
 
 def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Context) -> list[Node]:
