@@ -122,11 +122,6 @@ Key = tuple[str, str]  # what a node is, for the index: (WORD, its text) or (cat
 NOTHING: Key = ("", "")  # no item on that side of a rule's item
 
 
-def _own(node: Node) -> Key:
-    """The key of a node."""
-    return (WORD, node.value) if node.cat == WORD else (node.cat, "")
-
-
 def _keys(item: Item) -> list[Key]:
     """The keys of the nodes an item may accept (its test aside)."""
     if item.cat == WORD:
@@ -200,7 +195,7 @@ class Grammar:
 
     def takes(self, node: Node) -> bool:
         """Whether any rule has an item for ``node``: else it needs no turn on the agenda."""
-        return _own(node) in self.index
+        return ((WORD, node.value) if node.cat == WORD else (node.cat, "")) in self.index
 
     def lacking(self, tokens: Sequence[Token]) -> int:
         """The word groups no token is in, as bits (``trigger.needs & lacking``: no match)."""
@@ -307,7 +302,7 @@ def _triggers(grammar: Grammar, chart: Chart, seed: Node, ending: bool) -> list[
     As if every rule were tried: only rules that cannot match are left out, and with
     ``ending`` those whose item for ``seed`` is not their last.
     """
-    by_left = grammar.index.get(_own(seed))
+    by_left = grammar.index.get((WORD, seed.value) if seed.cat == WORD else (seed.cat, ""))
     if by_left is None:
         return []
     found: list[Trigger] = []

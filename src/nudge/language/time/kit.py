@@ -66,6 +66,13 @@ class Repeat:
     part: str | None = None
     until: datetime | None = None
 
+    def at(self, clock: Fields) -> Repeat:
+        """The repeat at a clock time: ``replace(repeat, clock=clock)`` at half the cost."""
+        return Repeat(
+            self.freq, self.interval, self.byday, self.bymonthday, self.bymonth, clock,
+            self.part, self.until,
+        )  # fmt: skip
+
     def rrule(self) -> str:
         """The RRULE text (without DTSTART)."""
         pieces = [f"FREQ={self.freq}"]
