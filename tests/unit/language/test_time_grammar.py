@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,10 +16,16 @@ from hypothesis import strategies as st
 
 import nudge.language.intents as intents
 import nudge.language.records as records
+from nudge.language.dayparts import DEFAULT_PARTS
+from nudge.language.fold import fold
 from nudge.language.records import local_now, parse_record
 from nudge.language.time import matches
+from nudge.language.time.chart import MAX_NODES, WORD, Context, Item, Lexicon, Node, Num, parse
+from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.matches import parse_when
 from nudge.language.time.read import read
+from nudge.language.time.region import region_of
+from nudge.language.time.tokens import Token, tokenize
 from tests.language_eval.evalset import HELDOUT, HELDOUT2, IN_SAMPLE, field_hits, load
 
 TORONTO = "America/Toronto"
@@ -200,3 +209,128 @@ def test_a_clock_in_the_repeated_hour_is_the_one_still_ahead() -> None:
     when = parse_when("at 1:50", now=now, tz=TORONTO, lang="en")
     assert when is not None
     assert when.at.isoformat() == "2026-11-01T01:50:00-05:00"
+
+
+# The parser as first written, kept as the reference its faster form must match node for node:
+# every rule item tried on every node taken from the agenda, against the whole chart.
+
+
+def _fits(item: Item, node: Node) -> bool:
+    if node.cat != item.cat or item.words and node.value not in item.words:
+        return False
+    return item.test is None or item.test(node.value)
+
+
+def _rightwards(
+    starting: dict[int, list[Node]], items: Sequence[Item], at: int, prev: Node
+) -> Iterator[list[Node]]:
+    if not items:
+        yield []
+        return
+    for node in starting.get(at, ()):
+        if _fits(items[0], node) and (not items[0].tight or prev.chars[1] == node.chars[0]):
+            for rest in _rightwards(starting, items[1:], node.end, node):
+                yield [node, *rest]
+
+
+def _leftwards(
+    ending: dict[int, list[Node]], items: Sequence[Item], at: int, nxt: Node, nxt_item: Item
+) -> Iterator[list[Node]]:
+    if not items:
+        yield []
+        return
+    for node in ending.get(at, ()):
+        if _fits(items[-1], node) and (not nxt_item.tight or node.chars[1] == nxt.chars[0]):
+            for rest in _leftwards(ending, items[:-1], node.start, node, items[-1]):
+                yield [*rest, node]
+
+
+def _reference_terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node]:
+    nodes: list[Node] = []
+    for index, token in enumerate(tokens):
+        chars = (token.start, token.end)
+        nodes.append(Node(WORD, token.text, index, index + 1, chars, "word"))
+        if token.kind == "num" and len(token.text) <= 8:
+            nodes.append(Node("int", Num(int(token.text), token.text), index, index + 1, chars,
+                              "digits"))  # fmt: skip
+        for cat, value, _name in lexicon.words.get(token.text, ()):
+            nodes.append(Node(cat, value, index, index + 1, chars, f"lexicon:{cat}"))
+        for words, cat, value, _name in lexicon.phrases.get(token.text, ()):
+            end = index + len(words)
+            if [t.text for t in tokens[index:end]] == list(words):
+                span = (token.start, tokens[end - 1].end)
+                nodes.append(Node(cat, value, index, end, span, f"lexicon:{cat}"))
+    return nodes
+
+
+def _reference_parse(text: str, ctx: Context) -> list[Node]:
+    tokens = tokenize(fold(text))
+    grammar = grammar_for(ctx.lang)
+    starting: dict[int, list[Node]] = defaultdict(list)
+    ending: dict[int, list[Node]] = defaultdict(list)
+    seen: set[tuple[str, int, int, Any]] = set()
+    nodes: list[Node] = []
+
+    def add(node: Node) -> bool:
+        key = (node.cat, node.start, node.end, node.value)
+        if key in seen:
+            return False
+        seen.add(key)
+        starting[node.start].append(node)
+        ending[node.end].append(node)
+        nodes.append(node)
+        return True
+
+    agenda = [node for node in _reference_terminals(tokens, lexicon_for(ctx.lang)) if add(node)]
+    while agenda and len(nodes) < MAX_NODES:
+        seed = agenda.pop()
+        for rule in grammar.rules:
+            items = rule.items
+            for position, item in enumerate(items):
+                if not _fits(item, seed):
+                    continue
+                for left in _leftwards(ending, items[:position], seed.start, seed, item):
+                    for right in _rightwards(starting, items[position + 1 :], seed.end, seed):
+                        pieces = [*left, seed, *right]
+                        value = rule.make(ctx, [pieces[index].value for index in rule.typed])
+                        if value is None:
+                            continue
+                        chars = (pieces[0].chars[0], pieces[-1].chars[1])
+                        size = 1 + sum(piece.size for piece in pieces)
+                        node = Node(rule.cat, value, pieces[0].start, pieces[-1].end, chars,
+                                    rule.name, rule.prio, size)  # fmt: skip
+                        if add(node):
+                            agenda.append(node)
+    return nodes
+
+
+def _context(lang: str, tz: str = "America/Toronto", now: datetime = TUESDAY) -> Context:
+    local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
+    return Context(local, lang, region_of(lang, tz), DEFAULT_PARTS, tz)
+
+
+def _parsed(text: str, ctx: Context) -> list[Node]:
+    return parse(tokenize(fold(text)), lexicon_for(ctx.lang), grammar_for(ctx.lang), ctx)
+
+
+def _reference(text: str, ctx: Context) -> list[Node]:
+    """The reference's nodes, but the words no rule has (the parser makes them no node)."""
+    words = grammar_for(ctx.lang).words
+    return [node for node in _reference_parse(text, ctx) if node.cat != WORD or node.value in words]
+
+
+@pytest.mark.parametrize("paths", [IN_SAMPLE, HELDOUT, HELDOUT2], ids=["in", "h1", "h2"])
+def test_the_parser_builds_the_reference_nodes_in_its_order(paths: tuple[Path, ...]) -> None:
+    """Indexing, skipping the matches made before: the same nodes, in the same order."""
+    for case in load(paths):
+        for lang in ("en", "fr"):  # the other language too: read() tries it on mixed texts
+            ctx = _context(lang, case.tz, local_now(case.now, case.tz))
+            assert _parsed(case.text, ctx) == _reference(case.text, ctx), case.source
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, max_size=12), lang=st.sampled_from(["en", "fr"]))
+def test_the_parser_builds_the_reference_nodes_on_any_words(words: list[str], lang: str) -> None:
+    text = " ".join(words)
+    ctx = _context(lang)
+    assert _parsed(text, ctx) == _reference(text, ctx)

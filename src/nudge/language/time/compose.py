@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from nudge.language.time.chart import Context
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import part_span
@@ -24,7 +22,7 @@ def settle_hour(clock: Fields) -> Fields:
     if not clock.flexible or clock.hour is None:
         return clock
     hour = clock.hour + 12 if clock.hour in AFTERNOON_HOURS else clock.hour
-    return replace(clock, hour=hour, flexible=False)
+    return clock.at_hour(hour)
 
 
 def _is_today(value: Value, ctx: Context) -> bool:
@@ -81,9 +79,9 @@ def in_part(clock: Fields, part: str, ctx: Context) -> Fields | None:
     start, end = span
     for hour in clock.hours():
         if start <= hour < end or (end > 24 and hour < end - 24):
-            return replace(clock, hour=hour, flexible=False)
+            return clock.at_hour(hour)
     if clock.hour is not None and clock.hour < 12 and start >= 12 and not clock.flexible:
-        return replace(clock, hour=clock.hour + 12)  # "8h du soir", said 24-hour
+        return clock.at_hour(clock.hour + 12)  # "8h du soir", said 24-hour
     return None
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from nudge.language.time.chart import Context, Node
 from nudge.language.time.compose import with_clock
@@ -84,5 +83,5 @@ def pair(text: str, nodes: Sequence[Node], ctx: Context) -> tuple[Node, Node, No
     if value is None:
         return None
     cat = "repeat" if isinstance(value, Repeat) else "time"
-    joined = replace(second, cat=cat, value=value, rule="<day> … <clock>", size=1)
+    joined = second._replace(cat=cat, value=value, rule="<day> … <clock>", size=1)
     return joined, first, second

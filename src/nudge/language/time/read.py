@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from nudge.language.dayparts import DEFAULT_PARTS, DayParts
 from nudge.language.fold import fold
-from nudge.language.time.chart import WORD, Context, Grammar, Lexicon, Node, parse
+from nudge.language.time.chart import Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.pairs import pair
@@ -24,7 +24,7 @@ from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
 from nudge.language.time.surroundings import out_of_place
-from nudge.language.time.tokens import tokenize
+from nudge.language.time.tokens import Token, tokenize
 
 Outcome = Literal["resolved", "past", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
@@ -90,16 +90,19 @@ def best(nodes: list[Node], ctx: Context) -> Reading | None:
 
 
 @lru_cache(maxsize=512)
-def read_nodes(
-    text: str, now: datetime, lang: str, region: str, parts: DayParts, zone: str
-) -> tuple[Node, ...]:
+def read_nodes(text: str, ctx: Context) -> tuple[Node, ...]:
     """Every node the grammar builds over ``text`` (cached: a message is read once)."""
-    ctx = Context(now, lang, region, parts, zone)
-    lexicon: Lexicon = lexicon_for(lang)
-    grammar: Grammar = grammar_for(lang)
-    tokens = tokenize(fold(text))
+    lexicon: Lexicon = lexicon_for(ctx.lang)
+    grammar: Grammar = grammar_for(ctx.lang)
+    tokens = _tokens(text)
     nodes = parse(tokens, lexicon, grammar, ctx)
     return tuple(node for node in nodes if not out_of_place(node, tokens))
+
+
+@lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, folded."""
+    return tuple(tokenize(fold(text)))
 
 
 def read(
@@ -119,7 +122,7 @@ def read(
     day_parts = parts or DEFAULT_PARTS
     found = _read_in(text, local, lang, where, day_parts, tz)
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
-    if found is not None and not _mentions(text, other):
+    if not _may_be_other(text, other):
         return found
     mixed = _read_in(text, local, other, region_of(other, tz), day_parts, tz)
     if mixed is None or not _plainly_other(text, mixed, other):
@@ -127,11 +130,6 @@ def read(
     if found is None or _covers_more(mixed, found):
         return mixed  # "dans 1h30" from an English setting is French, not 1:30
     return found
-
-
-def _mentions(text: str, lang: str) -> bool:
-    """Whether the text holds a word only ``lang`` uses for time (then both are read)."""
-    return any(token.text in MIXED_WORDS[lang] for token in tokenize(fold(text)))
 
 
 def _covers_more(a: Reading, b: Reading) -> bool:
@@ -152,6 +150,15 @@ MIXED_WORDS = {
 }  # fmt: skip
 
 
+def _may_be_other(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a word only ``lang`` uses: else no reading in it would count.
+
+    A reading's span cuts the text at token edges, so its tokens are the text's own: the
+    other grammar need not run on a text without any of these words.
+    """
+    return not MIXED_WORDS[lang].isdisjoint(token.text for token in _tokens(text))
+
+
 def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
     """Whether a reading in the other language holds a word only that language uses."""
     said = {token.text for token in tokenize(fold(text[reading.span[0] : reading.span[1]]))}
@@ -162,23 +169,23 @@ def _read_in(
     text: str, local: datetime, lang: str, region: str, parts: DayParts, tz: str
 ) -> Reading | None:
     """The best reading with one language's grammar."""
-    nodes = read_nodes(text, local, lang, region, parts, tz)
     ctx = Context(local, lang, region, parts, tz)
+    nodes = read_nodes(text, ctx)
     paired = pair(text, [node for node in nodes if _usable(node)], ctx)
     if paired is not None:
         joined, first, second = paired
         reading = best([joined], ctx)
         if reading is not None:
             return replace(reading, span=second.chars, other=first.chars)
-    return best(list(nodes), ctx) or _duration_alone(nodes, ctx)
+    return best(list(nodes), ctx) or _duration_alone(text, nodes, ctx)
 
 
-def _duration_alone(nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
+def _duration_alone(text: str, nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
     """A message that is only a duration ("20 min", "2 hours") means that long from now."""
-    words = [n for n in nodes if n.cat == WORD and n.value not in _TRAILING]
+    words = [index for index, token in enumerate(_tokens(text)) if token.text not in _TRAILING]
     if not words:
         return None
-    first, last = min(n.start for n in words), max(n.end for n in words)
+    first, last = words[0], words[-1] + 1
     for node in nodes:
         if node.cat == "duration" and node.start == first and node.end == last:
             elapsed = Node(

@@ -98,7 +98,7 @@ def repeat_with_clock(ctx: Context, values: list[Any]) -> Repeat | None:
     if fields is None or not fields.has_clock or fields.has_date:
         return None
     clock = in_part(fields, repeat.part, ctx) if repeat.part else settle_hour(fields)
-    return None if clock is None else replace(repeat, clock=clock)
+    return None if clock is None else repeat.at(clock)
 
 
 def _with_part(ctx: Context, values: list[Any]) -> Repeat | None:
