@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 from nudge.language.time.chart import Context
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import part_span
-from nudge.language.time.values import RANK, Cycle, Fields, Intersect, Shift, Value
+from nudge.language.time.values import RANK, Cycle, Intersect, Shift, Value
 
 AFTERNOON_HOURS = range(1, 7)  # a flexible 1–6 on another day is afternoon
 

@@ -16,12 +16,25 @@ from nudge.language.time.rules import (
     days_fr,
     every,
     every_fr,
+    every_modifiers,
     named,
     numbers,
     relative,
 )
 
-MODULES = (numbers, clocks, days, days_fr, relative, combined, day_clock, every, every_fr, named)
+MODULES = (
+    numbers,
+    clocks,
+    days,
+    days_fr,
+    relative,
+    combined,
+    day_clock,
+    every,
+    every_modifiers,
+    every_fr,
+    named,
+)
 LANGUAGES = ("en", "fr")
 
 

@@ -14,7 +14,8 @@ from itertools import product
 from typing import Any
 
 from nudge.language.time.chart import WORD, Context, Item, Rule
-from nudge.language.time.values import Fields, Grain, Value
+from nudge.language.time.fields import Fields
+from nudge.language.time.values import Grain, Value
 
 
 @dataclass(frozen=True, slots=True)

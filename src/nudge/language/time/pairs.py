@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from nudge.language.time.chart import Context, Node
 from nudge.language.time.compose import with_clock
 from nudge.language.time.kit import Repeat, Time
-from nudge.language.time.rules.every import repeat_with_clock
+from nudge.language.time.rules.every_modifiers import repeat_with_clock
 
 BREAK = re.compile(r"[.;!?\n]")
 

@@ -19,9 +19,10 @@ from itertools import islice
 from typing import Literal
 
 from nudge.language.time.chart import Context
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
-from nudge.language.time.values import Fields, Intersect, Span, truncate
+from nudge.language.time.values import Intersect, Span, truncate
 
 Status = Literal["resolved", "past"]
 RECENT_DAYS = 30

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
-from nudge.language.time.values import Fields
 
 AT_EN = ("at", "@", "around", "about", "by", "for", "arround", "round", "til", "till", "until")
 AT_FR = ("a", "@", "vers", "pour", "avant", "des", "dès")

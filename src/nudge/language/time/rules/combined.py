@@ -11,9 +11,10 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.compose import in_part, intersect
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.parts import part_value
-from nudge.language.time.values import Cycle, DaysOf, Fields, Intersect, NthOf
+from nudge.language.time.values import Cycle, DaysOf, Intersect, NthOf
 
 
 def _both(ctx: Context, values: list[Any]) -> Time | None:

@@ -16,9 +16,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.region import month_first
-from nudge.language.time.values import Cycle, Fields, Fixed, Span, truncate
+from nudge.language.time.values import Cycle, Fixed, Span, truncate
 
 
 def _day_word(ctx: Context, values: list[Any]) -> Time:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nudge.language.time.chart import Rule
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.rules.days import (
     _ANY_DATE,
@@ -17,7 +18,6 @@ from nudge.language.time.rules.days import (
     _this_weekday,
     _weekend,
 )
-from nudge.language.time.values import Fields
 
 FR: list[Rule] = [
     *rule(

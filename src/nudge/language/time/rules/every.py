@@ -9,13 +9,10 @@ A flexible hour on a repeat reads 1–6 as afternoon ("every day at 3" is 15:00)
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
-from nudge.language.time.compose import in_part, settle_hour
 from nudge.language.time.kit import Repeat, Time, c, opt, rule, w
-from nudge.language.time.rules.clocks import clock
 
 CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKDAYS = CODES[:5]
@@ -87,196 +84,46 @@ def _yearly(_ctx: Context, values: list[Any]) -> Repeat | None:
     return Repeat("YEARLY", bymonth=(fields.month,), bymonthday=(fields.day,))
 
 
-def repeat_with_clock(ctx: Context, values: list[Any]) -> Repeat | None:
-    """A repeat and a clock time ("every day at 8", "8am every day"), in either order."""
-    repeat, time = (
-        (values[0], values[1]) if isinstance(values[0], Repeat) else (values[1], values[0])
-    )
-    if repeat.clock is not None or repeat.freq in ("HOURLY", "MINUTELY"):
-        return None
-    fields = time.fields
-    if fields is None or not fields.has_clock or fields.has_date:
-        return None
-    clock = in_part(fields, repeat.part, ctx) if repeat.part else settle_hour(fields)
-    return None if clock is None else repeat.at(clock)
-
-
-def _with_part(ctx: Context, values: list[Any]) -> Repeat | None:
-    repeat: Repeat = values[0]
-    part = values[1]
-    if repeat.part is not None or repeat.clock is not None or repeat.freq == "HOURLY":
-        return None
-    return replace(repeat, part=part)
-
-
 def _part_daily(_ctx: Context, values: list[Any]) -> Repeat:
     return Repeat("DAILY", part=values[0])
-
-
-def _until(ctx: Context, values: list[Any]) -> Repeat | None:
-    """Form "every 2 hours until 6pm": the rule ends at the next such time."""
-    repeat, time = values[0], values[1]
-    fields = time.fields
-    if repeat.until is not None or fields is None or not fields.has_clock or fields.has_date:
-        return None
-    end = next(
-        iter(
-            settle_hour(fields).future(ctx.now)
-            if repeat.freq not in ("HOURLY", "MINUTELY")
-            else fields.future(ctx.now)
-        ),
-        None,
-    )
-    return None if end is None else replace(repeat, until=end.start)
-
-
-def _on_weekday(_ctx: Context, values: list[Any]) -> Repeat | None:
-    """Form "every two weeks on friday": a weekly rule given its day."""
-    repeat: Repeat = values[0]
-    days = values[1]
-    if repeat.freq != "WEEKLY" or repeat.byday:
-        return None
-    days = days if isinstance(days, tuple) else (days,)
-    return replace(repeat, byday=tuple(CODES[d] for d in days))
-
-
-def _on_month_day(_ctx: Context, values: list[Any]) -> Repeat | None:
-    """Form "tous les mois le 5", "every month on the 15th": a monthly rule given its day."""
-    repeat: Repeat = values[0]
-    number = values[1]
-    day = number if isinstance(number, int) else number.value
-    if repeat.freq != "MONTHLY" or repeat.bymonthday or repeat.byday or not 1 <= day <= 31:
-        return None
-    return replace(repeat, bymonthday=(day,))
 
 
 def _fixed(repeat: Repeat) -> Any:
     return lambda _ctx, _values: repeat
 
 
-_DAY_LIST = c("days")
-_DAYS = c("weekday")
-_EVERY_EN = ("every", "each", "evry", "evrey", "everyday", "all")
-_EVERY_FR = ("chaque", "tous", "toutes", "ttes", "tts")
-_REPEAT = c("repeat")
-_CLOCK = c("time", lambda t: t.fields is not None and t.fields.has_clock and not t.fields.has_date)
+DAY_LIST = c("days")
+DAYS = c("weekday")
+EVERY_EN = ("every", "each", "evry", "evrey", "everyday", "all")
+EVERY_FR = ("chaque", "tous", "toutes", "ttes", "tts")
+REPEAT = c("repeat")
+CLOCK = c("time", lambda t: t.fields is not None and t.fields.has_clock and not t.fields.has_date)
 
 BOTH: list[Rule] = [
     *rule(
         "<weekday>, <weekday>",
         "days",
-        _DAYS,
+        DAYS,
         w(",", "and", "et", "&", "+", "/"),
-        _DAYS,
+        DAYS,
         make=_days,
         examples=("monday and thursday", "lundis, mercredis"),
     ),
     *rule(
         "<days>, <weekday>",
         "days",
-        _DAY_LIST,
+        DAY_LIST,
         opt(w(",")),
         w(",", "and", "et", "&", "+"),
-        _DAYS,
+        DAYS,
         make=_days,
         examples=("lundis, mercredis et vendredis",),
     ),
     *rule(
-        "<repeat> <clock>",
-        "repeat",
-        _REPEAT,
-        _CLOCK,
-        make=repeat_with_clock,
-        examples=("daily 8am",),
+        "<weekday> <weekday>", "days", DAYS, DAYS, make=_days, prio=-1, examples=("mon wed fri",)
     ),
     *rule(
-        "<repeat> at <clock>",
-        "repeat",
-        _REPEAT,
-        w("at", "a", "@", "vers", "around"),
-        _CLOCK,
-        make=repeat_with_clock,
-        examples=("every day at 8", "tous les jours a 8h"),
-    ),
-    *rule(
-        "<clock> <repeat>",
-        "repeat",
-        _CLOCK,
-        _REPEAT,
-        make=repeat_with_clock,
-        examples=("8am every day",),
-    ),
-    *rule(
-        "<repeat> <part>",
-        "repeat",
-        _REPEAT,
-        c("part"),
-        make=_with_part,
-        examples=("every saturday morning", "tous les lundis soir"),
-    ),
-    *rule(
-        "<repeat> until <clock>",
-        "repeat",
-        _REPEAT,
-        w("until", "till", "til", "jusqu", "to"),
-        opt(w("'")),
-        opt(w("a")),
-        _CLOCK,
-        make=_until,
-        examples=("every 2 hours until 6pm", "toutes les 2 heures jusqu'a 18h"),
-    ),
-    *rule(
-        "<repeat> until <hour>",
-        "repeat",
-        _REPEAT,
-        w("until", "till", "til"),
-        c("int", lambda n: bool(n.digits) and 1 <= n.value <= 23),
-        make=lambda ctx, v: _until(ctx, [v[0], clock(v[1].value, flexible=True)]),
-        examples=("every 2 hours until 6",),
-    ),
-    *rule(
-        "<repeat> on <weekday>",
-        "repeat",
-        _REPEAT,
-        w("on", "le"),
-        _DAYS,
-        make=_on_weekday,
-        examples=("every two weeks on friday",),
-    ),
-    *rule(
-        "<repeat> on <weekdays>",
-        "repeat",
-        _REPEAT,
-        w("on", "les"),
-        _DAY_LIST,
-        make=_on_weekday,
-        examples=("every week on monday and thursday",),
-    ),
-    *rule(
-        "<repeat> le <day>",
-        "repeat",
-        _REPEAT,
-        w("le", "on"),
-        opt(w("the")),
-        c("int"),
-        make=_on_month_day,
-        examples=("tous les mois le 5",),
-    ),
-    *rule(
-        "<repeat> on the <ordinal>",
-        "repeat",
-        _REPEAT,
-        w("le", "on"),
-        opt(w("the")),
-        c("ord"),
-        make=_on_month_day,
-        examples=("every month on the 15th", "tous les mois le 1er"),
-    ),
-    *rule(
-        "<weekday> <weekday>", "days", _DAYS, _DAYS, make=_days, prio=-1, examples=("mon wed fri",)
-    ),
-    *rule(
-        "<days> <weekday>", "days", _DAY_LIST, _DAYS, make=_days, prio=-1, examples=("mon wed fri",)
+        "<days> <weekday>", "days", DAY_LIST, DAYS, make=_days, prio=-1, examples=("mon wed fri",)
     ),
 ]
 
@@ -300,17 +147,17 @@ EN: list[Rule] = [
     *rule(
         "every <weekday>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         opt(w("single")),
-        _DAYS,
+        DAYS,
         make=_weekly,
         examples=("every monday",),
     ),
     *rule(
         "every <days>",
         "repeat",
-        w(*_EVERY_EN),
-        _DAY_LIST,
+        w(*EVERY_EN),
+        DAY_LIST,
         make=_weekly,
         examples=("every monday and thursday",),
     ),
@@ -335,7 +182,7 @@ EN: list[Rule] = [
     *rule(
         "every day|week|month",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         opt(w("single")),
         c("unit"),
         make=_unit,
@@ -344,7 +191,7 @@ EN: list[Rule] = [
     *rule(
         "every weekday",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("weekday", "weekdays", "workday", "workdays"),
         make=_fixed(Repeat("WEEKLY", byday=WEEKDAYS)),
         examples=("every weekday",),
@@ -360,7 +207,7 @@ EN: list[Rule] = [
     *rule(
         "every weekend",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("weekend", "weekends"),
         make=_fixed(Repeat("WEEKLY", byday=WEEKEND)),
         examples=("every weekend",),
@@ -368,7 +215,7 @@ EN: list[Rule] = [
     *rule(
         "every <n> <unit>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         c("int", lambda v: isinstance(v, Num)),
         c("unit"),
         make=_every_n,
@@ -377,7 +224,7 @@ EN: list[Rule] = [
     *rule(
         "every other <unit|weekday>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("other", "second"),
         c("unit"),
         make=_every_other,
@@ -386,9 +233,9 @@ EN: list[Rule] = [
     *rule(
         "every other <weekday>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("other", "second"),
-        _DAYS,
+        DAYS,
         make=_every_other,
         examples=("every other tuesday",),
     ),
@@ -402,9 +249,9 @@ EN: list[Rule] = [
     *rule(
         "every <ordinal> <weekday> (of the month)",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         c("ord"),
-        _DAYS,
+        DAYS,
         opt(w("of")),
         opt(w("the", "each", "every")),
         opt(w("month")),
@@ -414,9 +261,9 @@ EN: list[Rule] = [
     *rule(
         "every last <weekday>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("last"),
-        _DAYS,
+        DAYS,
         opt(w("of")),
         opt(w("the", "each", "every")),
         opt(w("month")),
@@ -428,7 +275,7 @@ EN: list[Rule] = [
         "repeat",
         opt(w("the", "on")),
         c("ord"),
-        _DAYS,
+        DAYS,
         w("of"),
         w("every", "each"),
         w("month"),
@@ -440,7 +287,7 @@ EN: list[Rule] = [
         "repeat",
         opt(w("the", "on")),
         w("last"),
-        _DAYS,
+        DAYS,
         w("of"),
         w("every", "each"),
         w("month"),
@@ -474,7 +321,7 @@ EN: list[Rule] = [
     *rule(
         "every year on <date>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         w("year"),
         opt(w("on")),
         c("time"),
@@ -484,7 +331,7 @@ EN: list[Rule] = [
     *rule(
         "every <date>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         c("time"),
         make=_yearly,
         prio=-1,
@@ -502,7 +349,7 @@ EN: list[Rule] = [
     *rule(
         "every <part>",
         "repeat",
-        w(*_EVERY_EN),
+        w(*EVERY_EN),
         c("part"),
         make=_part_daily,
         examples=("every evening", "every night"),

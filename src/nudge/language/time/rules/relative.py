@@ -14,8 +14,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Duration, Time, c, opt, rule, w
-from nudge.language.time.values import Fields, Fixed, Grain, Shift, Span, step, truncate
+from nudge.language.time.values import Fixed, Grain, Shift, Span, step, truncate
 
 MAX_AMOUNT = 10_000
 _FINE = ("second", "minute", "hour")
