@@ -93,6 +93,16 @@ class Score:
 
     accuracy: dict[str, dict[str, float]]
     misses: list[tuple[Case, dict[str, Any]]]
+    wrong: list[tuple[Case, dict[str, Any]]]
+    """Reminders set silently at a time or repeat the labels do not give: worse than a miss."""
+
+
+def sets_a_wrong_reminder(case: Case, record: dict[str, Any]) -> bool:
+    """Whether ``record`` creates a reminder that the case's labels do not (a question is fine)."""
+    if record.get("intent") != "CreateReminder":
+        return False
+    hits = field_hits(case, record)
+    return case.intent != "CreateReminder" or not (hits["when"] and hits["rrule"])
 
 
 def score(cases: list[Case], records: list[dict[str, Any]]) -> Score:
@@ -114,4 +124,5 @@ def score(cases: list[Case], records: list[dict[str, Any]]) -> Score:
         lang: {name: round(hit / counts[lang], 4) for name, hit in per.items()}
         for lang, per in totals.items()
     }
-    return Score(accuracy, misses)
+    wrong = [(c, r) for c, r in misses if sets_a_wrong_reminder(c, r)]
+    return Score(accuracy, misses, wrong)

@@ -2,7 +2,7 @@
 
 Run: ``PYTHONPATH=. .venv/bin/python -m tests.language_eval.report [--heldout3] [--misses]``
 (``--heldout`` / ``--heldout2`` / ``--heldout3`` score ``data/heldout_*.tsv`` … instead of the
-in-sample set).
+in-sample set; ``--wrong`` lists the reminders set at a wrong time or repeat).
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ def main() -> None:
     ]
     result = score(cases, records)
     sys.stdout.write(json.dumps(result.accuracy, indent=2) + "\n")
+    sys.stdout.write(f"reminders set at a wrong time or repeat: {len(result.wrong)}\n")
+    if "--wrong" in sys.argv:
+        for case, record in result.wrong:
+            sys.stdout.write(
+                f"{case.source}\t{case.text}\n   want {case.intent} {case.when} {case.rrule}\n"
+                f"   got  {record['intent']} {record['when']} {record['rrule']}\n"
+            )
     if "--misses" in sys.argv:
         for case, record in result.misses:
             expected = f"{case.intent} {case.when} {case.rrule}"
