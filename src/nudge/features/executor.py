@@ -90,7 +90,10 @@ async def _ask_what(ctx: Context, command: AskWhat) -> Outcome:
 
 async def _refuse_past(ctx: Context, command: RefusePast) -> Outcome:
     pending = Pending(text=command.text) if command.text else None
-    return Outcome(ctx.say("refuse_past"), pending=pending)
+    if command.at is None:
+        return Outcome(ctx.say("refuse_past"), pending=pending)
+    said = ctx.day(command.at) if command.grain == "day" else ctx.when(command.at)
+    return Outcome(ctx.say("refuse_past_at", when=said), pending=pending)
 
 
 async def _ask_timezone(ctx: Context, command: AskTimezone) -> Outcome:

@@ -234,13 +234,20 @@ def _remind(message: Message, context: _Context) -> Command | None:
     task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
     when = _day_told_before(before, body[found.span[0] : found.span[1]], found, context)
     if when is None:
-        return RefusePast(task)
+        return _refuse_past(task, found)
     if not task:
         pending = context.state.text if context.state else None
         if pending:
             return _create(pending, when)
         return AskWhat(when.at, when.rrule)
     return _create(task, when)
+
+
+def _refuse_past(task: str, found: TimeMatch) -> RefusePast:
+    """A past time refused, naming the moment understood when there is one."""
+    if found.passed is None:
+        return RefusePast(task)
+    return RefusePast(task, found.passed.at, found.passed.grain)
 
 
 def _day_told_before(before: str, said: str, found: TimeMatch, context: _Context) -> When | None:
@@ -281,7 +288,7 @@ def _remind_time_before(before: str, task: str, context: _Context) -> Command | 
         return _remind_without_time(task or clean_task(before), context)
     task = task or clean_task(cut_time(before, found.span, found.other))
     if found.when is None:
-        return RefusePast(task)
+        return _refuse_past(task, found)
     if not task:
         return AskWhat(found.when.at, found.when.rrule)
     return _create(task, found.when)
@@ -315,7 +322,7 @@ def _only_time(message: Message, context: _Context) -> Command | None:
         return None
     pending = context.state.text if context.state else None
     if found.when is None:
-        return RefusePast(pending or "")
+        return _refuse_past(pending or "", found)
     if pending:
         return _create(pending, found.when)
     return AskWhat(found.when.at, found.when.rrule)
@@ -363,7 +370,7 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
     if _is_arrival(task):
         return None
     if found.when is None:
-        return RefusePast(task)
+        return _refuse_past(task, found)
     return _create(task, found.when)
 
 
@@ -386,7 +393,7 @@ def _time_then_task(message: Message, context: _Context) -> Command | None:
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
     if found.when is None:
-        return RefusePast(task)
+        return _refuse_past(task, found)
     return _create(task, found.when)
 
 

@@ -38,12 +38,15 @@ class TimeMatch:
 
     ``other`` is the span of a second part of the same time, when a day and a clock time
     were written apart ("Dec 3 dentist at 10am", see ``splits``): cut it out of the task too.
+    ``passed`` is the moment understood when it lies in the past ("yesterday", "at 8am" said
+    at 9), so the refusal can name it.
     """
 
     span: tuple[int, int]
     kind: Kind
     when: When | None
     other: tuple[int, int] | None = None
+    passed: When | None = None
 
     @property
     def length(self) -> int:

@@ -85,10 +85,13 @@ ENGLISH_REMINDERS = [
     ("remind me to call the bank please", AskWhen("call the bank")),
     ("remind me at 8", AskWhat(_t(20))),
     ("remind me in 20 min", AskWhat(_t(10, 20))),
-    ("remind me yesterday to call mom", RefusePast("call mom")),
-    ("remind me to call mom today at 8am", RefusePast("call mom")),
-    ("remind me to call mom 2 hours ago", RefusePast("call mom")),
-    ("call mom today at 8am", RefusePast("call mom")),
+    (
+        "remind me yesterday to call mom",
+        RefusePast("call mom", at_local(TORONTO, 9, day=23), "day"),
+    ),
+    ("remind me to call mom today at 8am", RefusePast("call mom", at_local(TORONTO, 8), "hour")),
+    ("remind me to call mom 2 hours ago", RefusePast("call mom", at_local(TORONTO, 8), "minute")),
+    ("call mom today at 8am", RefusePast("call mom", at_local(TORONTO, 8), "hour")),
 ]
 
 FRENCH_REMINDERS = [
@@ -127,8 +130,14 @@ FRENCH_REMINDERS = [
     ("rappelle-moi de payer le loyer", AskWhen("payer le loyer")),
     ("rappelle-moi à 20h", AskWhat(_p(20))),
     ("rappelle-moi dans 10 minutes", AskWhat(_p(10, 10))),
-    ("rappelle-moi hier d'appeler maman", RefusePast("appeler maman")),
-    ("rappelle-moi d'appeler maman aujourd'hui à 8h", RefusePast("appeler maman")),
+    (
+        "rappelle-moi hier d'appeler maman",
+        RefusePast("appeler maman", at_local(PARIS, 9, day=23), "day"),
+    ),
+    (
+        "rappelle-moi d'appeler maman aujourd'hui à 8h",
+        RefusePast("appeler maman", at_local(PARIS, 8), "hour"),
+    ),
 ]
 
 
@@ -269,10 +278,14 @@ def test_a_repeating_time_answers_when() -> None:
 
 
 def test_a_past_time_answering_when_is_refused_and_keeps_the_task() -> None:
-    assert _en("yesterday", Pending(text="call the bank")) == RefusePast("call the bank")
-    assert _fr("hier", Pending(text="appeler")) == RefusePast("appeler")
-    assert _en("yesterday") == RefusePast("")
-    assert _fr("hier") == RefusePast("")
+    assert _en("yesterday", Pending(text="call the bank")) == RefusePast(
+        "call the bank", at_local(TORONTO, 9, day=23), "day"
+    )
+    assert _fr("hier", Pending(text="appeler")) == RefusePast(
+        "appeler", at_local(PARIS, 9, day=23), "day"
+    )
+    assert _en("yesterday") == RefusePast("", at_local(TORONTO, 9, day=23), "day")
+    assert _fr("hier") == RefusePast("", at_local(PARIS, 9, day=23), "day")
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ CASES = [
     ("fr", "suivant", NextStep()),
     ("en", "forget it", Unknown("forget it")),
     ("en", "I'm in a meeting", Unknown("I'm in a meeting")),
-    ("en", "yesterday", RefusePast("")),
+    ("en", "yesterday", RefusePast("", at_local(TORONTO, 9, day=23), "day")),
     ("en", "remember to call mom at 5", CreateReminder("call mom", at_local(TORONTO, 17))),
     (
         "en",

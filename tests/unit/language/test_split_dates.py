@@ -56,7 +56,8 @@ def test_parse_when_combines_too() -> None:
 
 
 def test_a_past_date_with_a_clock_is_refused() -> None:
-    assert _understand("Nov 20 dentist at 10am", "en") == RefusePast("dentist")
+    refused = RefusePast("dentist", _at(2026, 11, 20, 10), "hour")
+    assert _understand("Nov 20 dentist at 10am", "en") == refused
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from nudge.language.dayparts import DayParts
-from nudge.language.matches import Kind, TimeMatch, When
+from nudge.language.matches import Grain, Kind, TimeMatch, When
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.read import Reading, read
 from nudge.language.time.resolve import part_of
@@ -68,19 +68,25 @@ def _ahead(at: datetime, now: datetime) -> datetime:
     return second if second.utcoffset() != at.utcoffset() and is_after(second, now) else at
 
 
+def _grain(grain: str) -> Grain:
+    """A reading's grain as a ``When`` gives it: weeks, months and years are their first day."""
+    return grain if grain in ("second", "minute", "hour", "day") else "day"  # type: ignore[return-value]
+
+
 def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     """One reading as a ``TimeMatch`` (``when`` None for a past or ambiguous one)."""
     moment = reading.moment
-    if reading.outcome == "past" and moment is not None:
-        return TimeMatch(reading.span, _kind(reading), None, reading.other)  # "today at 8am"
+    if reading.outcome == "past" and moment is not None:  # "today at 8am", "yesterday"
+        passed = When(_aware(moment.at, ZoneInfo(tz)), _grain(moment.grain), None, reading.span)
+        return TimeMatch(reading.span, _kind(reading), None, reading.other, passed)
     if reading.outcome != "resolved" or moment is None:
         return TimeMatch(reading.span, "past", None)
-    grain = moment.grain if moment.grain in ("second", "minute", "hour", "day") else "day"
+    grain = _grain(moment.grain)
     value = reading.node.value
     if isinstance(value, Time) and _after_event(value):
         grain = "minute"  # the user's hour for it, to the minute
     at = _ahead(_aware(moment.at, ZoneInfo(tz)), now)
-    when = When(at, grain, reading.rrule, reading.span)  # type: ignore[arg-type]
+    when = When(at, grain, reading.rrule, reading.span)
     return TimeMatch(reading.span, _kind(reading), when, reading.other)
 
 
