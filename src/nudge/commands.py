@@ -110,7 +110,7 @@ class RefusePast:
 
     text: str
     at: datetime | None = None
-    grain: str = "minute"
+    grain: Literal["second", "minute", "hour", "day"] = "minute"
 
 
 @dataclass(frozen=True, slots=True)
