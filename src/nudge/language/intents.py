@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -34,16 +33,14 @@ from nudge.commands import (
     Command,
     CreateReminder,
     Pending,
-    RefusePast,
     Snooze,
     Unknown,
 )
 from nudge.language.agenda import agenda_phrase
 from nudge.language.briefing_prefs import set_briefing
 from nudge.language.coaching import next_step
-from nudge.language.dates import names_a_day
 from nudge.language.dayparts import DayParts
-from nudge.language.fold import fold
+from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import (
     ADD_TODO,
     ARRIVAL,
@@ -54,53 +51,28 @@ from nudge.language.intent_words import (
     COURTESY_ENDS,
     COURTESY_FIRST,
     LEFTOVER,
-    REMIND,
-    REMIND_INSIDE,
-    SEPARATORS,
     SNOOZE_UNTIL,
     STRETCHED,
 )
-from nudge.language.matches import TimeMatch, When
+from nudge.language.matches import TimeMatch
 from nudge.language.memory_words import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
 from nudge.language.preferences import set_quiet_hours, set_timezone
+from nudge.language.reminding import create, refuse_past, remind
 from nudge.language.stuck_words import break_down
 from nudge.language.tasks import (
     Message,
     clean_task,
     cut_before,
-    cut_time,
     is_filler,
     looks_like_task,
 )
-from nudge.language.time.matches import find_when
 from nudge.language.wall import is_after
 
 log = logging.getLogger(__name__)
 
 _SHORT = 40
 _NO_VERB_KINDS = frozenset({"relative", "clock", "recurring", "day"})
-
-
-@dataclass(slots=True)  # not frozen: built per message, and a frozen init costs 4x more
-class _Context:
-    """The clock, zone, language and pending state one message is understood in."""
-
-    now: datetime
-    tz: str
-    lang: str
-    state: Pending | None
-    parts: DayParts | None = None
-
-    def find_within(self, text: str, start: int, end: int) -> TimeMatch | None:
-        """The main time expression inside ``text[start:end]``, spans relative to ``start``."""
-        return find_when(
-            text, now=self.now, tz=self.tz, lang=self.lang, within=(start, end), parts=self.parts
-        )
-
-    def find(self, text: str) -> TimeMatch | None:
-        """The main time expression in ``text`` (scans are cached in ``times``)."""
-        return find_when(text, now=self.now, tz=self.tz, lang=self.lang, parts=self.parts)
 
 
 def understand(
@@ -133,7 +105,7 @@ def interpret(
     parts: DayParts | None = None,
 ) -> Command:
     """Like :func:`understand`, but lets errors out (for tests)."""
-    message, context = Message.of(text), _Context(now, tz, lang, state, parts)
+    message, context = Message.of(text), IntentContext(now, tz, lang, state, parts)
     if not message.clean or message.clean in CARRIER_WORDS:
         return Unknown(text)
     command = (
@@ -149,7 +121,7 @@ def interpret(
         or remember(message)
         or break_down(message)
         or _snooze_until(message, context)
-        or _remind(message, context)
+        or remind(message, context)
         or _add_todo(message)
         or _only_time(message, context)
         or _task_then_time(message, context)
@@ -192,7 +164,7 @@ def _stretched(clean: str) -> Command | None:
     return None
 
 
-def _agenda(message: Message, context: _Context) -> Command | None:
+def _agenda(message: Message, context: IntentContext) -> Command | None:
     """An agenda question: "what's on today", "qu'est-ce que j'ai demain", "agenda vendredi"."""
     phrase = agenda_phrase(message)
     if phrase is None:
@@ -204,7 +176,7 @@ def _agenda(message: Message, context: _Context) -> Command | None:
     return Agenda(found.when.at.astimezone(ZoneInfo(context.tz)).date())
 
 
-def _snooze_until(message: Message, context: _Context) -> Command | None:
+def _snooze_until(message: Message, context: IntentContext) -> Command | None:
     """Snooze up to a time: "snooze until 8pm", "plus tard à 15h", "snooze till tomorrow"."""
     lead = SNOOZE_UNTIL.match(message.folded)
     if lead is None:
@@ -214,94 +186,6 @@ def _snooze_until(message: Message, context: _Context) -> Command | None:
         return None
     seconds = (found.when.at.astimezone(UTC) - context.now.astimezone(UTC)).total_seconds()
     return Snooze(min(max(math.ceil(seconds / 60), 1), MAX_SNOOZE_MINUTES))
-
-
-def _remind(message: Message, context: _Context) -> Command | None:
-    """A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min".
-
-    The verb may come after a time ("tomorrow remind me to X") or inside a longer message
-    ("so tired. remind me at 9pm to go to bed", "Max au véto vendredi 14h, rappelle-moi").
-    """
-    verb = REMIND.match(message.folded) or REMIND_INSIDE.search(message.folded)
-    if verb is None:
-        return None
-    before, body = message.text[: verb.start()], message.text[verb.end() :]
-    found = context.find_within(message.text, verb.end(), len(message.text))
-    if found is None and before.strip(SEPARATORS):
-        return _remind_time_before(before, clean_task(body), context)
-    if found is None:
-        return _remind_without_time(clean_task(body), context)
-    task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
-    when = _day_told_before(before, body[found.span[0] : found.span[1]], found, context)
-    if when is None:
-        return _refuse_past(task, found)
-    if not task:
-        pending = context.state.text if context.state else None
-        if pending:
-            return _create(pending, when)
-        return AskWhat(when.at, when.rrule)
-    return _create(task, when)
-
-
-def _refuse_past(task: str, found: TimeMatch) -> RefusePast:
-    """A past time refused, naming the moment understood when there is one."""
-    if found.passed is None:
-        return RefusePast(task)
-    return RefusePast(task, found.passed.at, found.passed.grain)
-
-
-def _day_told_before(before: str, said: str, found: TimeMatch, context: _Context) -> When | None:
-    """The reminder's time, on the day told before the verb when its clock names none.
-
-    "rdv jeudi à 14h, rappelle-moi à 13h" is Thursday 13:00 and "faut que j'appelle le proprio
-    à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
-    has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
-    """
-    if found.kind != "clock" or not before.strip(SEPARATORS) or names_a_day(fold(said)):
-        return found.when
-    prior = context.find(before)
-    if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
-        return found.when
-    day = before[prior.span[0] : prior.span[1]]
-    if not names_a_day(fold(day)):
-        return found.when
-    if prior.kind == "clock":  # "jeudi à 14h": its day only
-        day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()
-    joined = f"{day} {said}"
-    carried = context.find(joined)
-    if carried is None or carried.when is None or carried.span != (0, len(joined)):
-        return found.when
-    return carried.when
-
-
-def _task_before(before: str, context: _Context) -> str:
-    """The task told before the verb ("call at 2pm w/ my manager, remind me at 1:45")."""
-    task = clean_task(before)
-    found = context.find(task)
-    return clean_task(cut_time(task, found.span, found.other)) if found is not None else task
-
-
-def _remind_time_before(before: str, task: str, context: _Context) -> Command | None:
-    """The time (and maybe the task) came before the verb: "tomorrow remind me to X"."""
-    found = context.find(before)
-    if found is None:
-        return _remind_without_time(task or clean_task(before), context)
-    task = task or clean_task(cut_time(before, found.span, found.other))
-    if found.when is None:
-        return _refuse_past(task, found)
-    if not task:
-        return AskWhat(found.when.at, found.when.rrule)
-    return _create(task, found.when)
-
-
-def _remind_without_time(task: str, context: _Context) -> Command | None:
-    """A remind verb and a task but no time: use a pending time, else ask "When?"."""
-    if not task:
-        return None
-    state = context.state
-    if state is not None and state.at is not None and is_after(state.at, context.now):
-        return CreateReminder(task, state.at, state.rrule)
-    return AskWhen(task)
 
 
 def _add_todo(message: Message) -> Command | None:
@@ -315,20 +199,22 @@ def _add_todo(message: Message) -> Command | None:
     return None
 
 
-def _only_time(message: Message, context: _Context) -> Command | None:
+def _only_time(message: Message, context: IntentContext) -> Command | None:
     """A message that is only a time: answers "When?", or asks "What?"."""
     found = _time_alone(message, context)
     if found is None:
         return None
     pending = context.state.text if context.state else None
     if found.when is None:
-        return _refuse_past(pending or "", found)
+        return refuse_past(pending or "", found)
     if pending:
-        return _create(pending, found.when)
+        return create(pending, found.when)
     return AskWhat(found.when.at, found.when.rrule)
 
 
-def _time_alone(message: Message, context: _Context, *, bare: bool = False) -> TimeMatch | None:
+def _time_alone(
+    message: Message, context: IntentContext, *, bare: bool = False
+) -> TimeMatch | None:
     """The time a message consists of, fillers aside ("tomorrow at 8 please").
 
     A bare "8" or "in 5" counts too when ``bare`` or when a task waits for its time.
@@ -355,7 +241,7 @@ def _is_question(message: Message) -> bool:
     return message.text.rstrip(" .!\u2026").endswith("?")
 
 
-def _task_then_time(message: Message, context: _Context) -> Command | None:
+def _task_then_time(message: Message, context: IntentContext) -> Command | None:
     """A task then a time ending the text: "call mom at 6pm", "appeler maman dans 20 min"."""
     if _is_question(message):
         return None
@@ -370,8 +256,8 @@ def _task_then_time(message: Message, context: _Context) -> Command | None:
     if _is_arrival(task):
         return None
     if found.when is None:
-        return _refuse_past(task, found)
-    return _create(task, found.when)
+        return refuse_past(task, found)
+    return create(task, found.when)
 
 
 def _is_arrival(task: str) -> bool:
@@ -380,7 +266,7 @@ def _is_arrival(task: str) -> bool:
     return clean.rsplit(" ", 1)[-1] in ARRIVAL_ENDS and ARRIVAL.fullmatch(clean) is not None
 
 
-def _time_then_task(message: Message, context: _Context) -> Command | None:
+def _time_then_task(message: Message, context: IntentContext) -> Command | None:
     """A time opening the text, then a task: "ce soir 20h appeler papi", "tlj à 8h X"."""
     if _is_question(message):
         return None
@@ -393,11 +279,11 @@ def _time_then_task(message: Message, context: _Context) -> Command | None:
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
     if found.when is None:
-        return _refuse_past(task, found)
-    return _create(task, found.when)
+        return refuse_past(task, found)
+    return create(task, found.when)
 
 
-def _pending_task(message: Message, context: _Context) -> Command | None:
+def _pending_task(message: Message, context: IntentContext) -> Command | None:
     """The answer to "What should I remind you of?" when a time is pending."""
     state = context.state
     if state is None or state.at is None or is_filler(message.clean):
@@ -408,7 +294,3 @@ def _pending_task(message: Message, context: _Context) -> Command | None:
     if not is_after(state.at, context.now):
         return AskWhen(task)
     return CreateReminder(task, state.at, state.rrule)
-
-
-def _create(task: str, when: When) -> CreateReminder:
-    return CreateReminder(task, when.at, when.rrule)

@@ -1,0 +1,113 @@
+"""A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min", "rappel: X".
+
+With a time and a task → CreateReminder; without a time → AskWhen (or the time pending);
+without a task → AskWhat; a past time → RefusePast naming it.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
+from nudge.language.dates import names_a_day
+from nudge.language.fold import fold
+from nudge.language.intent_context import IntentContext
+from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
+from nudge.language.matches import TimeMatch, When
+from nudge.language.tasks import Message, clean_task, cut_time
+from nudge.language.wall import is_after
+
+
+def remind(message: Message, context: IntentContext) -> Command | None:
+    """A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min".
+
+    The verb may come after a time ("tomorrow remind me to X") or inside a longer message
+    ("so tired. remind me at 9pm to go to bed", "Max au véto vendredi 14h, rappelle-moi").
+    """
+    verb = REMIND.match(message.folded) or REMIND_INSIDE.search(message.folded)
+    if verb is None:
+        return None
+    before, body = message.text[: verb.start()], message.text[verb.end() :]
+    found = context.find_within(message.text, verb.end(), len(message.text))
+    if found is None and before.strip(SEPARATORS):
+        return _remind_time_before(before, clean_task(body), context)
+    if found is None:
+        return _remind_without_time(clean_task(body), context)
+    task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
+    when = _day_told_before(before, body[found.span[0] : found.span[1]], found, context)
+    if when is None:
+        return refuse_past(task, found)
+    if not task:
+        pending = context.state.text if context.state else None
+        if pending:
+            return create(pending, when)
+        return AskWhat(when.at, when.rrule)
+    return create(task, when)
+
+
+def refuse_past(task: str, found: TimeMatch) -> RefusePast:
+    """A past time refused, naming the moment understood when there is one."""
+    if found.passed is None:
+        return RefusePast(task)
+    return RefusePast(task, found.passed.at, found.passed.grain)
+
+
+def _day_told_before(
+    before: str, said: str, found: TimeMatch, context: IntentContext
+) -> When | None:
+    """The reminder's time, on the day told before the verb when its clock names none.
+
+    "rdv jeudi à 14h, rappelle-moi à 13h" is Thursday 13:00 and "faut que j'appelle le proprio
+    à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
+    has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
+    """
+    if found.kind != "clock" or not before.strip(SEPARATORS) or names_a_day(fold(said)):
+        return found.when
+    prior = context.find(before)
+    if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
+        return found.when
+    day = before[prior.span[0] : prior.span[1]]
+    if not names_a_day(fold(day)):
+        return found.when
+    if prior.kind == "clock":  # "jeudi à 14h": its day only
+        day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()
+    joined = f"{day} {said}"
+    carried = context.find(joined)
+    if carried is None or carried.when is None or carried.span != (0, len(joined)):
+        return found.when
+    return carried.when
+
+
+def _task_before(before: str, context: IntentContext) -> str:
+    """The task told before the verb ("call at 2pm w/ my manager, remind me at 1:45")."""
+    task = clean_task(before)
+    found = context.find(task)
+    return clean_task(cut_time(task, found.span, found.other)) if found is not None else task
+
+
+def _remind_time_before(before: str, task: str, context: IntentContext) -> Command | None:
+    """The time (and maybe the task) came before the verb: "tomorrow remind me to X"."""
+    found = context.find(before)
+    if found is None:
+        return _remind_without_time(task or clean_task(before), context)
+    task = task or clean_task(cut_time(before, found.span, found.other))
+    if found.when is None:
+        return refuse_past(task, found)
+    if not task:
+        return AskWhat(found.when.at, found.when.rrule)
+    return create(task, found.when)
+
+
+def _remind_without_time(task: str, context: IntentContext) -> Command | None:
+    """A remind verb and a task but no time: use a pending time, else ask "When?"."""
+    if not task:
+        return None
+    state = context.state
+    if state is not None and state.at is not None and is_after(state.at, context.now):
+        return CreateReminder(task, state.at, state.rrule)
+    return AskWhen(task)
+
+
+def create(task: str, when: When) -> CreateReminder:
+    """The reminder for ``task`` at the time understood."""
+    return CreateReminder(task, when.at, when.rrule)
