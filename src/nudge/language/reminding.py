@@ -1,11 +1,13 @@
 """A remind verb: "remind me to X at 8pm", "rappelle-moi de X dans 20 min", "rappel: X".
 
 With a time and a task → CreateReminder; without a time → AskWhen (or the time pending);
-without a task → AskWhat; a past time → RefusePast naming it.
+without a task → AskWhat; a past time → RefusePast naming it. A lead time after the verb
+("remind me an hour before") counts back from the time the message names.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
@@ -13,6 +15,7 @@ from nudge.language.dates import names_a_day
 from nudge.language.fold import fold
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
+from nudge.language.lead_time import ahead_of, lead_at_start
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after
@@ -28,6 +31,9 @@ def remind(message: Message, context: IntentContext) -> Command | None:
     if verb is None:
         return None
     before, body = message.text[: verb.start()], message.text[verb.end() :]
+    lead = lead_at_start(message.folded[verb.end() :])
+    if lead is not None:
+        return _remind_ahead(before, body[lead.end :], lead.amount, context)
     found = context.find_within(message.text, verb.end(), len(message.text))
     if found is None and before.strip(SEPARATORS):
         return _remind_time_before(before, clean_task(body), context)
@@ -43,6 +49,36 @@ def remind(message: Message, context: IntentContext) -> Command | None:
             return create(pending, when)
         return AskWhat(when.at, when.rrule)
     return create(task, when)
+
+
+def _remind_ahead(
+    before: str, rest: str, amount: timedelta, context: IntentContext
+) -> Command | None:
+    """A reminder ``amount`` before the event whose time the message names.
+
+    An event known only to the day ("friday") with a lead under a day is a question: which
+    hour the lead counts from is not said. So is a repeat moved to another day ("every
+    monday at 9, remind me the day before"): its rule names the event's days.
+    """
+    source = rest if context.find(rest) is not None else before
+    event = context.find(source)
+    if event is None:
+        return _remind_without_time(clean_task(rest) or clean_task(before), context)
+    task = clean_task(cut_time(source, event.span, event.other))
+    task = task or clean_task(rest if source is before else before)
+    if event.when is None:
+        return refuse_past(task, event)
+    when = event.when
+    at = ahead_of(when.at, amount, context.tz)
+    zone = ZoneInfo(context.tz)
+    moves_day = at.astimezone(zone).date() != when.at.astimezone(zone).date()
+    if (when.grain == "day" and amount < timedelta(days=1)) or (when.rrule and moves_day):
+        return AskWhen(task) if task else None
+    if not is_after(at, context.now):
+        return RefusePast(task, at, "minute")
+    if not task:
+        return AskWhat(at, when.rrule)
+    return CreateReminder(task, at, when.rrule)
 
 
 def refuse_past(task: str, found: TimeMatch) -> RefusePast:
