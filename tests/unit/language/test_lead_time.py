@@ -50,9 +50,7 @@ def test_english_lead_times_count_back_from_the_event(
         ("réunion à 15h, rappelle-moi 20 minutes plus tôt", (24, 14, 40)),
     ],
 )
-def test_french_lead_times_count_back_from_the_event(
-    text: str, want: tuple[int, int, int]
-) -> None:
+def test_french_lead_times_count_back_from_the_event(text: str, want: tuple[int, int, int]) -> None:
     command = _fr(text)
     assert isinstance(command, CreateReminder)
     day, hour, minute = want
