@@ -42,6 +42,10 @@ _AGENDA = re.compile(
     rf"|(?:{_QUOI} de (?:prevu|neuf|beau)|(?:mon )?programme|(?:ma )?journee|(?:mon )?agenda"
     r"|(?:mon )?planning|c'?est quoi (?:le programme|mon programme|ma journee)|on fait quoi"
     rf"|qu['\s]?est[- ]ce qui est prevu|{_QUOI} au programme|programme du jour)(?P<rest6>.*)"
+    rf"|{_WHAT} (?:did|do|have) i (?:ask|asked|tell|told) (?:you|u) to remind me(?: about| of)?"
+    r"(?P<rest11>.*)"
+    r"|(?:qu['\s]?est[- ]ce que |qu')(?:je t'ai|j't'ai) (?:demande|dit) de (?:me )?rappeler"
+    r"(?P<rest12>.*)"
 )
 _NEEDS_DAY = frozenset({"day", "day2", "day3"})  # groups that are agenda questions only with a day
 _DAY_WORDS = re.compile(

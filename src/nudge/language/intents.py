@@ -253,11 +253,19 @@ def _task_then_time(message: Message, context: IntentContext) -> Command | None:
     task = clean_task(cut_before(message.text[: found.span[0]], found.other))
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
         return None
-    if _is_arrival(task):
+    if _is_arrival(task) or _names_a_time(task, context):
         return None
     if found.when is None:
         return refuse_past(task, found)
     return create(task, found.when)
+
+
+def _names_a_time(task: str, context: IntentContext) -> bool:
+    """Whether the task left still names a time ("tomorrow i have exam at 9, wake me at 7").
+
+    Without a remind verb saying which time is the reminder's, two times are a guess.
+    """
+    return context.find(task) is not None
 
 
 def _is_arrival(task: str) -> bool:
@@ -277,6 +285,8 @@ def _time_then_task(message: Message, context: IntentContext) -> Command | None:
         return None
     task = clean_task(message.text[found.span[1] :])
     if not looks_like_task(task) or fixed_command(Message.of(task).clean) is not None:
+        return None
+    if _names_a_time(task, context):
         return None
     if found.when is None:
         return refuse_past(task, found)

@@ -41,7 +41,8 @@ _NOT_A_TASK = re.compile(
 
 
 # "my appointment is (at 3)", "mon rdv est (à 15h)": a statement about a time, not a task
-_STATEMENT_END = re.compile(r"(?<![\w'])(?:is|are|was|est|sont|etait|'s)$")
+# ends of a statement or of a spoken question ("on mange quoi", "we're meeting where")
+_STATEMENT_END = re.compile(r"(?<![\w'])(?:is|are|was|est|sont|etait|'s|quoi|koi|where|ou)$")
 
 
 @dataclass(slots=True)  # not frozen: built per message, and a frozen init costs 4x more

@@ -1,0 +1,50 @@
+"""Messages that name a time but ask no reminder: questions, and two times with no verb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nudge.commands import Agenda, Command, CreateReminder, Unknown
+from nudge.language.intents import understand
+from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
+
+
+def _say(text: str, lang: str) -> Command:
+    now, tz = (NOW_PARIS, PARIS) if lang == "fr" else (NOW_TORONTO, TORONTO)
+    return understand(text, now=now, tz=tz, lang=lang, state=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("what did i ask you to remind me about tomorrow", "en", 25),
+        ("what did I ask u to remind me of today?", "en", 24),
+        ("qu'est-ce que je t'ai demandé de me rappeler demain", "fr", 25),
+    ],
+)
+def test_asking_what_was_asked_is_an_agenda_question(text: str, lang: str, day: int) -> None:
+    assert _say(text, lang) == Agenda(date(2026, 11, day))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("on mange quoi ce soir", "fr"), ("on se retrouve où demain", "fr")],
+)
+def test_a_spoken_question_is_no_reminder(text: str, lang: str) -> None:
+    assert not isinstance(_say(text, lang), CreateReminder)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tomorrow i have exam at 9, wake me up at 7", "friday dentist at 3 then gym at 6"],
+)
+def test_two_times_without_a_remind_verb_set_no_reminder(text: str) -> None:
+    assert isinstance(_say(text, "en"), Unknown)
+
+
+def test_one_time_without_a_verb_still_sets_its_reminder() -> None:
+    command = _say("tomorrow call the garage", "en")
+    assert isinstance(command, CreateReminder)
+    assert command.text == "call the garage"
