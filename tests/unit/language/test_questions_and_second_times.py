@@ -48,3 +48,12 @@ def test_one_time_without_a_verb_still_sets_its_reminder() -> None:
     command = _say("tomorrow call the garage", "en")
     assert isinstance(command, CreateReminder)
     assert command.text == "call the garage"
+
+
+def test_the_last_day_of_the_month_is_once_and_of_every_month_repeats() -> None:
+    once = _say("remind me on the last day of the month to pay rent", "en")
+    every = _say("remind me on the last day of every month to pay rent", "en")
+    assert isinstance(once, CreateReminder)
+    assert isinstance(every, CreateReminder)
+    assert (once.at.day, once.rrule) == (30, None)
+    assert (every.at.day, every.rrule) == (30, "FREQ=MONTHLY;BYMONTHDAY=-1")

@@ -313,7 +313,7 @@ EN: list[Rule] = [
         w("last"),
         w("day"),
         w("of"),
-        w("every", "each", "the"),
+        w("every", "each"),
         w("month"),
         make=lambda ctx, v: _month_day(ctx, [-1]),
         examples=("the last day of every month",),
