@@ -8,7 +8,7 @@ from datetime import datetime
 from nudge.commands import Pending
 from nudge.language.dayparts import DayParts
 from nudge.language.matches import TimeMatch
-from nudge.language.time.matches import find_when
+from nudge.language.time.matches import find_when, names_a_day
 
 
 @dataclass(slots=True)  # not frozen: built per message, and a frozen init costs 4x more
@@ -28,5 +28,9 @@ class IntentContext:
         )
 
     def find(self, text: str) -> TimeMatch | None:
-        """The main time expression in ``text`` (scans are cached in ``times``)."""
+        """The main time expression in ``text`` (tokens are cached per text)."""
         return find_when(text, now=self.now, tz=self.tz, lang=self.lang, parts=self.parts)
+
+    def names_a_day(self, text: str) -> bool:
+        """Whether the main time of ``text`` names a day, not only a clock time."""
+        return names_a_day(text, now=self.now, tz=self.tz, lang=self.lang, parts=self.parts)

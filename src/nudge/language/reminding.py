@@ -11,8 +11,6 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
-from nudge.language.dates import names_a_day
-from nudge.language.fold import fold
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
@@ -97,13 +95,13 @@ def _day_told_before(
     à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
     has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
     """
-    if found.kind != "clock" or not before.strip(SEPARATORS) or names_a_day(fold(said)):
+    if found.kind != "clock" or not before.strip(SEPARATORS) or context.names_a_day(said):
         return found.when
     prior = context.find(before)
     if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
         return found.when
     day = before[prior.span[0] : prior.span[1]]
-    if not names_a_day(fold(day)):
+    if not context.names_a_day(day):
         return found.when
     if prior.kind == "clock":  # "jeudi à 14h": its day only
         day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from nudge.language.dayparts import DayParts
 from nudge.language.matches import Grain, Kind, TimeMatch, When
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.read import Reading, read
 from nudge.language.time.resolve import part_of
@@ -88,6 +89,28 @@ def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     at = _ahead(_aware(moment.at, ZoneInfo(tz)), now)
     when = When(at, grain, reading.rrule, reading.span)
     return TimeMatch(reading.span, _kind(reading), when, reading.other)
+
+
+def names_a_day(
+    text: str, *, now: datetime, tz: str, lang: str, parts: DayParts | None = None
+) -> bool:
+    """Whether the main time of ``text`` names a day ("jeudi", "demain soir", "le 3", "3/12").
+
+    A clock alone ("at 1pm", "à 13h", "after lunch") names none: the day it falls on is the
+    one told elsewhere in the message, if any.
+    """
+    reading = read(text, now=now, tz=tz, lang=lang, parts=parts)
+    if reading is None:
+        return False
+    value = reading.node.value
+    if isinstance(value, Repeat):
+        return False
+    assert isinstance(value, Time)
+    if value.day:
+        return True
+    if isinstance(value.value, Fields):
+        return value.value.has_date
+    return value.value.grain in ("day", "week", "month", "year")
 
 
 def find_when(
