@@ -1,7 +1,8 @@
 """Words of the FR/EN time grammar, as regex fragments over folded text (see ``fold``).
 
-Data only: the patterns that use these live in ``durations``, ``clocks``, ``times`` and
-``recurrence``. SMS spellings sit beside the dictionary ones ("2main", "tmrw", "ds").
+Used by the intent phrases (``durations``, ``agenda``, ``phrases``, ``intent_words``); the
+time grammar has its own lexicon (``time/lexicon``). SMS spellings sit beside the dictionary
+ones ("2main", "tmrw", "ds").
 """
 
 from __future__ import annotations
@@ -92,31 +93,6 @@ def ahead(words: str, spaced: str = "") -> str:
     return f"(?={first}{alternation(words)})"
 
 
-def folded_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a time pattern run over folded text (see ``fold``), with ASCII classes.
-
-    Folded text has no accents left, and ASCII word, space and digit classes are cheaper to
-    test at every position than their Unicode forms (about 8 % of a scan).
-    """
-    return re.compile(pattern, re.ASCII)
-
-
-def holds_any(folded: str, words: tuple[str, ...]) -> bool:
-    """Whether any of ``words`` is a substring of ``folded``: the cheap gate before a scan.
-
-    A plain loop: ``any()`` over a generator costs a frame per message, a regex alternation of
-    many words cannot skip ahead (measured: both about half as fast on the evaluation set).
-    """
-    for word in words:  # noqa: SIM110 - see above
-        if word in folded:
-            return True
-    return False
-
-
-# What "in 20 min", "dans 2 jours", "ds 5 min" start with, as substrings of folded text
-# (folded text has no other space than " "): a cheap test before the relative patterns.
-IN_WORDS = ("in ", "ds ", "dans ")
-
 START = r"(?<![\w'])"
 END = r"(?![\w])"
 
@@ -176,39 +152,6 @@ TOMORROW = (
     r"tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmr|tmw|2morrow|2moro|2mrw|2mro"
     r"|tomorro|tomoro|tommorw|demain|dmain|2main|dem1|demin|deamain"
 )
-AFTER_TOMORROW = r"(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)|apres[-\s]?(?:demain|2main)"
-YESTERDAY = r"yesterday|yday|hier|avant[-\s]?hier"
-TONIGHT = r"tonight|tonite|2nite|ce\s+soir|this\s+evening|a\s+soir"  # "à soir": Québec
-THIS_MORNING = r"this\s+morning|ce\s+matin"
-THIS_AFTERNOON = (
-    r"this\s+afternoon|cet\s+apres[-\s]?midi|cet\s+aprem|in\s+the\s+afternoon"
-    r"|en\s+apres[-\s]?midi"
-)
-DAY_STARTS = (
-    f"apres|{TOMORROW}|today|tday|tdy|2day|auj|ajd|yesterday|yday|hier|avant"
-    r"|tonight|tonite|2nite|a\s+soir|in\s+the\s+afternoon|en\s+apres"
-)  # how every day word below starts, with DAY_SPACED followed by a space
-DAY_SPACED = "the|day|ce|cet|this"
-_DAY_AHEAD = ahead(DAY_STARTS, spaced=DAY_SPACED)
-DAY = _DAY_AHEAD + alternation(
-    AFTER_TOMORROW, TOMORROW, TODAY, YESTERDAY, TONIGHT, THIS_MORNING, THIS_AFTERNOON
-)
-
-MORNING = r"morning|matin|matinee"
-AFTERNOON = r"afternoon|apres[-\s]?midi|aprem|aprm"
-EVENING = r"evening|soir|soiree|night|nuit"
-PART = alternation(MORNING, AFTERNOON, EVENING)
-
-WEEKDAYS: dict[str, str] = {
-    "monday": "MO", "mon": "MO", "lundi": "MO", "lun": "MO",
-    "tuesday": "TU", "tues": "TU", "tue": "TU", "mardi": "TU", "mar": "TU",
-    "wednesday": "WE", "weds": "WE", "wed": "WE", "mercredi": "WE", "mer": "WE",
-    "thursday": "TH", "thurs": "TH", "thu": "TH", "jeudi": "TH", "jeu": "TH",
-    "friday": "FR", "fri": "FR", "vendredi": "FR", "ven": "FR",
-    "saturday": "SA", "sat": "SA", "samedi": "SA", "sam": "SA",
-    "sunday": "SU", "sun": "SU", "dimanche": "SU", "dim": "SU",
-}  # fmt: skip
-WEEKDAY = words_alternation(WEEKDAYS)
 
 
 def number_value(word: str) -> float | None:
@@ -239,5 +182,3 @@ MONTHS: dict[str, int] = {
     "sept": 9, "sep": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11,
     "novembre": 11, "nov": 11, "december": 12, "decembre": 12, "dec": 12,
 }  # fmt: skip
-MONTH = words_alternation(MONTHS) + r"\.?"
-ORDINAL_SUFFIX = r"(?:st|nd|rd|th|er|re|eme|e)?"

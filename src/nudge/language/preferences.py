@@ -9,20 +9,20 @@ them off. An English hour without am/pm reads as evening for the start, morning 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, time
 
 from nudge.commands import Command, SetQuietHours
-from nudge.language.clocks import CORE, PREP, read_clock
 from nudge.language.lexicon import alternation
-from nudge.language.matches import Scan
+from nudge.language.time.fields import Fields
+from nudge.language.time.kit import Time
+from nudge.language.time.read import read
 from nudge.language.whereabouts import set_timezone as set_timezone  # the zone, said in words
 
 _POLITE_WORDS = ("please", "pls", "plz", "stp", "svp", "merci", "thanks", "thx")
 _POLITE_END = re.compile(rf"(?: (?:{'|'.join(_POLITE_WORDS)}))+$")
 DEFAULT_QUIET_START = time(22, 0)
 DEFAULT_QUIET_END = time(8, 0)
-_CLOCK = re.compile(rf"{PREP}?{CORE}")
+_ANY_DAY = datetime(2026, 1, 1, tzinfo=UTC)  # a clock alone is the same time any day
 _ASKING = r"(?:(?:pls|please|plz|can you|could you|can u|stp|svp|peux[- ]tu|tu peux) )?"
 _TEXT_VERB = (
     r"(?:text|txt|message|msg|ping|bother|contact|write|sms|send|buzz|notify)(?:ing)?"
@@ -86,14 +86,26 @@ def clock_alone(text: str, *, evening: bool) -> time | None:
     plain = text.strip(" .!?")
     if re.fullmatch(r"\d{1,2}", plain):
         plain = f"at {plain}"
-    now = datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC"))
-    scan = Scan.of(plain, now=now, tz="UTC", lang="en")
-    match = _CLOCK.fullmatch(scan.folded)
-    clock = read_clock(scan, match) if match else None
-    if clock is None:
+    fields = _clock_fields(plain)
+    if fields is None or fields.hour is None:
         return None
-    hour = clock.hour + 12 if clock.flexible and evening and clock.hour >= 5 else clock.hour
-    return time(hour % 24, clock.minute)
+    hour = fields.hour
+    if fields.flexible and evening and 5 <= hour < 12:
+        hour += 12
+    return time(hour % 24, fields.minute or 0)
+
+
+def _clock_fields(plain: str) -> Fields | None:
+    """The clock pattern ``plain`` is, whole, in either language (quiet hours are bilingual)."""
+    for lang in ("en", "fr"):
+        reading = read(plain, now=_ANY_DAY, tz="UTC", lang=lang)
+        if reading is None or reading.span != (0, len(plain)):
+            continue
+        value = reading.node.value
+        fields = value.fields if isinstance(value, Time) else None
+        if fields is not None and fields.has_clock and not fields.has_date:
+            return fields
+    return None
 
 
 def set_quiet_hours(clean: str) -> Command | None:

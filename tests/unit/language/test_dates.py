@@ -8,7 +8,7 @@ import pytest
 
 from nudge.language import When, parse_when
 from nudge.language.dayparts import DayParts
-from nudge.language.times import scan_times
+from nudge.language.time.matches import find_when
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO, local
 
 
@@ -98,8 +98,11 @@ def test_numeric_dates_follow_the_locale_order() -> None:
 
 def test_a_date_that_just_passed_is_past_not_next_year() -> None:
     assert _en("nov 20") is None
-    found = scan_times("nov 20", now=NOW_TORONTO, tz=TORONTO, lang="en")
-    assert [match.when for match in found] == [None]  # found, but past: refused kindly
+    found = find_when("nov 20", now=NOW_TORONTO, tz=TORONTO, lang="en")
+    assert found is not None  # found, but past: refused kindly, naming it
+    assert found.when is None
+    assert found.passed is not None
+    assert found.passed.at == local(TORONTO, 2026, 11, 20, 9, 0)
     when = _en("jan 5")
     assert when is not None
     assert when.at == local(TORONTO, 2027, 1, 5, 9, 0)
@@ -108,8 +111,8 @@ def test_a_date_that_just_passed_is_past_not_next_year() -> None:
 def test_parts_of_the_day_are_configurable() -> None:
     parts = DayParts(after_lunch=(14, 0), evening=(20, 30))
     for text, expected in [("after lunch", (14, 0)), ("tonight", (20, 30))]:
-        found = scan_times(text, now=NOW_TORONTO, tz=TORONTO, lang="en", parts=parts)
-        best = max(found, key=lambda match: match.length)
+        best = find_when(text, now=NOW_TORONTO, tz=TORONTO, lang="en", parts=parts)
+        assert best is not None
         assert best.when is not None
         assert (best.when.at.hour, best.when.at.minute) == expected
 
