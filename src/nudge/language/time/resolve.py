@@ -3,7 +3,8 @@
 * A clock time is the first one strictly ahead of now ("at 8" at 09:00 is 20:00 today).
 * A day without a clock fires at the user's day hour (09:00), a part of day at its hour
   ("tonight" 19:00); a week at its Monday, a month at its 1st. Days counted from now
-  ("in 2 days", "in a month") keep the time of day it is now.
+  ("in 2 days", "in a month", "a week ago") keep the time of day it is now, reported to the
+  minute: the reminder fires at that moment.
 * A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
   person most likely means the one gone, and gets a kind question), else next year's.
@@ -70,9 +71,9 @@ def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
         return day.replace(hour=hour, minute=minute), "hour"
     if span.grain in ("second", "minute", "hour"):
         return span.start, span.grain
-    if time.elapsed:  # the time of day it is now, on a day said at day grain
+    if time.elapsed:  # "in 2 days": the time of day it is now, a real moment to the minute
         at = truncate(span.start, "day").replace(hour=ctx.now.hour, minute=ctx.now.minute)
-        return at, "day"
+        return at, "minute"
     hour, minute = ctx.parts.of("day")
     return truncate(span.start, "day").replace(hour=hour, minute=minute), "day"
 
