@@ -20,6 +20,7 @@ from nudge.language.time.rules import (
     every_fr,
     every_modifiers,
     named,
+    nth,
     numbers,
     relative,
 )
@@ -33,6 +34,7 @@ MODULES = (
     durations,
     relative,
     combined,
+    nth,
     day_clock,
     every,
     every_modifiers,

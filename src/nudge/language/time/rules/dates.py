@@ -19,6 +19,8 @@ from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.region import month_first
 
+YEARS_AHEAD = 10  # a two-digit year further ahead is last century's
+
 
 def _day_of_month(_ctx: Context, values: list[Any]) -> Time | None:
     number = values[0]
@@ -50,17 +52,19 @@ def _valid(month: int, day: int) -> bool:
     return True
 
 
-def _year(number: Num) -> int | None:
+def _year(number: Num, ctx: Context) -> int | None:
+    """A written year; two digits are the nearest year at most ten years ahead ("74": 1974)."""
     if len(number.digits) == 4 and 1900 <= number.value <= 2200:
         return number.value
     if len(number.digits) == 2:
-        return 2000 + number.value
+        year = 2000 + number.value
+        return year if year <= ctx.now.year + YEARS_AHEAD else year - 100
     return None
 
 
-def _with_year(_ctx: Context, values: list[Any]) -> Time | None:
+def _with_year(ctx: Context, values: list[Any]) -> Time | None:
     time, number = values[0], values[1]
-    year = _year(number) if isinstance(number, Num) else None
+    year = _year(number, ctx) if isinstance(number, Num) else None
     fields = time.fields
     if year is None or fields is None or fields.year is not None:
         return None
@@ -83,7 +87,7 @@ def _month(_ctx: Context, values: list[Any]) -> Time:
 def _numeric(ctx: Context, values: list[Any]) -> Time | None:
     """Form "3/12", "25/12", "12/25/2026": order by region when both readings work."""
     first, second = values[0], values[1]
-    year = _year(values[2]) if len(values) > 2 else None
+    year = _year(values[2], ctx) if len(values) > 2 else None
     if len(values) > 2 and year is None:
         return None
     readings = []
@@ -231,6 +235,26 @@ BOTH: list[Rule] = [
 ]
 
 
+def _day_mon_year(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "31/Oct/1974", "31-Oct-74": a day, a month name and a year, written as one."""
+    day, month = _day_month(ctx, values[:2]), values[2] if len(values) > 2 else None
+    if day is None or month is None:
+        return day
+    return _with_year(ctx, [day, month])
+
+
+def _weekday_ordinal(_ctx: Context, values: list[Any]) -> Time | None:
+    """Form "Thu 15th", "friday the 13th": the next month whose 15th is a Thursday."""
+    weekday, day = values[0], values[1]
+    return Time(Fields(day=day, weekday=weekday), day=True) if 1 <= day <= 31 else None
+
+
+def _ides(_ctx: Context, values: list[Any]) -> Time:
+    """Form "the ides of march": the 15th of March, May, July and October, else the 13th."""
+    month = values[0]
+    return Time(Fields(month=month, day=15 if month in (3, 5, 7, 10) else 13), day=True)
+
+
 def _merge_weekday(weekday: int, time: Time) -> Time | None:
     fields = time.fields
     if fields is None:
@@ -240,6 +264,46 @@ def _merge_weekday(weekday: int, time: Time) -> Time | None:
 
 
 EN: list[Rule] = [
+    *rule(
+        "dd/Mon/yyyy",
+        "time",
+        c("int", _DAY_NUM),
+        w("/", "-", tight=True),
+        c("month", tight=True),
+        w("/", "-", tight=True),
+        c("int", _YEAR, tight=True),
+        make=_day_mon_year,
+        examples=("31/Oct/1974", "31-Oct-74"),
+    ),
+    *rule(
+        "dd/Mon",
+        "time",
+        c("int", _DAY_NUM),
+        w("/", "-", tight=True),
+        c("month", tight=True),
+        make=_day_mon_year,
+        examples=("31-Oct",),
+    ),
+    *rule(
+        "<weekday> <ordinal>",
+        "time",
+        c("weekday"),
+        opt(w(",")),
+        opt(w("the")),
+        c("ord"),
+        make=_weekday_ordinal,
+        examples=("Thu 15th", "friday the 13th"),
+    ),
+    *rule(
+        "the ides of <month>",
+        "time",
+        opt(w("the")),
+        w("ides"),
+        w("of"),
+        c("month"),
+        make=_ides,
+        examples=("the ides of march",),
+    ),
     *rule(
         "<month> <day>",
         "time",

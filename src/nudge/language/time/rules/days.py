@@ -16,14 +16,12 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
-from nudge.language.time.kit import Time, c, rule, w
-from nudge.language.time.rules.dates import (  # noqa: F401 - shared with days_fr
-    _ANY_DATE,
-    _DAY_NUM,
-    _day_month,
-    _day_of_month,
-    _merge_weekday,
-)
+from nudge.language.time.kit import Time, c, opt, rule, w
+from nudge.language.time.rules.dates import _ANY_DATE as _ANY_DATE  # shared with days_fr
+from nudge.language.time.rules.dates import _DAY_NUM as _DAY_NUM
+from nudge.language.time.rules.dates import _day_month as _day_month
+from nudge.language.time.rules.dates import _day_of_month as _day_of_month
+from nudge.language.time.rules.dates import _merge_weekday as _merge_weekday
 from nudge.language.time.values import Cycle, Fixed, Span, truncate
 
 
@@ -173,6 +171,25 @@ EN: list[Rule] = [
 ]
 
 
+def _weekday_of_week(ctx: Context, values: list[Any]) -> Time:
+    """Form "sunday from last week", "last week's sunday": that day of that Monday–Sunday week."""
+    weekday, direction = values[0], values[1]
+    monday = truncate(ctx.now, "week") + timedelta(days=7 * direction)
+    day = monday + timedelta(days=weekday)
+    return Time(Fixed(Span.unit(day, "day")), day=True, past=day < truncate(ctx.now, "day"))
+
+
+def _upcoming(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "upcoming two days", "2 upcoming weeks": the day (week…) that many ahead."""
+    number, unit = values[0], values[1]
+    if not 1 <= number.value <= 60:
+        return None
+    return Time(Cycle(unit, number.value, ctx.now), day=True)
+
+
+_CYCLE_UNIT = c("unit", lambda u: u in ("day", "week", "month", "year"))
+
+
 def _weekend(ctx: Context, values: list[Any]) -> Time:
     """Form "this weekend", "ce week-end": the coming Saturday (today on a Saturday)."""
     today = truncate(ctx.now, "day")
@@ -184,6 +201,45 @@ def _weekend(ctx: Context, values: list[Any]) -> Time:
 _WEEKEND = ("weekend", "wknd", "wkend", "week-end")
 EN.extend(
     [
+        *rule(
+            "<weekday> of|from <dir> week",
+            "time",
+            c("weekday"),
+            w("of", "from"),
+            c("dir"),
+            w("week"),
+            make=_weekday_of_week,
+            examples=("sunday from last week", "monday of this week"),
+        ),
+        *rule(
+            "<dir> week's <weekday>",
+            "time",
+            c("dir"),
+            w("week", "weeks"),
+            w("'s", "'"),
+            c("weekday"),
+            make=lambda ctx, v: _weekday_of_week(ctx, [v[1], v[0]]),
+            examples=("last week's sunday", "next week's friday"),
+        ),
+        *rule(
+            "upcoming <n> <unit>",
+            "time",
+            opt(w("the")),
+            w("upcoming"),
+            c("int"),
+            _CYCLE_UNIT,
+            make=_upcoming,
+            examples=("upcoming two days", "the upcoming 2 weeks"),
+        ),
+        *rule(
+            "<n> upcoming <unit>",
+            "time",
+            c("int"),
+            w("upcoming"),
+            _CYCLE_UNIT,
+            make=_upcoming,
+            examples=("2 upcoming days",),
+        ),
         *rule(
             "this weekend",
             "time",

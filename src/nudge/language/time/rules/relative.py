@@ -26,6 +26,7 @@ from nudge.language.time.rules.durations import (
 from nudge.language.time.values import Fixed, Shift, Span, step, truncate
 
 _FINE = ("second", "minute", "hour")
+MINUTES_ALONE = (5, 90)  # "in 15" is minutes; "in 2" or "in 2013" is not
 
 
 def later(ctx: Context, duration: Duration) -> Fixed:
@@ -65,7 +66,7 @@ def _ago(ctx: Context, values: list[Any]) -> Time:
     if duration.unit in _FINE:
         at = _elapsed(ctx, -timedelta(**{f"{duration.unit}s": duration.amount}))
         return Time(Fixed(Span.unit(truncate(at, "minute"), "minute")), past=True)
-    return Time(later(ctx, negative), past=True)
+    return Time(later(ctx, negative), past=True, elapsed=True)  # "a week ago": at this hour
 
 
 def _from_time(_ctx: Context, values: list[Any]) -> Time | None:
@@ -98,6 +99,29 @@ def _time_ago(ctx: Context, values: list[Any]) -> Time | None:
     anchor = truncate(ctx.now, "day") - step(duration.unit, duration.amount)
     found = next(iter(time.value.past(anchor + step("day"))), None)
     return None if found is None else Time(Fixed(found), day=True, past=True)
+
+
+def _nth_ago(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "2 thursdays ago": the second Thursday before today."""
+    number, weekday = values[0], values[1]
+    count = number.value
+    if not 1 <= count <= 60:
+        return None
+    today = truncate(ctx.now, "day")
+    back = (today.weekday() - weekday) % 7 or 7
+    day = today - timedelta(days=back + 7 * (count - 1))
+    return Time(Fixed(Span.unit(day, "day")), day=True, past=True)
+
+
+def _in_minutes(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "remind me in 15": a bare number after "in" is minutes.
+
+    ``surroundings`` checks that nothing the number could count follows it.
+    """
+    number = values[0]
+    if not number.digits or not MINUTES_ALONE[0] <= number.value <= MINUTES_ALONE[1]:
+        return None
+    return _in(ctx, [Duration(number.value, "minute")])
 
 
 def _nth_from_now(ctx: Context, values: list[Any]) -> Time | None:
@@ -136,7 +160,12 @@ EN: list[Rule] = [
         examples=("3 days from now",),
     ),
     *rule(
-        "<duration> later", "time", DURATION, w("later"), make=_in, examples=("20 minutes later",)
+        "<duration> later",
+        "time",
+        DURATION,
+        w("later", "hence"),
+        make=_in,
+        examples=("20 minutes later", "7 days hence"),
     ),
     *rule(
         "<duration> ago",
@@ -192,6 +221,24 @@ EN: list[Rule] = [
         w("ago"),
         make=_time_ago,
         examples=("thanksgiving 3 months ago",),
+    ),
+    *rule(
+        "<n> <weekday>s ago",
+        "time",
+        c("int"),
+        c("weekday"),
+        w("ago", "back"),
+        make=_nth_ago,
+        examples=("2 thursdays ago", "2 thursdays back"),
+    ),
+    *rule(
+        "in <n> (minutes)",
+        "time",
+        w("in"),
+        c("int"),
+        make=_in_minutes,
+        prio=-1,
+        examples=("remind me in 15",),
     ),
     *rule(
         "<n> <weekday>s from now",
