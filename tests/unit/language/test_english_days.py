@@ -54,6 +54,8 @@ def _day(text: str) -> tuple[str, str] | None:
         ("next week's friday", "2013-02-22"),
         ("31/Oct/2013", "2013-10-31"),
         ("31-Oct", "2013-10-31"),
+        ("thanksgiving in 9 months", "2013-11-28"),
+        ("thanksgiving in a year", "2014-11-27"),
     ],
 )
 def test_days_ahead(text: str, day: str) -> None:

@@ -56,6 +56,10 @@ def _past(text: str) -> datetime:
         ("31/Oct/1974", "1974-10-31"),
         ("31-Oct-74", "1974-10-31"),
         ("31st Oct 1974", "1974-10-31"),
+        ("thanksgiving 3 months ago", "2012-11-22"),  # the first one from then on
+        ("thanksgiving 1 year ago", "2012-11-22"),
+        ("the closest xmas to today", "2012-12-25"),
+        ("the 3rd closest xmas to today", "2011-12-25"),
     ],
 )
 def test_past_days(text: str, day: str) -> None:

@@ -9,13 +9,13 @@ on a tie.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from itertools import islice
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
-from nudge.language.time.values import Cycle, DaysOf, Fixed, NthOf, Span, truncate
+from nudge.language.time.values import Cycle, DaysOf, Fixed, NthOf, truncate
 
 
 def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
@@ -53,27 +53,29 @@ def _this_month(ctx: Context, _values: list[Any]) -> Time:
 
 
 def _closest(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "the (2nd) closest monday to oct 5th": days of that weekday by distance from the date.
+    """Form "the (2nd) closest monday to oct 5th", "the closest xmas to today".
 
-    The date is its next one ahead; on a tie the earlier day comes first.
+    The times of the series nearest the anchor's next span, by distance from its start; on a
+    tie the earlier comes first.
     """
-    n, weekday, anchor = (values if len(values) == 3 else [1, *values])[:3]
-    if not 1 <= n <= 5:
+    n, target, anchor = (values if len(values) == 3 else [1, *values])[:3]
+    if not 1 <= n <= CLOSEST_MAX:
         return None
     found = next(iter(anchor.value.future(ctx.now)), None)
     if found is None:
         return None
-    day = truncate(found.start, "day")
-    ahead = (weekday - day.weekday()) % 7
-    behind = (day.weekday() - weekday) % 7 or 7
+    at = found.start
+    near = [*islice(target.value.future(at), n), *islice(target.value.past(at), n)]
     near = sorted(
-        [day + timedelta(days=ahead + 7 * k) for k in range(n)]
-        + [day - timedelta(days=behind + 7 * k) for k in range(n)],
-        key=lambda d: (abs((d - day).days), d),
+        {span.start: span for span in near}.values(), key=lambda s: (abs(s.start - at), s.start)
     )
-    return Time(Fixed(Span.unit(near[n - 1], "day")), day=True)
+    if len(near) < n:
+        return None
+    return Time(Fixed(near[n - 1]), day=True, past=near[n - 1].end <= truncate(ctx.now, "day"))
 
 
+_DAYS = c("time", lambda t: t.value.grain == "day" and not t.latent and not t.elapsed)
+CLOSEST_MAX = 5
 MONTHISH = c("time", lambda t: t.value.grain in ("month", "year") and not t.latent)
 LAST = lambda v: v == -1  # noqa: E731
 
@@ -175,16 +177,16 @@ EN: list[Rule] = [
         examples=("20 of next month",),
     ),
     *rule(
-        "the <ordinal> closest <weekday> to <date>",
+        "the <ordinal> closest <day> to <day>",
         "time",
         opt(w("the")),
         opt(c("ord")),
         w("closest", "nearest"),
-        c("weekday"),
+        _DAYS,
         w("to"),
-        c("time", lambda t: t.value.grain == "day" and not t.latent),
+        _DAYS,
         make=_closest,
-        examples=("the closest monday to oct 5th", "the second closest mon to october fifth"),
+        examples=("the closest monday to oct 5th", "the 3rd closest xmas to today"),
     ),
     *rule("the month", "time", w("the"), w("month"), make=_this_month, examples=("the month",)),
 ]

@@ -82,10 +82,18 @@ def _before_time(_ctx: Context, values: list[Any]) -> Time:
     return Time(Shift(time.value, -duration.amount, duration.unit), day=True)
 
 
+def _calendar_day(time: Time) -> bool:
+    """A date, month or holiday without a clock ("march", "thanksgiving"), not a latent one."""
+    fields = time.fields
+    if time.latent or fields is not None and fields.has_clock:
+        return False
+    return fields is not None or time.value.grain == "day"
+
+
 def _time_in(ctx: Context, values: list[Any]) -> Time | None:
     """Form "thanksgiving in 9 months", "March in a year": that time, the duration later."""
     time, duration = values[0], values[1]
-    if duration.unit in _FINE or time.fields is None or time.fields.has_clock:
+    if duration.unit in _FINE or not _calendar_day(time):
         return None
     anchor = truncate(ctx.now, "day") + step(duration.unit, duration.amount)
     found = next(iter(time.value.future(anchor)), None)
@@ -93,12 +101,15 @@ def _time_in(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _time_ago(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "thanksgiving 3 months ago": the first one from that long ago on, if it is past."""
     time, duration = values[0], values[1]
-    if duration.unit in _FINE or time.fields is None:
+    if duration.unit in _FINE or not _calendar_day(time):
         return None
     anchor = truncate(ctx.now, "day") - step(duration.unit, duration.amount)
-    found = next(iter(time.value.past(anchor + step("day"))), None)
-    return None if found is None else Time(Fixed(found), day=True, past=True)
+    found = next(iter(time.value.future(anchor)), None)  # the first one from then on
+    if found is None or found.start >= truncate(ctx.now, "day"):
+        return None
+    return Time(Fixed(found), day=True, past=True)
 
 
 def _nth_ago(ctx: Context, values: list[Any]) -> Time | None:
