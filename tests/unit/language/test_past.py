@@ -59,6 +59,8 @@ def _past(text: str) -> datetime:
         ("thanksgiving 3 months ago", "2012-11-22"),  # the first one from then on
         ("thanksgiving 1 year ago", "2012-11-22"),
         ("the closest xmas to today", "2012-12-25"),
+        ("last thanksgiving", "2012-11-22"),
+        ("last easter", "2012-04-08"),
         ("the 3rd closest xmas to today", "2011-12-25"),
     ],
 )

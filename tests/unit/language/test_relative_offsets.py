@@ -78,7 +78,7 @@ def test_hence_is_from_now(text: str, day: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["put it in 3 boxes", "split it in 2", "born in 1985", "in 15 people", "all in 1"],
+    ["put it in 3 boxes", "split it in 2", "born in 1985", "in 15 people", "all in 1", "in 5 or 6"],
 )
 def test_a_bare_number_after_in_counts_something_else(text: str) -> None:
     reading = read(text, now=NOW, tz=ZONE, lang="en")

@@ -108,7 +108,12 @@ def _minutes_counting(node: Node, tokens: Sequence[Token]) -> bool:
     if node.rule != "in <n> (minutes)" or node.end >= len(tokens):
         return False
     after = tokens[node.end]
-    return not (after.kind == "sym" and after.text in ENDINGS) and after.text not in MINUTES_THEN
+    if after.kind == "sym" and after.text in ENDINGS:
+        return False
+    then = tokens[node.end + 1] if node.end + 1 < len(tokens) else None
+    if then is not None and (then.kind == "num" or then.text in NUMBER_WORDS):
+        return True  # "in 5 to 10 minutes", "in 5 or 6": a range, no time to guess
+    return after.text not in MINUTES_THEN
 
 
 def _now_in_a_sentence(node: Node, tokens: Sequence[Token]) -> bool:

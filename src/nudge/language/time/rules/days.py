@@ -16,6 +16,7 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
+from nudge.language.time.holidays import Holiday
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.rules.dates import _ANY_DATE as _ANY_DATE  # shared with days_fr
 from nudge.language.time.rules.dates import _DAY_NUM as _DAY_NUM
@@ -179,6 +180,12 @@ def _weekday_of_week(ctx: Context, values: list[Any]) -> Time:
     return Time(Fixed(Span.unit(day, "day")), day=True, past=day < truncate(ctx.now, "day"))
 
 
+def _last_holiday(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "last thanksgiving", "last easter": the latest one before today."""
+    found = next(iter(values[0].value.past(truncate(ctx.now, "day"))), None)
+    return None if found is None else Time(Fixed(found), day=True, past=True)
+
+
 def _upcoming(ctx: Context, values: list[Any]) -> Time | None:
     """Form "upcoming two days", "2 upcoming weeks": the day (week…) that many ahead."""
     number, unit = values[0], values[1]
@@ -220,6 +227,14 @@ EN.extend(
             c("weekday"),
             make=lambda ctx, v: _weekday_of_week(ctx, [v[1], v[0]]),
             examples=("last week's sunday", "next week's friday"),
+        ),
+        *rule(
+            "last <holiday>",
+            "time",
+            w("last", "previous"),
+            c("time", lambda t: isinstance(t.value, Holiday)),
+            make=_last_holiday,
+            examples=("last thanksgiving", "last easter"),
         ),
         *rule(
             "upcoming <n> <unit>",
