@@ -85,3 +85,23 @@ def test_at_this_time_alone_is_today() -> None:
 def test_a_whole_message_now_is_reported_to_the_second() -> None:
     record = parse_record("now", now=NOW, tz=ZONE, lang="en")
     assert (record["when"], record["grain"]) == ("2013-02-12T04:30:00-02:00", "second")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("tomorrow at this time", (2013, 2, 13, 4, 30)),
+        ("remind me this time tomorrow", (2013, 2, 13, 4, 30)),
+        ("same time friday", (2013, 2, 15, 4, 30)),
+        ("same time tuesday", (2013, 2, 19, 4, 30)),  # the clock is not ahead today
+        ("this time next week", (2013, 2, 19, 4, 30)),  # a week from now, not next Monday
+        ("at the same time next month", (2013, 3, 12, 4, 30)),
+    ],
+)
+def test_a_day_at_this_time_is_that_day_at_the_clock_it_is_now(
+    text: str, at: tuple[int, int, int, int, int]
+) -> None:
+    reading = read(text, now=NOW, tz=ZONE, lang="en")
+    assert reading is not None
+    assert reading.outcome == "resolved"
+    assert reading.at == NOW.replace(*at, tzinfo=None)

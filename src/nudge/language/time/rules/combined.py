@@ -24,12 +24,14 @@ from nudge.language.time.rules.nth import (
     _ordinal_of,
     _this_month,
 )
-from nudge.language.time.values import Intersect
+from nudge.language.time.values import Fixed, Intersect
 
 
 def _both(ctx: Context, values: list[Any]) -> Time | None:
     a, b = values[0], values[1]
     if _fine_elapsed(a) or _fine_elapsed(b) or a.latent and b.latent or a.part and b.part:
+        return None
+    if _now(a) or _now(b):  # "tomorrow at this time" is the day at this clock (day_clock.py)
         return None
     return intersect(a, b, ctx)
 
@@ -37,6 +39,11 @@ def _both(ctx: Context, values: list[Any]) -> Time | None:
 def _fine_elapsed(time: Time) -> bool:
     """Form "in 20 min" takes no other time; "in 2 days" takes a clock ("in 2 days at 9am")."""
     return time.elapsed and time.value.grain != "day"
+
+
+def _now(time: Time) -> bool:
+    """Whether the time is "now" (one second, this one): it takes no other time."""
+    return isinstance(time.value, Fixed) and time.value.grain == "second"
 
 
 def _with_part(ctx: Context, values: list[Any]) -> Time | None:
