@@ -157,6 +157,8 @@ def _months(fields: Fields, first: date, backwards: bool) -> Iterator[tuple[int,
     """(year, month) pairs the pattern allows from ``first``'s month, in order."""
     year, month = first.year, first.month
     sign = -1 if backwards else 1
+    if fields.year is not None and (fields.year - year) * sign > 0:  # "10/31/1974": go there
+        year, month = fields.year, 12 if backwards else 1
     for _ in range(MAX_YEARS * 12):
         if fields.year is not None and (year - fields.year) * sign > 0:
             return

@@ -3,10 +3,11 @@
 * A clock time is the first one strictly ahead of now ("at 8" at 09:00 is 20:00 today).
 * A day without a clock fires at the user's day hour (09:00), a part of day at its hour
   ("tonight" 19:00); a week at its Monday, a month at its 1st. Days counted from now
-  ("in 2 days", "in a month") keep the time of day it is now.
+  ("in 2 days", "in a month", "a week ago") keep the time of day it is now.
 * A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
   person most likely means the one gone, and gets a kind question), else next year's.
+* "now" is now, neither ahead nor past.
 * A value with nothing ahead but something behind ("yesterday", "2 hours ago") is past:
   the time understood is kept, so the reply can say which one it was.
 """
@@ -113,6 +114,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(recent, time, ctx)
             return Moment(at, grain, "past", recent.start)
         for span in islice(time.value.future(now), _SEARCH):
+            if span.grain == "second" and span.start == now:  # "now": neither ahead nor past
+                return Moment(now, "second", "resolved", now)
             if _skips(span, time, now):
                 continue
             at, grain = _instant(span, time, ctx)

@@ -18,6 +18,15 @@ second" is one).
 
 The tail of a hyphenated word is no time of its own ("midi" in "après-midi").
 
+A bare number after "in" is minutes only when nothing follows it that it could count:
+"remind me in 15" and "in 15, thanks" are, "put it in 3 boxes" is not.
+
+A weekday abbreviation that is also a word, said alone as the whole message, is that day
+("sun", "sat."): nothing else in the message could make it the word.
+
+"now" and its phrases ("right now", "at the moment") are a time only as the whole message:
+"I'm in Paris now" and "not now" name no time to set.
+
 A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78"), and a bare
 number after a day counts what follows it ("friday 3 kids", "demain 15 personnes").
 """
@@ -76,6 +85,8 @@ DAY_CUES = frozenset(
      "le", "ce", "chaque", "tous", "les", "prochain", "dernier", "avant", "apres", "jusqu'a"}
 )  # fmt: skip
 PHONE_RUN = 4
+ENDINGS = frozenset({".", "!", "?", ",", ";", ":", ")"})
+MINUTES_THEN = frozenset({"to", "and", "then", "please", "pls", "plz", "thanks", "thx", "ok"})
 
 
 def _lone_ambiguous_day(node: Node, tokens: Sequence[Token]) -> bool:
@@ -83,7 +94,31 @@ def _lone_ambiguous_day(node: Node, tokens: Sequence[Token]) -> bool:
     if node.end - node.start != 1 or tokens[node.start].text not in AMBIGUOUS_DAYS:
         return False
     before = tokens[node.start - 1].text if node.start > 0 else ""
-    return before not in DAY_CUES
+    return before not in DAY_CUES and not _whole_message(node, tokens)
+
+
+def _whole_message(node: Node, tokens: Sequence[Token]) -> bool:
+    """Whether the reading is all the message says, but for punctuation ("sun.", "now!")."""
+    outside = (*tokens[: node.start], *tokens[node.end :])
+    return all(token.kind == "sym" and token.text in ENDINGS for token in outside)
+
+
+def _minutes_counting(node: Node, tokens: Sequence[Token]) -> bool:
+    """Form "in 15" with a word after it that the number may count ("in 3 boxes")."""
+    if node.rule != "in <n> (minutes)" or node.end >= len(tokens):
+        return False
+    after = tokens[node.end]
+    if after.kind == "sym" and after.text in ENDINGS:
+        return False
+    then = tokens[node.end + 1] if node.end + 1 < len(tokens) else None
+    if then is not None and (then.kind == "num" or then.text in NUMBER_WORDS):
+        return True  # "in 5 to 10 minutes", "in 5 or 6": a range, no time to guess
+    return after.text not in MINUTES_THEN
+
+
+def _now_in_a_sentence(node: Node, tokens: Sequence[Token]) -> bool:
+    """A "now" reading that is not the whole message ("I'm in Paris now")."""
+    return node.rule == "now" and not _whole_message(node, tokens)
 
 
 def _in_phone_number(node: Node, tokens: Sequence[Token]) -> bool:
@@ -137,5 +172,7 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _end_of_compound(node, tokens)
         or _day_and_count(node, tokens)
         or _lone_ambiguous_day(node, tokens)
+        or _minutes_counting(node, tokens)
+        or _now_in_a_sentence(node, tokens)
         or _in_phone_number(node, tokens)
     )

@@ -10,7 +10,7 @@ NUMBERS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 ARTICLES_ONE = ("a", "an")  # "a week", "an hour": one
-COUPLE = ("a couple of", "a couple", "couple of", "couple")  # two
+COUPLE = ("a couple of", "a couple", "couple of", "couple", "a pair of", "pair of")  # two
 FEW = ("a few", "few")  # three
 
 ORDINALS = {
@@ -87,7 +87,19 @@ DIRECTIONS = {
     -1: ("last", "past", "previous", "prev"),
     0: ("this", "current", "this coming"),
 }
-NOW = ("now", "right now", "just now", "at the moment", "atm", "rn", "asap", "immediately")
+NOW = (
+    "now",
+    "right now",
+    "just now",
+    "at the moment",
+    "atm",
+    "rn",
+    "asap",
+    "immediately",
+    "at this time",
+    "at this moment",
+    "right away",
+)
 AMPM = {"am": ("am", "a", "a.m", "a.m.", "morning"), "pm": ("pm", "p", "p.m", "p.m.")}
 NAMED_CLOCKS = {12: ("noon", "midday", "mid-day", "noonday"), 24: ("midnight", "midnite")}
 HALF = ("half", "1/2")

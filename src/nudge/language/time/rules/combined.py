@@ -1,8 +1,7 @@
-"""Times made of times: "tomorrow at 8", "friday evening", "first monday of next month".
+"""Times made of times: "tomorrow at 8", "friday evening", "le 2e mardi de janvier".
 
 Intersection follows ``compose`` (a flexible hour on another day is settled; a part of
-day places the hour). Nth-of counts inside each container ("the last friday of the
-month"); "<ordinal> day of <time>" counts days.
+day places the hour). The English nth-of rules are in ``nth.py``.
 """
 
 from __future__ import annotations
@@ -11,15 +10,28 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.compose import in_part, intersect
-from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.parts import part_value
-from nudge.language.time.values import Cycle, DaysOf, Intersect, NthOf
+from nudge.language.time.rules.nth import (
+    LAST as _LAST,
+)
+from nudge.language.time.rules.nth import (
+    MONTHISH as _MONTHISH,
+)
+from nudge.language.time.rules.nth import (
+    _nth_day_of,
+    _nth_of,
+    _ordinal_of,
+    _this_month,
+)
+from nudge.language.time.values import Fixed, Intersect
 
 
 def _both(ctx: Context, values: list[Any]) -> Time | None:
     a, b = values[0], values[1]
     if _fine_elapsed(a) or _fine_elapsed(b) or a.latent and b.latent or a.part and b.part:
+        return None
+    if _now(a) or _now(b):  # "tomorrow at this time" is the day at this clock (day_clock.py)
         return None
     return intersect(a, b, ctx)
 
@@ -27,6 +39,11 @@ def _both(ctx: Context, values: list[Any]) -> Time | None:
 def _fine_elapsed(time: Time) -> bool:
     """Form "in 20 min" takes no other time; "in 2 days" takes a clock ("in 2 days at 9am")."""
     return time.elapsed and time.value.grain != "day"
+
+
+def _now(time: Time) -> bool:
+    """Whether the time is "now" (one second, this one): it takes no other time."""
+    return isinstance(time.value, Fixed) and time.value.grain == "second"
 
 
 def _with_part(ctx: Context, values: list[Any]) -> Time | None:
@@ -57,44 +74,8 @@ def _part_alone(ctx: Context, values: list[Any]) -> Time | None:
     return None if span is None else Time(span, part=values[0])
 
 
-def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "first monday of next month", "le 2e mardi de janvier", "last friday of the month"."""
-    n, weekday, outer = values[0], values[1], values[2]
-    if n == 0 or abs(n) > 5:
-        return None
-    return Time(NthOf(n, Fields(weekday=weekday), outer.value), day=True)
-
-
-def _nth_day_of(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "the 20th day of next month", "last day of the month"."""
-    n, outer = values[0], values[1]
-    if n == 0 or abs(n) > 31:
-        return None
-    return _nth_days(n, outer)
-
-
-def _nth_days(n: int, outer: Time) -> Time:
-    """The ``n``-th day of each of ``outer``'s spans (``n < 0``: from the end)."""
-    return Time(DaysOf(n, outer.value), day=True)
-
-
-def _ordinal_of(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "20th of next month", "the 20 of this month": a day number in a month."""
-    number, outer = values[0], values[1]
-    day = number if isinstance(number, int) else number.value
-    if outer.value.grain != "month" or not 1 <= day <= 31:
-        return None
-    return _nth_days(day, outer)
-
-
-def _this_month(ctx: Context, _values: list[Any]) -> Time:
-    return Time(Cycle("month", 0, ctx.now), day=True)
-
-
-_MONTHISH = c("time", lambda t: t.value.grain in ("month", "year") and not t.latent)
 _DAY = c("time", lambda t: t.value.grain == "day" or t.part is not None)
 _TIME = c("time")
-_LAST = lambda v: v == -1  # noqa: E731
 
 _BARE_PARTS = frozenset(
     {
@@ -203,103 +184,6 @@ EN: list[Rule] = [
         make=_part_alone,
         examples=("at lunch",),
     ),
-    *rule(
-        "<ordinal> <weekday> of <time>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        c("weekday"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_nth_of,
-        examples=("first monday of next month", "the 3rd tuesday of october"),
-    ),
-    *rule(
-        "last <weekday> of <time>",
-        "time",
-        opt(w("the")),
-        c("dir", _LAST),
-        c("weekday"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_nth_of,
-        examples=("the last friday of the month", "last sunday of march"),
-    ),
-    *rule(
-        "<ordinal> last <weekday> of <time>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        w("last"),
-        c("weekday"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=lambda ctx, v: _nth_of(ctx, [-v[0], v[1], v[2]]),
-        examples=("second last friday of may",),
-    ),
-    *rule(
-        "<ordinal> day of <time>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        w("day"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_nth_day_of,
-        examples=("the 20th day of next month",),
-    ),
-    *rule(
-        "last day of <time>",
-        "time",
-        opt(w("the")),
-        c("dir", _LAST),
-        w("day"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_nth_day_of,
-        examples=("the last day of the month",),
-    ),
-    *rule(
-        "<ordinal> last day of <time>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        w("last"),
-        w("day"),
-        w("of", "in"),
-        opt(w("the")),
-        _MONTHISH,
-        make=lambda ctx, v: _nth_day_of(ctx, [-v[0], v[1]]),
-        examples=("fifth last day of may",),
-    ),
-    *rule(
-        "<ordinal> of <month time>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        w("of"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_ordinal_of,
-        examples=("20th of next month", "the 20th of the current month"),
-    ),
-    *rule(
-        "<n> of <month time>",
-        "time",
-        opt(w("the")),
-        c("int", lambda v: isinstance(v, Num) and bool(v.digits)),
-        w("of"),
-        opt(w("the")),
-        _MONTHISH,
-        make=_ordinal_of,
-        examples=("20 of next month",),
-    ),
-    *rule("the month", "time", w("the"), w("month"), make=_this_month, examples=("the month",)),
 ]
 
 _DE = ("de", "du", "d'")

@@ -1,24 +1,28 @@
-"""Days and dates: "tomorrow", "friday", "next tuesday", "march 3", "le 3 mars", "3/12".
+"""Days: "tomorrow", "friday", "next tuesday", "last sunday", "this weekend".
 
 Conventions (see ``docs/understanding.md``):
 
 * "next <weekday>" is the one in the coming week, never tomorrow: "next wednesday" said on
   a Tuesday is eight days away; "this wednesday" is tomorrow. "<weekday> after next" skips
   one more.
-* A numeric date that can be read one way only ("25/12") is read that way; an ambiguous one
-  follows the region (``region.month_first``). A two-digit year is 20xx.
-* "the 24th" / "le 24" is a day of the month: this month's if still ahead, else next month's.
+
+Dates ("march 3", "3/12") are in ``dates.py``; the names French rules share are kept here.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
+from nudge.language.time.holidays import Holiday
 from nudge.language.time.kit import Time, c, opt, rule, w
-from nudge.language.time.region import month_first
+from nudge.language.time.rules.dates import _ANY_DATE as _ANY_DATE  # shared with days_fr
+from nudge.language.time.rules.dates import _DAY_NUM as _DAY_NUM
+from nudge.language.time.rules.dates import _day_month as _day_month
+from nudge.language.time.rules.dates import _day_of_month as _day_of_month
+from nudge.language.time.rules.dates import _merge_weekday as _merge_weekday
 from nudge.language.time.values import Cycle, Fixed, Span, truncate
 
 
@@ -85,119 +89,6 @@ def _dir_cycle(ctx: Context, values: list[Any]) -> Time:
     return Time(Cycle(unit, direction, ctx.now), day=True, past=direction < 0)
 
 
-def _day_of_month(_ctx: Context, values: list[Any]) -> Time | None:
-    number = values[0]
-    day = number if isinstance(number, int) else number.value
-    return Time(Fields(day=day)) if 1 <= day <= 31 else None
-
-
-def _month_day(_ctx: Context, values: list[Any]) -> Time | None:
-    month, number = values[0], values[1]
-    day = number if isinstance(number, int) else number.value
-    if not _valid(month, day):
-        return None
-    return Time(Fields(month=month, day=day), day=True)
-
-
-def _day_month(_ctx: Context, values: list[Any]) -> Time | None:
-    number, month = values[0], values[1]
-    day = number if isinstance(number, int) else number.value
-    if not _valid(month, day):
-        return None
-    return Time(Fields(month=month, day=day), day=True)
-
-
-def _valid(month: int, day: int) -> bool:
-    try:
-        date(2024, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _year(number: Num) -> int | None:
-    if len(number.digits) == 4 and 1900 <= number.value <= 2200:
-        return number.value
-    if len(number.digits) == 2:
-        return 2000 + number.value
-    return None
-
-
-def _with_year(_ctx: Context, values: list[Any]) -> Time | None:
-    time, number = values[0], values[1]
-    year = _year(number) if isinstance(number, Num) else None
-    fields = time.fields
-    if year is None or fields is None or fields.year is not None:
-        return None
-    if len(number.digits) == 2 and fields.day is None:
-        return None
-    try:
-        if fields.month and fields.day and fields.day > 0:
-            date(year, fields.month, fields.day)
-    except ValueError:
-        return None
-    return Time(
-        Fields(year=year, month=fields.month, day=fields.day, weekday=fields.weekday), day=True
-    )
-
-
-def _month(_ctx: Context, values: list[Any]) -> Time:
-    return Time(Fields(month=values[0]), latent=False)
-
-
-def _numeric(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "3/12", "25/12", "12/25/2026": order by region when both readings work."""
-    first, second = values[0], values[1]
-    year = _year(values[2]) if len(values) > 2 else None
-    if len(values) > 2 and year is None:
-        return None
-    readings = []
-    if _valid(first.value, second.value):
-        readings.append((first.value, second.value))
-    if _valid(second.value, first.value):
-        readings.append((second.value, first.value))
-    if not readings or len(first.digits) > 2 or len(second.digits) > 2:
-        return None
-    if len(readings) == 2 and readings[0] != readings[1]:
-        month, day = readings[0] if month_first(ctx.region) else readings[1]
-    else:
-        month, day = readings[0]
-    if year is not None and not _valid_in(year, month, day):
-        return None
-    return Time(Fields(year=year, month=month, day=day), day=True)
-
-
-def _valid_in(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _iso(_ctx: Context, values: list[Any]) -> Time | None:
-    year, month, day = values[0], values[1], values[2]
-    if len(year.digits) != 4 or not _valid_in(year.value, month.value, day.value):
-        return None
-    return Time(Fields(year=year.value, month=month.value, day=day.value), day=True)
-
-
-def _year_month(_ctx: Context, values: list[Any]) -> Time | None:
-    year, month = values[0], values[1]
-    if len(year.digits) != 4 or not 1 <= month.value <= 12:
-        return None
-    return Time(Fields(year=year.value, month=month.value))
-
-
-_DAY_NUM = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and len(v.digits) <= 2  # noqa: E731
-_NUM2 = lambda v: isinstance(v, Num) and 1 <= v.value <= 31 and 1 <= len(v.digits) <= 2  # noqa: E731
-_YEAR = lambda v: isinstance(v, Num) and len(v.digits) in (2, 4)  # noqa: E731
-_DATE = c(
-    "time",
-    lambda t: t.fields is not None and t.fields.month is not None and t.fields.day is not None,
-)
-_SEP = ("/", "-", ".")
-
 BOTH: list[Rule] = [
     *rule(
         "today|tomorrow|tonight",
@@ -207,110 +98,7 @@ BOTH: list[Rule] = [
         examples=("tomorrow", "demain", "tonight", "hier"),
     ),
     *rule("<weekday>", "time", c("weekday"), make=_weekday, examples=("friday", "vendredi")),
-    *rule("<month> (latent)", "time", c("month"), make=_month, prio=-2, examples=("march",)),
-    *rule(
-        "dd/mm",
-        "time",
-        c("int", _NUM2),
-        w(*_SEP, tight=True),
-        c("int", _NUM2, tight=True),
-        make=_numeric,
-        examples=("3/12", "25/12", "2-15"),
-    ),
-    *rule(
-        "dd/mm/yyyy",
-        "time",
-        c("int", _NUM2),
-        w(*_SEP, tight=True),
-        c("int", _NUM2, tight=True),
-        w(*_SEP, tight=True),
-        c("int", _YEAR, tight=True),
-        make=_numeric,
-        examples=("3/3/2015", "10/31/74"),
-    ),
-    *rule(
-        "dd / mm",
-        "time",
-        c("int", _NUM2),
-        w("/", "-"),
-        c("int", _NUM2),
-        make=_numeric,
-        prio=-1,
-        examples=("2 / 15",),
-    ),
-    *rule(
-        "yyyy-mm-dd",
-        "time",
-        c("int"),
-        w("-", "/", tight=True),
-        c("int", tight=True),
-        w("-", "/", tight=True),
-        c("int", tight=True),
-        make=_iso,
-        examples=("2015-03-03",),
-    ),
-    *rule(
-        "yyyy-mm",
-        "time",
-        c("int"),
-        w("-", "/", tight=True),
-        c("int", tight=True),
-        make=_year_month,
-        examples=("2014-10",),
-    ),
-    *rule(
-        "<date> <year>",
-        "time",
-        _DATE,
-        opt(w(",")),
-        c("int", _YEAR),
-        make=_with_year,
-        examples=("march 3 2015", "le 3 mars 2027"),
-    ),
-    *rule(
-        "<month> <year>",
-        "time",
-        c(
-            "time",
-            lambda t: (
-                t.fields is not None
-                and t.fields.month is not None
-                and t.fields.day is None
-                and t.fields.year is None
-            ),
-        ),
-        c("int", lambda v: len(v.digits) == 4),
-        make=_with_year,
-        examples=("october 2014",),
-    ),
-    *rule(
-        "<weekday> <date>",
-        "time",
-        c("weekday"),
-        opt(w(",")),
-        _DATE,
-        make=lambda ctx, v: _merge_weekday(v[0], v[1]),
-        examples=("Monday, Feb 18",),
-    ),
-    *rule(
-        "<date> <weekday>",
-        "time",
-        _DATE,
-        opt(w(",")),
-        c("weekday"),
-        make=lambda ctx, v: _merge_weekday(v[1], v[0]),
-        examples=("Jul 18, Fri",),
-    ),
 ]
-
-
-def _merge_weekday(weekday: int, time: Time) -> Time | None:
-    fields = time.fields
-    if fields is None:
-        return None
-    merged = fields.merge(Fields(weekday=weekday))
-    return None if merged is None else Time(merged, day=True)
-
 
 EN: list[Rule] = [
     *rule("on <weekday>", "time", w("on"), c("weekday"), make=_on_weekday, examples=("on friday",)),
@@ -381,65 +169,32 @@ EN: list[Rule] = [
         make=_dir_cycle,
         examples=("the following week",),
     ),
-    *rule(
-        "<month> <day>",
-        "time",
-        c("month"),
-        opt(w("the")),
-        c("int", _DAY_NUM),
-        make=_month_day,
-        examples=("march 3", "Aug 8", "february the 15th"),
-    ),
-    *rule(
-        "<month> <ordinal>",
-        "time",
-        c("month"),
-        opt(w("the")),
-        c("ord"),
-        make=_month_day,
-        examples=("march first", "march 3rd"),
-    ),
-    *rule(
-        "<day> (of) <month>",
-        "time",
-        opt(w("the")),
-        c("int", _DAY_NUM),
-        opt(w("of")),
-        c("month"),
-        make=_day_month,
-        examples=("15 of february", "14april", "31 Oct"),
-    ),
-    *rule(
-        "<ordinal> (of) <month>",
-        "time",
-        opt(w("the")),
-        c("ord"),
-        opt(w("of")),
-        c("month"),
-        make=_day_month,
-        examples=("the 1st of march", "first of march", "15th february"),
-    ),
-    *rule("the <ordinal>", "time", w("the"), c("ord"), make=_day_of_month, examples=("the 24th",)),
-    *rule(
-        "on the <ordinal>",
-        "time",
-        w("on"),
-        w("the"),
-        c("ord"),
-        make=_day_of_month,
-        examples=("on the 15th",),
-    ),
-    *rule("on <ordinal>", "time", w("on"), c("ord"), make=_day_of_month, examples=("on 24th",)),
-    *rule(
-        "<month>. <day>",
-        "time",
-        c("month"),
-        w(".", tight=True),
-        c("int", _DAY_NUM),
-        make=_month_day,
-        examples=("Dec. 3",),
-    ),
 ]
+
+
+def _weekday_of_week(ctx: Context, values: list[Any]) -> Time:
+    """Form "sunday from last week", "last week's sunday": that day of that Monday–Sunday week."""
+    weekday, direction = values[0], values[1]
+    monday = truncate(ctx.now, "week") + timedelta(days=7 * direction)
+    day = monday + timedelta(days=weekday)
+    return Time(Fixed(Span.unit(day, "day")), day=True, past=day < truncate(ctx.now, "day"))
+
+
+def _last_holiday(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "last thanksgiving", "last easter": the latest one before today."""
+    found = next(iter(values[0].value.past(truncate(ctx.now, "day"))), None)
+    return None if found is None else Time(Fixed(found), day=True, past=True)
+
+
+def _upcoming(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "upcoming two days", "2 upcoming weeks": the day (week…) that many ahead."""
+    number, unit = values[0], values[1]
+    if not 1 <= number.value <= 60:
+        return None
+    return Time(Cycle(unit, number.value, ctx.now), day=True)
+
+
+_CYCLE_UNIT = c("unit", lambda u: u in ("day", "week", "month", "year"))
 
 
 def _weekend(ctx: Context, values: list[Any]) -> Time:
@@ -453,6 +208,53 @@ def _weekend(ctx: Context, values: list[Any]) -> Time:
 _WEEKEND = ("weekend", "wknd", "wkend", "week-end")
 EN.extend(
     [
+        *rule(
+            "<weekday> of|from <dir> week",
+            "time",
+            c("weekday"),
+            w("of", "from"),
+            c("dir"),
+            w("week"),
+            make=_weekday_of_week,
+            examples=("sunday from last week", "monday of this week"),
+        ),
+        *rule(
+            "<dir> week's <weekday>",
+            "time",
+            c("dir"),
+            w("week", "weeks"),
+            w("'s", "'"),
+            c("weekday"),
+            make=lambda ctx, v: _weekday_of_week(ctx, [v[1], v[0]]),
+            examples=("last week's sunday", "next week's friday"),
+        ),
+        *rule(
+            "last <holiday>",
+            "time",
+            w("last", "previous"),
+            c("time", lambda t: isinstance(t.value, Holiday)),
+            make=_last_holiday,
+            examples=("last thanksgiving", "last easter"),
+        ),
+        *rule(
+            "upcoming <n> <unit>",
+            "time",
+            opt(w("the")),
+            w("upcoming"),
+            c("int"),
+            _CYCLE_UNIT,
+            make=_upcoming,
+            examples=("upcoming two days", "the upcoming 2 weeks"),
+        ),
+        *rule(
+            "<n> upcoming <unit>",
+            "time",
+            c("int"),
+            w("upcoming"),
+            _CYCLE_UNIT,
+            make=_upcoming,
+            examples=("2 upcoming days",),
+        ),
         *rule(
             "this weekend",
             "time",
@@ -481,6 +283,5 @@ EN.extend(
     ]
 )
 
-_ANY_DATE = c("time", lambda t: t.fields is not None and t.fields.day is not None and not t.latent)
 
 FR: list[Rule] = []  # in days_fr.py

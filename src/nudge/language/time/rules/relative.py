@@ -1,4 +1,4 @@
-"""Durations and times counted from now or from another time.
+"""Times counted from now or from another time (the durations are in ``durations.py``).
 
 "in 20 min", "dans 1h30", "in an hour and a half", "2 hours ago", "il y a 20 min",
 "a week from tomorrow", "3 days after christmas", "3 fridays from now", "in 2 days".
@@ -13,80 +13,20 @@ from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Duration, Time, c, opt, rule, w
-from nudge.language.time.values import Fixed, Grain, Shift, Span, step, truncate
+from nudge.language.time.rules.durations import (
+    DURATION,
+    UNIT,
+    _and_half,
+    _fraction_hour,
+    _half_unit,
+)
+from nudge.language.time.values import Fixed, Shift, Span, step, truncate
 
-MAX_AMOUNT = 10_000
 _FINE = ("second", "minute", "hour")
-
-
-def _duration(_ctx: Context, values: list[Any]) -> Duration | None:
-    number, unit = values[0], values[1]
-    amount = number.value if isinstance(number, Num) else int(number)
-    return Duration(amount, unit) if 0 < amount <= MAX_AMOUNT else None
-
-
-def _half_unit(_ctx: Context, values: list[Any]) -> Duration | None:
-    unit = values[-1]
-    halves = {
-        "hour": Duration(30, "minute"),
-        "minute": Duration(30, "second"),
-        "day": Duration(12, "hour"),
-    }
-    return halves.get(unit)
-
-
-def _and_half(_ctx: Context, values: list[Any]) -> Duration | None:
-    base: Duration = values[0]
-    if base.unit == "hour":
-        return Duration(base.amount * 60 + 30, "minute")
-    if base.unit == "minute":
-        return Duration(base.amount * 60 + 30, "second")
-    if base.unit == "day":
-        return Duration(base.amount * 24 + 12, "hour")
-    return None
-
-
-def _hours_minutes(_ctx: Context, values: list[Any]) -> Duration | None:
-    hours, minutes = values[0], values[1]
-    if not 0 <= minutes.value < 60:
-        return None
-    return Duration(hours.value * 60 + minutes.value, "minute")
-
-
-def _plus(_ctx: Context, values: list[Any]) -> Duration | None:
-    a, b = values[0], values[1]
-    ma, mb = a.minutes(), b.minutes()
-    if ma is None or mb is None or ma <= mb:
-        return None
-    return Duration(ma + mb, "minute")
-
-
-def _fortnight(_ctx: Context, values: list[Any]) -> Duration:
-    count = values[0].value if len(values) > 1 else 1
-    return Duration(values[-1] * count, "day")
-
-
-def _fraction_hour(_ctx: Context, values: list[Any]) -> Duration | None:
-    top, bottom = values[0].value, values[1].value
-    if bottom not in (2, 4) or not 0 < top < bottom:
-        return None
-    return Duration(60 * top // bottom, "minute")
-
-
-def _decimal(_ctx: Context, values: list[Any]) -> Duration | None:
-    whole, part, unit = values[0], values[1], values[2]
-    if len(part.digits) != 1 or unit not in ("hour", "day", "minute"):
-        return None
-    per: dict[str, tuple[int, Grain]] = {
-        "hour": (60, "minute"),
-        "day": (24, "hour"),
-        "minute": (60, "second"),
-    }
-    factor, finer_unit = per[unit]
-    return Duration(whole.value * factor + factor * part.value // 10, finer_unit)
+MINUTES_ALONE = (5, 90)  # "in 15" is minutes; "in 2" or "in 2013" is not
 
 
 def later(ctx: Context, duration: Duration) -> Fixed:
@@ -126,7 +66,7 @@ def _ago(ctx: Context, values: list[Any]) -> Time:
     if duration.unit in _FINE:
         at = _elapsed(ctx, -timedelta(**{f"{duration.unit}s": duration.amount}))
         return Time(Fixed(Span.unit(truncate(at, "minute"), "minute")), past=True)
-    return Time(later(ctx, negative), past=True)
+    return Time(later(ctx, negative), past=True, elapsed=True)  # "a week ago": at this hour
 
 
 def _from_time(_ctx: Context, values: list[Any]) -> Time | None:
@@ -142,10 +82,18 @@ def _before_time(_ctx: Context, values: list[Any]) -> Time:
     return Time(Shift(time.value, -duration.amount, duration.unit), day=True)
 
 
+def _calendar_day(time: Time) -> bool:
+    """A date, month or holiday without a clock ("march", "thanksgiving"), not a latent one."""
+    fields = time.fields
+    if time.latent or fields is not None and fields.has_clock:
+        return False
+    return fields is not None or time.value.grain == "day"
+
+
 def _time_in(ctx: Context, values: list[Any]) -> Time | None:
     """Form "thanksgiving in 9 months", "March in a year": that time, the duration later."""
     time, duration = values[0], values[1]
-    if duration.unit in _FINE or time.fields is None or time.fields.has_clock:
+    if duration.unit in _FINE or not _calendar_day(time):
         return None
     anchor = truncate(ctx.now, "day") + step(duration.unit, duration.amount)
     found = next(iter(time.value.future(anchor)), None)
@@ -153,12 +101,38 @@ def _time_in(ctx: Context, values: list[Any]) -> Time | None:
 
 
 def _time_ago(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "thanksgiving 3 months ago": the first one from that long ago on, if it is past."""
     time, duration = values[0], values[1]
-    if duration.unit in _FINE or time.fields is None:
+    if duration.unit in _FINE or not _calendar_day(time):
         return None
     anchor = truncate(ctx.now, "day") - step(duration.unit, duration.amount)
-    found = next(iter(time.value.past(anchor + step("day"))), None)
-    return None if found is None else Time(Fixed(found), day=True, past=True)
+    found = next(iter(time.value.future(anchor)), None)  # the first one from then on
+    if found is None or found.start >= truncate(ctx.now, "day"):
+        return None
+    return Time(Fixed(found), day=True, past=True)
+
+
+def _nth_ago(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "2 thursdays ago": the second Thursday before today."""
+    number, weekday = values[0], values[1]
+    count = number.value
+    if not 1 <= count <= 60:
+        return None
+    today = truncate(ctx.now, "day")
+    back = (today.weekday() - weekday) % 7 or 7
+    day = today - timedelta(days=back + 7 * (count - 1))
+    return Time(Fixed(Span.unit(day, "day")), day=True, past=True)
+
+
+def _in_minutes(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "remind me in 15": a bare number after "in" is minutes.
+
+    ``surroundings`` checks that nothing the number could count follows it.
+    """
+    number = values[0]
+    if not number.digits or not MINUTES_ALONE[0] <= number.value <= MINUTES_ALONE[1]:
+        return None
+    return _in(ctx, [Duration(number.value, "minute")])
 
 
 def _nth_from_now(ctx: Context, values: list[Any]) -> Time | None:
@@ -172,81 +146,10 @@ def _nth_from_now(ctx: Context, values: list[Any]) -> Time | None:
     return Time(Fixed(spans[count - 1]), day=True) if len(spans) >= count else None
 
 
-_UNIT = c("unit")
-_DURATION = c("duration")
 _IN_EN = ("in", "within", "after")
 _IN_FR = ("dans", "ds", "d'ici", "en")
 
-BOTH: list[Rule] = [
-    *rule(
-        "<n> <unit>", "duration", c("int"), _UNIT, make=_duration, examples=("20 min", "2 hours")
-    ),
-    *rule(
-        "a <unit>", "duration", c("article"), _UNIT, make=_duration, examples=("a week", "an hour")
-    ),
-    *rule(
-        "a quarter of an hour",
-        "duration",
-        c("quarter"),
-        opt(w("of")),
-        opt(w("an")),
-        c("unit", lambda u: u == "hour"),
-        make=lambda _c, _v: Duration(15, "minute"),
-        examples=("a quarter of an hour", "quarter hour"),
-    ),
-    *rule(
-        "<n><unit>",
-        "duration",
-        c("int"),
-        c("unit", tight=True),
-        make=_duration,
-        examples=("20min", "2h"),
-    ),
-    *rule(
-        "<n> fortnights",
-        "duration",
-        c("int"),
-        c("fortnight"),
-        make=_fortnight,
-        examples=("2 fortnights",),
-    ),
-    *rule(
-        "a fortnight",
-        "duration",
-        opt(c("article")),
-        c("fortnight"),
-        make=lambda _c, v: Duration(v[-1], "day"),
-        examples=("a fortnight", "quinze jours"),
-    ),
-    *rule(
-        "<n>h<mm> (duration)",
-        "duration",
-        c("int"),
-        w("h", tight=True),
-        c("int", tight=True),
-        make=_hours_minutes,
-        examples=("1h30",),
-    ),
-    *rule(
-        "<duration> <duration>",
-        "duration",
-        _DURATION,
-        opt(w("and", "et")),
-        _DURATION,
-        make=_plus,
-        examples=("1 hour 30 minutes", "2 heures et 15 minutes"),
-    ),
-    *rule(
-        "<n>.<n> <unit>",
-        "duration",
-        c("int"),
-        w(".", ",", tight=True),
-        c("int", tight=True),
-        _UNIT,
-        make=_decimal,
-        examples=("1.5 hours", "1,5 heure"),
-    ),
-]
+BOTH: list[Rule] = []  # durations are in durations.py
 
 EN: list[Rule] = [
     *rule(
@@ -254,73 +157,39 @@ EN: list[Rule] = [
         "time",
         w(*_IN_EN),
         opt(w("about", "around", "like", "approx", "~", "roughly", "another")),
-        _DURATION,
+        DURATION,
         make=_in,
         examples=("in 20 min", "in an hour"),
     ),
     *rule(
         "<duration> from now",
         "time",
-        _DURATION,
+        DURATION,
         w("from"),
         w("now", "today"),
         make=_in,
         examples=("3 days from now",),
     ),
     *rule(
-        "<duration> later", "time", _DURATION, w("later"), make=_in, examples=("20 minutes later",)
+        "<duration> later",
+        "time",
+        DURATION,
+        w("later", "hence"),
+        make=_in,
+        examples=("20 minutes later", "7 days hence"),
     ),
     *rule(
         "<duration> ago",
         "time",
-        _DURATION,
+        DURATION,
         w("ago", "back", "earlier"),
         make=_ago,
         examples=("2 hours ago",),
     ),
     *rule(
-        "half an hour",
-        "duration",
-        c("half"),
-        w("an", "a"),
-        _UNIT,
-        make=_half_unit,
-        examples=("half an hour",),
-    ),
-    *rule(
-        "a half hour",
-        "duration",
-        w("a"),
-        c("half"),
-        _UNIT,
-        make=_half_unit,
-        examples=("a half hour",),
-    ),
-    *rule(
-        "<duration> and a half",
-        "duration",
-        _DURATION,
-        w("and"),
-        w("a"),
-        c("half"),
-        make=_and_half,
-        examples=("an hour and a half",),
-    ),
-    *rule(
-        "<n> and a half <unit>",
-        "duration",
-        c("int"),
-        w("and"),
-        w("a"),
-        c("half"),
-        _UNIT,
-        make=lambda ctx, v: _and_half(ctx, [Duration(v[0].value, v[2])]),
-        examples=("2 and a half hours",),
-    ),
-    *rule(
         "<duration> from <time>",
         "time",
-        _DURATION,
+        DURATION,
         w("from", "after"),
         c("time"),
         make=_from_time,
@@ -329,7 +198,7 @@ EN: list[Rule] = [
     *rule(
         "<duration> before <time>",
         "time",
-        _DURATION,
+        DURATION,
         w("before"),
         c("time"),
         make=_before_time,
@@ -340,7 +209,7 @@ EN: list[Rule] = [
         "time",
         c("time"),
         w("in"),
-        _DURATION,
+        DURATION,
         make=_time_in,
         prio=-1,
         examples=("thanksgiving in 9 months",),
@@ -349,7 +218,7 @@ EN: list[Rule] = [
         "<time> <duration> from now",
         "time",
         c("time"),
-        _DURATION,
+        DURATION,
         w("from"),
         w("now"),
         make=_time_in,
@@ -359,10 +228,28 @@ EN: list[Rule] = [
         "<time> <duration> ago",
         "time",
         c("time"),
-        _DURATION,
+        DURATION,
         w("ago"),
         make=_time_ago,
         examples=("thanksgiving 3 months ago",),
+    ),
+    *rule(
+        "<n> <weekday>s ago",
+        "time",
+        c("int"),
+        c("weekday"),
+        w("ago", "back"),
+        make=_nth_ago,
+        examples=("2 thursdays ago", "2 thursdays back"),
+    ),
+    *rule(
+        "in <n> (minutes)",
+        "time",
+        w("in"),
+        c("int"),
+        make=_in_minutes,
+        prio=-1,
+        examples=("remind me in 15",),
     ),
     *rule(
         "<n> <weekday>s from now",
@@ -382,7 +269,7 @@ FR: list[Rule] = [
         "time",
         w(*_IN_FR),
         opt(w("environ", "genre", "~")),
-        _DURATION,
+        DURATION,
         make=_in,
         examples=("dans 20 min", "d'ici 2 heures"),
     ),
@@ -392,14 +279,14 @@ FR: list[Rule] = [
         w("il"),
         w("y"),
         w("a"),
-        _DURATION,
+        DURATION,
         make=_ago,
         examples=("il y a 20 min",),
     ),
     *rule(
         "<duration> plus tard",
         "time",
-        _DURATION,
+        DURATION,
         w("plus"),
         w("tard"),
         make=_in,
@@ -411,14 +298,14 @@ FR: list[Rule] = [
         opt(w("une")),
         c("half"),
         opt(w("-")),
-        _UNIT,
+        UNIT,
         make=_half_unit,
         examples=("une demi-heure", "une demi heure"),
     ),
     *rule(
         "<duration> et demie",
         "duration",
-        _DURATION,
+        DURATION,
         c("half"),
         make=_and_half,
         examples=("une heure et demie",),
@@ -456,7 +343,7 @@ FR: list[Rule] = [
     *rule(
         "<duration> apres <time>",
         "time",
-        _DURATION,
+        DURATION,
         w("apres"),
         c("time"),
         make=_from_time,
@@ -465,7 +352,7 @@ FR: list[Rule] = [
     *rule(
         "<duration> avant <time>",
         "time",
-        _DURATION,
+        DURATION,
         w("avant"),
         c("time"),
         make=_before_time,
