@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nudge.language.time.chart import Rule
+from typing import Any
+
+from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.rules.days import (
@@ -19,13 +21,21 @@ from nudge.language.time.rules.days import (
     _weekend,
 )
 
+
+def _no_clock(_ctx: Context, values: list[Any]) -> Time | None:
+    """Form "le <date>": a date without a clock ("le 1er mars 2013" is no 20:13)."""
+    time: Time = values[0]
+    fields = time.fields
+    return None if fields is not None and fields.has_clock else time
+
+
 FR: list[Rule] = [
     *rule(
         "le <date>",
         "time",
         w("le", "du", "au"),
         _ANY_DATE,
-        make=lambda _c, v: v[0],
+        make=_no_clock,
         examples=("le 15/01", "le 3 mars"),
     ),
     *rule(
