@@ -204,6 +204,17 @@ FR: list[Rule] = [
         examples=("chaque premier lundi du mois",),
     ),
     *rule(
+        "les premiers lundis du mois",
+        "repeat",
+        w("les"),
+        c("ord"),
+        DAYS,
+        w("du", "de"),
+        w("mois"),
+        make=_nth_weekday,
+        examples=("les premiers lundis du mois", "les derniers vendredis du mois"),
+    ),
+    *rule(
         "le 1er de chaque mois",
         "repeat",
         opt(w("le", "les")),
