@@ -11,6 +11,7 @@ from nudge.language.time.lexicon import fr as lexicon_fr
 from nudge.language.time.rules import (
     clocks,
     combined,
+    dates_fr,
     day_clock,
     days,
     days_fr,
@@ -20,6 +21,8 @@ from nudge.language.time.rules import (
     named,
     numbers,
     relative,
+    relative_fr,
+    weeks_fr,
 )
 
 MODULES = (
@@ -27,7 +30,10 @@ MODULES = (
     clocks,
     days,
     days_fr,
+    weeks_fr,
+    dates_fr,
     relative,
+    relative_fr,
     combined,
     day_clock,
     every,

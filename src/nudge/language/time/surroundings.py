@@ -19,7 +19,13 @@ second" is one).
 The tail of a hyphenated word is no time of its own ("midi" in "après-midi").
 
 A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78"), and a bare
-number after a day counts what follows it ("friday 3 kids", "demain 15 personnes").
+number after a day counts what follows it ("friday 3 kids", "demain 15 personnes"), as does
+the second of two numbers read as a date ("dans 2 3 jours" is no March 2).
+
+French "le lendemain", "la veille", "le jour suivant" are tomorrow and yesterday only alone:
+before "de", "la"… they are the day after or before something else ("le lendemain de la
+fête"), and so is "deux jours après" before words. A reading ending on "après" in
+"après-midi" is the head of that word ("mercredi d'après-midi" is no "mercredi d'après").
 """
 
 from __future__ import annotations
@@ -129,6 +135,47 @@ def _ordinal_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
     return before not in ORDINAL_CUES
 
 
+RELATIVE_DAYS = frozenset(
+    {"le lendemain", "le jour suivant", "le jour d'après", "la veille", "le jour précédent",
+     "le jour d'avant", "dans la journée"}
+)  # fmt: skip
+RELATIVE_TO = frozenset({"de", "du", "d'", "des", "la", "le", "l'", "les", "au", "aux"})
+UNIT_WORDS = frozenset(w for units in (en.UNITS, fr.UNITS) for ws in units.values() for w in ws)
+
+
+def _two_numbers_and_count(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending in two bare numbers before a count or a unit ("dans 2 3 jours")."""
+    if node.end - node.start < 2 or node.end >= len(tokens):
+        return False
+    last, before = tokens[node.end - 1], tokens[node.end - 2]
+    if last.kind != "num" or before.kind != "num":
+        return False
+    after = tokens[node.end].text
+    return after in COUNT_AFTER or after in UNIT_WORDS
+
+
+def _day_relative_to_something(node: Node, tokens: Sequence[Token]) -> bool:
+    """French "le lendemain" / "la veille" followed by what it is relative to."""
+    if node.rule not in RELATIVE_DAYS or node.end >= len(tokens):
+        return False
+    return tokens[node.end].text in RELATIVE_TO
+
+
+def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
+    """French "<duration> après" followed by what it counts from ("deux jours après l'op")."""
+    if node.rule != "<duration> après" or node.end >= len(tokens):
+        return False
+    return tokens[node.end].kind != "sym"
+
+
+def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending on "après" glued to "-midi": the head of "après-midi"."""
+    if tokens[node.end - 1].text != "apres" or node.end + 1 >= len(tokens):
+        return False
+    head, hyphen, tail = tokens[node.end - 1], tokens[node.end], tokens[node.end + 1]
+    return hyphen.text == "-" and head.end == hyphen.start and hyphen.end == tail.start
+
+
 def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
     """Whether the words around a reading say it is no time (see the module)."""
     return (
@@ -138,4 +185,8 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _day_and_count(node, tokens)
         or _lone_ambiguous_day(node, tokens)
         or _in_phone_number(node, tokens)
+        or _two_numbers_and_count(node, tokens)
+        or _day_relative_to_something(node, tokens)
+        or _head_of_compound(node, tokens)
+        or _after_what(node, tokens)
     )
