@@ -199,3 +199,34 @@ def test_french_diner_stays_the_evening() -> None:
     now = datetime(2026, 12, 6, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
     at = _read("rappelle-moi au dîner", now=now, tz="Europe/Paris")
     assert at == ("2026-12-06T19:00", "resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("rappelle-moi le dernier jour du mois de payer le loyer", "2027-04-30T09:00"),
+        ("le 15 du mois", "2027-05-15T09:00"),  # this month's has passed
+        ("le 3e jour du mois", "2027-05-03T09:00"),
+        ("le 20 du mois prochain", "2027-05-20T09:00"),
+    ],
+)
+def test_days_of_the_month(text: str, want: str) -> None:
+    now = datetime(2027, 4, 29, 18, 20, tzinfo=ZoneInfo(QUEBEC))
+    assert _read(text, now=now, tz=QUEBEC) == (want, "resolved")
+
+
+def test_every_fifth_of_the_month() -> None:
+    now = datetime(2026, 12, 31, 13, 40, tzinfo=ZoneInfo("Europe/Paris"))
+    reading = read(
+        "tous les 5 du mois à 10h rappelle moi de payer", now=now, tz="Europe/Paris", lang="fr"
+    )
+    assert reading is not None
+    assert reading.rrule == "FREQ=MONTHLY;BYMONTHDAY=5"
+    assert reading.at is not None
+    assert reading.at.isoformat(timespec="minutes") == "2027-01-05T10:00"
+
+
+def test_le_prefixes_the_weekday_it_places() -> None:
+    reading = read("rappelle-moi le lundi en huit d'appeler", now=TUESDAY, tz=ZONE, lang="fr")
+    assert reading is not None
+    assert reading.span == (13, 29)

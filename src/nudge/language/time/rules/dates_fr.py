@@ -97,13 +97,28 @@ def _today(ctx: Context, _values: list[Any]) -> Time:
     return Time(Cycle("day", 0, ctx.now), day=True)
 
 
-def _nth_of_month(ctx: Context, values: list[Any]) -> Time | None:
-    """Form "le dernier vendredi du mois": this month's, or next month's once it has passed."""
+def _this_or_next_month(ctx: Context, make: Callable[[Time], Time | None]) -> Time | None:
+    """``make`` of this month, or of next month when this month's has passed."""
+    found = None
     for months in (0, 1):
-        found = _nth_of(ctx, [values[0], values[1], Time(Cycle("month", months, ctx.now))])
+        found = make(Time(Cycle("month", months, ctx.now)))
         if found is None or next(iter(found.value.future(ctx.now)), None) is not None:
             return found
     return found
+
+
+def _nth_of_month(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "le dernier vendredi du mois": this month's, or next month's once it has passed."""
+    return _this_or_next_month(ctx, lambda month: _nth_of(ctx, [values[0], values[1], month]))
+
+
+def _nth_day_of_month(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "le dernier jour du mois", "le 3e jour du mois", "le 15 du mois"."""
+    number = values[0]
+    n = number if isinstance(number, int) else number.value
+    if isinstance(number, Num) and not 1 <= n <= 31:
+        return None
+    return _this_or_next_month(ctx, lambda month: _nth_day_of(ctx, [n, month]))
 
 
 _DE = ("de", "du", "d'")
@@ -275,6 +290,29 @@ FR: list[Rule] = [
         w("mois"),
         make=_nth_of_month,
         examples=("le dernier vendredi du mois", "le premier lundi de ce mois"),
+    ),
+    *rule(
+        "le <ordinal> jour du mois",
+        "time",
+        opt(w("le")),
+        c("ord"),
+        w("jour"),
+        w("du", "de"),
+        opt(w("ce")),
+        w("mois"),
+        make=_nth_day_of_month,
+        examples=("le dernier jour du mois", "le 3e jour du mois"),
+    ),
+    *rule(
+        "le <n> du mois",
+        "time",
+        w("le"),
+        c("int", _DAY),
+        w("du", "de"),
+        opt(w("ce")),
+        w("mois"),
+        make=_nth_day_of_month,
+        examples=("le 15 du mois",),
     ),
 ]
 

@@ -239,6 +239,17 @@ FR: list[Rule] = [
         examples=("le 15 de chaque mois",),
     ),
     *rule(
+        "tous les 5 du mois",
+        "repeat",
+        w(*EVERY_FR),
+        w("les"),
+        c("int"),
+        w("du"),
+        w("mois"),
+        make=_month_day,
+        examples=("tous les 5 du mois",),
+    ),
+    *rule(
         "le dernier jour de chaque mois",
         "repeat",
         opt(w("le", "les")),

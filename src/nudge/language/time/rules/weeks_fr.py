@@ -144,6 +144,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> de la semaine <dir>",
         "time",
+        opt(w("le")),
         c("weekday"),
         opt(w("de")),
         w("la"),
@@ -155,6 +156,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> de cette semaine",
         "time",
+        opt(w("le")),
         c("weekday"),
         opt(w("de")),
         c("dir", lambda d: d == 0),
@@ -165,6 +167,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> la semaine d'après",
         "time",
+        opt(w("le")),
         c("weekday"),
         opt(w("de")),
         w("la"),
@@ -177,6 +180,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> suivant",
         "time",
+        opt(w("le")),
         c("weekday"),
         w("suivant", "suivante"),
         make=_next_weeks,
@@ -186,6 +190,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> d'après",
         "time",
+        opt(w("le")),
         c("weekday"),
         w("d'"),
         w("apres"),
@@ -195,6 +200,7 @@ FR: list[Rule] = [
     *rule(
         "<weekday> en huit",
         "time",
+        opt(w("le")),
         c("weekday"),
         w("en"),
         c("int"),
