@@ -44,6 +44,10 @@ def _read(text: str, now: datetime = TUESDAY, tz: str = ZONE) -> tuple[str, str]
         ("demain en huit", "2013-02-20T09:00"),
         ("rappelle-moi d'aujourd'hui en huit de relancer le notaire", "2013-02-19T09:00"),
         ("réunion lundi en huit à 14h", "2013-02-25T14:00"),
+        ("vendredi suivant à 14h", "2013-02-22T14:00"),  # one reading, not two
+        ("mardi qui vient", "2013-02-19T09:00"),  # said on a Tuesday: never today
+        ("vendredi qui s'en vient", "2013-02-15T09:00"),
+        ("la semaine d'après", "2013-02-18T09:00"),
     ],
 )
 def test_weekday_placed_by_a_week(text: str, want: str) -> None:
@@ -94,6 +98,7 @@ def test_day_words(text: str, want: str) -> None:
         "il reste 3 2 jours",
         "le 06 12 34 56 78",  # a phone number
         "5 jui",  # juin or juillet
+        "ce jour-là",  # a day said before, not today
     ],
 )
 def test_no_time_where_a_guess_would_be_wrong(text: str) -> None:

@@ -25,7 +25,8 @@ the second of two numbers read as a date ("dans 2 3 jours" is no March 2).
 French "le lendemain", "la veille", "le jour suivant" are tomorrow and yesterday only alone:
 before "de", "la"… they are the day after or before something else ("le lendemain de la
 fête"), and so is "deux jours après" before words. A reading ending on "après" in
-"après-midi" is the head of that word ("mercredi d'après-midi" is no "mercredi d'après").
+"après-midi" is the head of that word ("mercredi d'après-midi" is no "mercredi d'après"),
+and "ce jour-là" is a day said before, not today.
 """
 
 from __future__ import annotations
@@ -168,9 +169,12 @@ def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
     return tokens[node.end].kind != "sym"
 
 
+HYPHEN_HEADS = frozenset({"apres", "jour"})
+
+
 def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
-    """A reading ending on "après" glued to "-midi": the head of "après-midi"."""
-    if tokens[node.end - 1].text != "apres" or node.end + 1 >= len(tokens):
+    """A reading ending on "après" in "après-midi", or "jour" in "ce jour-là"."""
+    if tokens[node.end - 1].text not in HYPHEN_HEADS or node.end + 1 >= len(tokens):
         return False
     head, hyphen, tail = tokens[node.end - 1], tokens[node.end], tokens[node.end + 1]
     return hyphen.text == "-" and head.end == hyphen.start and hyphen.end == tail.start

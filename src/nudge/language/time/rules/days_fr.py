@@ -21,6 +21,10 @@ from nudge.language.time.rules.days import (
     _weekend,
 )
 
+# "mercredi prochain": the coming one. "suivant" is no such word: "mercredi suivant" is next
+# week's (``weeks_fr``), so it is left out here.
+_COMING = ("prochain", "prochaine", "prochains", "prochaines", "pro")
+
 
 def _no_clock(_ctx: Context, values: list[Any]) -> Time | None:
     """Form "le <date>": a date without a clock ("le 1er mars 2013" is no 20:13)."""
@@ -64,7 +68,7 @@ FR: list[Rule] = [
         "<weekday> prochain",
         "time",
         c("weekday"),
-        c("dir", lambda d: d == 1),
+        w(*_COMING),
         make=_coming,
         examples=("mardi prochain",),
     ),
@@ -84,9 +88,11 @@ FR: list[Rule] = [
         "time",
         c("weekday"),
         w("qui"),
+        opt(w("s'")),
+        opt(w("en")),
         w("vient"),
-        make=_this_weekday,
-        examples=("vendredi qui vient",),
+        make=_coming,
+        examples=("vendredi qui vient", "vendredi qui s'en vient"),
     ),
     *rule(
         "le <weekday>", "time", w("le"), c("weekday"), make=_on_weekday, examples=("le vendredi",)

@@ -178,13 +178,22 @@ FR: list[Rule] = [
         examples=("mercredi la semaine d'apres", "mercredi de la semaine d'apres"),
     ),
     *rule(
+        "la semaine d'après",
+        "time",
+        opt(w("la", "le", "l'")),
+        c("unit", lambda u: u in ("week", "month", "year")),
+        w("d'"),
+        w("apres"),
+        make=lambda ctx, v: Time(Cycle(v[0], 1, ctx.now), day=True),
+        examples=("la semaine d'apres", "le mois d'apres"),
+    ),
+    *rule(
         "<weekday> suivant",
         "time",
         opt(w("le")),
         c("weekday"),
         w("suivant", "suivante"),
         make=_next_weeks,
-        prio=1,  # over "<weekday> prochain", which also takes "suivant" as a direction
         examples=("mercredi suivant",),
     ),
     *rule(
