@@ -96,6 +96,7 @@ def test_day_words(text: str, want: str) -> None:
         "deux jours après l'opération",
         "rappelle-moi dans 2 3 jours",  # no March 2
         "il reste 3 2 jours",
+        "rappelle-moi d'acheter 1 2 kg de farine",  # one digit each: no date without a year
         "le 06 12 34 56 78",  # a phone number
         "5 jui",  # juin or juillet
         "ce jour-là",  # a day said before, not today

@@ -1,9 +1,9 @@
 """French dates: "17 02", "le 24 12 2014", "le lendemain du 13 février", "3e jour d'octobre".
 
 * Day and month written as numbers apart ("le 31 10") are a date only when both are a real
-  day and month; a run of four numbers or more is a phone number (``surroundings``). After
-  "à" or "vers" the same pair may be a clock ("à 17 02"): both readings are kept, so the
-  user is asked.
+  day and month, one of them in two digits unless a year follows ("1 2 kg" is none); a run
+  of four numbers or more is a phone number (``surroundings``). After "à" or "vers" the
+  same pair may be a clock ("à 17 02"): both readings are kept, so the user is asked.
 * "le lendemain" / "le jour d'après" alone is tomorrow, "la veille" / "le jour d'avant"
   yesterday; followed by a day they are the day after or before it.
 * "le dernier vendredi du mois" is this month's (once), next month's once it has passed
@@ -44,8 +44,14 @@ def _date(day: int, month: int, said_year: Num | None) -> Time | None:
 
 
 def _spaced(_ctx: Context, values: list[Any]) -> Time | None:
-    """Form "17 02", "20 2 14": day, month (and year) written apart."""
-    return _date(values[0].value, values[1].value, values[2] if len(values) > 2 else None)
+    """Form "17 02", "20 2 14": day, month (and year) written apart.
+
+    Without a year, one of the two takes two digits: "1 2 kg de farine" is no February 1.
+    """
+    day, month = values[0], values[1]
+    if len(values) == 2 and len(day.digits) < 2 and len(month.digits) < 2:
+        return None
+    return _date(day.value, month.value, values[2] if len(values) > 2 else None)
 
 
 def _named_month(_ctx: Context, values: list[Any]) -> Time | None:
