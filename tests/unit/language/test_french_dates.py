@@ -81,6 +81,7 @@ def test_days_gone_are_understood_as_past(text: str, want: str) -> None:
         ("dans la journée de demain", "2013-02-13T09:00"),
         ("un jour après", "2013-02-13T09:00"),
         ("deux jours après", "2013-02-14T09:00"),
+        ("rappelle-moi vendredi, la veille de l'examen", "2013-02-15T09:00"),  # friday stands
     ],
 )
 def test_day_words(text: str, want: str) -> None:

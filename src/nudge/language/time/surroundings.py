@@ -22,11 +22,11 @@ A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78"),
 number after a day counts what follows it ("friday 3 kids", "demain 15 personnes"), as does
 the second of two numbers read as a date ("dans 2 3 jours" is no March 2).
 
-French "le lendemain", "la veille", "le jour suivant" are tomorrow and yesterday only alone:
-before "de", "la"… they are the day after or before something else ("le lendemain de la
-fête"), and so is "deux jours après" before words. A reading ending on "après" in
-"après-midi" is the head of that word ("mercredi d'après-midi" is no "mercredi d'après"),
-and "ce jour-là" is a day said before, not today.
+French "le lendemain", "la veille", "le jour suivant", "mercredi d'après" are read from today
+only alone: before "de", "la"… they are relative to something else ("le lendemain de la
+fête", "le mercredi d'après la réunion"), and so is "deux jours après" before words. A
+reading ending on "après" in "après-midi" is the head of that word ("mercredi d'après-midi"
+is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
 """
 
 from __future__ import annotations
@@ -136,10 +136,12 @@ def _ordinal_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
     return before not in ORDINAL_CUES
 
 
-RELATIVE_DAYS = frozenset(
-    {"le lendemain", "le jour suivant", "le jour d'après", "la veille", "le jour précédent",
-     "le jour d'avant", "dans la journée"}
-)  # fmt: skip
+# Words a French relative day ends on: "le lendemain", "la veille", "mercredi suivant",
+# "le jour d'après", "dans la journée" (and the readings built on them).
+RELATIVE_ENDS = frozenset(
+    {"lendemain", "veille", "suivant", "suivante", "precedent", "precedente", "journee"}
+)
+ELIDED_ENDS = frozenset({"apres", "avant"})  # only after "d'": "d'après", "d'avant"
 RELATIVE_TO = frozenset({"de", "du", "d'", "des", "la", "le", "l'", "les", "au", "aux"})
 UNIT_WORDS = frozenset(w for units in (en.UNITS, fr.UNITS) for ws in units.values() for w in ws)
 
@@ -156,10 +158,13 @@ def _two_numbers_and_count(node: Node, tokens: Sequence[Token]) -> bool:
 
 
 def _day_relative_to_something(node: Node, tokens: Sequence[Token]) -> bool:
-    """French "le lendemain" / "la veille" followed by what it is relative to."""
-    if node.rule not in RELATIVE_DAYS or node.end >= len(tokens):
+    """A reading ending on "lendemain", "veille", "suivant"… before what it is relative to."""
+    if node.end >= len(tokens) or tokens[node.end].text not in RELATIVE_TO:
         return False
-    return tokens[node.end].text in RELATIVE_TO
+    last = tokens[node.end - 1].text
+    if last in RELATIVE_ENDS:
+        return True
+    return last in ELIDED_ENDS and node.end - node.start >= 2 and tokens[node.end - 2].text == "d'"
 
 
 def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
