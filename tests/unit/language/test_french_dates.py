@@ -82,6 +82,8 @@ def test_days_gone_are_understood_as_past(text: str, want: str) -> None:
         ("un jour après", "2013-02-13T09:00"),
         ("deux jours après", "2013-02-14T09:00"),
         ("rappelle-moi vendredi, la veille de l'examen", "2013-02-15T09:00"),  # friday stands
+        ("rappelle-moi dans la journée de faire le plein", "2013-02-12T09:00"),
+        ("en fin de semaine", "2013-02-16T09:00"),
     ],
 )
 def test_day_words(text: str, want: str) -> None:
@@ -129,6 +131,11 @@ def test_no_time_where_a_guess_would_be_wrong(text: str) -> None:
 )
 def test_dates(text: str, want: str) -> None:
     assert _read(text) == (want, "resolved")
+
+
+def test_fin_de_journee_before_its_task_is_the_end_of_today() -> None:
+    at = _read("rappelle-moi en fin de journée de mettre à jour le suivi")
+    assert at == ("2013-02-12T17:00", "resolved")
 
 
 def test_a_pair_of_numbers_after_a_is_a_question() -> None:

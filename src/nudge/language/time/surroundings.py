@@ -137,10 +137,9 @@ def _ordinal_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
 
 
 # Words a French relative day ends on: "le lendemain", "la veille", "mercredi suivant",
-# "le jour d'après", "dans la journée" (and the readings built on them).
-RELATIVE_ENDS = frozenset(
-    {"lendemain", "veille", "suivant", "suivante", "precedent", "precedente", "journee"}
-)
+# "le jour d'après" (and the readings built on them). Not "journée": "dans la journée de
+# faire…" names today, its task after ("en fin de journée de…" too).
+RELATIVE_ENDS = frozenset({"lendemain", "veille", "suivant", "suivante", "precedent", "precedente"})
 ELIDED_ENDS = frozenset({"apres", "avant"})  # only after "d'": "d'après", "d'avant"
 RELATIVE_TO = frozenset({"de", "du", "d'", "des", "la", "le", "l'", "les", "au", "aux"})
 UNIT_WORDS = frozenset(w for units in (en.UNITS, fr.UNITS) for ws in units.values() for w in ws)
