@@ -12,6 +12,7 @@ from nudge.language.time.rules import (
     clocks,
     combined,
     dates,
+    dates_fr,
     day_clock,
     days,
     days_fr,
@@ -23,6 +24,8 @@ from nudge.language.time.rules import (
     nth,
     numbers,
     relative,
+    relative_fr,
+    weeks_fr,
 )
 
 MODULES = (
@@ -31,8 +34,11 @@ MODULES = (
     days,
     dates,
     days_fr,
+    weeks_fr,
+    dates_fr,
     durations,
     relative,
+    relative_fr,
     combined,
     nth,
     day_clock,

@@ -20,15 +20,19 @@ SPANS: dict[str, tuple[int, int]] = {  # hours [start, end) each part covers
     "morning": (0, 12), "afternoon": (12, 19), "evening": (17, 24), "first_thing": (5, 10),
     "lunch": (11, 14), "after_lunch": (12, 16), "after_work": (16, 20),
     "end_of_day": (15, 20), "after_dinner": (18, 24), "bedtime": (20, 24),
-    "dinner": (17, 23), "breakfast": (5, 10),
+    "dinner": (17, 23), "breakfast": (5, 10), "supper": (16, 21),
 }  # fmt: skip
 # The user's hour for each part (``DayParts`` field); meals take the nearest part's hour.
 DEFAULT_OF = {"dinner": "evening", "breakfast": "first_thing"}
+# Meals eaten at an hour of their own, not the user's hour for the part of day they fall in:
+# Québec "souper" is at 18:00, as our labels (written by Québécois) say.
+MEAL_HOURS = {"supper": (18, 0)}
 _REGIONAL = {  # (region prefix, word) → the part it means there
     ("fr-CA", "dejeuner"): "breakfast", ("fr-CA", "diner"): "lunch",
     ("fr-CA", "after_diner"): "after_lunch", ("fr", "dejeuner"): "lunch",
     ("fr", "diner"): "dinner", ("fr", "after_diner"): "after_dinner",
-    ("fr", "souper"): "dinner", ("fr-BE", "diner"): "lunch", ("fr-CH", "diner"): "lunch",
+    ("fr", "souper"): "dinner", ("fr-CA", "souper"): "supper", ("fr-BE", "diner"): "lunch",
+    ("fr-CH", "diner"): "lunch",
     ("fr-BE", "souper"): "dinner", ("fr-CH", "souper"): "dinner",
 }  # fmt: skip
 
@@ -48,6 +52,8 @@ def part_span(part: str, ctx: Context) -> tuple[int, int] | None:
 def default_time(part: str, ctx: Context) -> tuple[int, int]:
     """The user's ``(hour, minute)`` for a part of day said alone."""
     name = canonical(part, ctx)
+    if name in MEAL_HOURS:
+        return MEAL_HOURS[name]
     return ctx.parts.of(DEFAULT_OF.get(name, name))
 
 

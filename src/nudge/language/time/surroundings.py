@@ -28,7 +28,14 @@ A weekday abbreviation that is also a word, said alone as the whole message, is 
 "I'm in Paris now" and "not now" name no time to set.
 
 A date in a run of four or more numbers is a phone number ("le 06 12 34 56 78"), and a bare
-number after a day counts what follows it ("friday 3 kids", "demain 15 personnes").
+number after a day counts what follows it ("friday 3 kids", "demain 15 personnes"), as does
+the second of two numbers read as a date ("dans 2 3 jours" is no March 2).
+
+French "le lendemain", "la veille", "le jour suivant", "mercredi d'après" are read from today
+only alone: before "de", "la"… they are relative to something else ("le lendemain de la
+fête", "le mercredi d'après la réunion"), and so is "deux jours après" before words. A
+reading ending on "après" in "après-midi" is the head of that word ("mercredi d'après-midi"
+is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
 """
 
 from __future__ import annotations
@@ -164,6 +171,54 @@ def _ordinal_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
     return before not in ORDINAL_CUES
 
 
+# Words a French relative day ends on: "le lendemain", "la veille", "mercredi suivant",
+# "le jour d'après" (and the readings built on them). Not "journée": "dans la journée de
+# faire…" names today, its task after ("en fin de journée de…" too).
+RELATIVE_ENDS = frozenset({"lendemain", "veille", "suivant", "suivante", "precedent", "precedente"})
+ELIDED_ENDS = frozenset({"apres", "avant"})  # only after "d'": "d'après", "d'avant"
+RELATIVE_TO = frozenset({"de", "du", "d'", "des", "la", "le", "l'", "les", "au", "aux"})
+UNIT_WORDS = frozenset(w for units in (en.UNITS, fr.UNITS) for ws in units.values() for w in ws)
+
+
+def _two_numbers_and_count(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending in two bare numbers before a count or a unit ("dans 2 3 jours")."""
+    if node.end - node.start < 2 or node.end >= len(tokens):
+        return False
+    last, before = tokens[node.end - 1], tokens[node.end - 2]
+    if last.kind != "num" or before.kind != "num":
+        return False
+    after = tokens[node.end].text
+    return after in COUNT_AFTER or after in UNIT_WORDS
+
+
+def _day_relative_to_something(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending on "lendemain", "veille", "suivant"… before what it is relative to."""
+    if node.end >= len(tokens) or tokens[node.end].text not in RELATIVE_TO:
+        return False
+    last = tokens[node.end - 1].text
+    if last in RELATIVE_ENDS:
+        return True
+    return last in ELIDED_ENDS and node.end - node.start >= 2 and tokens[node.end - 2].text == "d'"
+
+
+def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
+    """French "<duration> après" followed by what it counts from ("deux jours après l'op")."""
+    if node.rule != "<duration> après" or node.end >= len(tokens):
+        return False
+    return tokens[node.end].kind != "sym"
+
+
+HYPHEN_HEADS = frozenset({"apres", "jour"})
+
+
+def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending on "après" in "après-midi", or "jour" in "ce jour-là"."""
+    if tokens[node.end - 1].text not in HYPHEN_HEADS or node.end + 1 >= len(tokens):
+        return False
+    head, hyphen, tail = tokens[node.end - 1], tokens[node.end], tokens[node.end + 1]
+    return hyphen.text == "-" and head.end == hyphen.start and hyphen.end == tail.start
+
+
 def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
     """Whether the words around a reading say it is no time (see the module)."""
     return (
@@ -175,4 +230,8 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _minutes_counting(node, tokens)
         or _now_in_a_sentence(node, tokens)
         or _in_phone_number(node, tokens)
+        or _two_numbers_and_count(node, tokens)
+        or _day_relative_to_something(node, tokens)
+        or _head_of_compound(node, tokens)
+        or _after_what(node, tokens)
     )

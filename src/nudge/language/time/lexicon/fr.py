@@ -24,6 +24,9 @@ ORDINALS = {
     "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10, "onzieme": 11,
     "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15, "seizieme": 16,
     "vingtieme": 20, "trentieme": 30, "dernier": -1, "derniere": -1,
+    # plurals, for repeats: "tous les premiers lundis du mois", "les derniers vendredis"
+    "premiers": 1, "premieres": 1, "deuxiemes": 2, "troisiemes": 3, "quatriemes": 4,
+    "derniers": -1, "dernieres": -1,
 }  # fmt: skip
 ORDINAL_SUFFIXES = ("er", "re", "ere", "e", "eme", "em", "ieme", "d", "nd", "nde")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nudge.language.time.chart import Rule
+from typing import Any
+
+from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.rules.days import (
@@ -19,25 +21,46 @@ from nudge.language.time.rules.days import (
     _weekend,
 )
 
+# "mercredi prochain": the coming one. "suivant" is no such word: "mercredi suivant" is next
+# week's (``weeks_fr``), so it is left out here.
+_COMING = ("prochain", "prochaine", "prochains", "prochaines", "pro")
+
+
+def _no_clock(_ctx: Context, values: list[Any]) -> Time | None:
+    """Form "le <date>": a date without a clock ("le 1er mars 2013" is no 20:13)."""
+    time: Time = values[0]
+    fields = time.fields
+    return None if fields is not None and fields.has_clock else time
+
+
 FR: list[Rule] = [
     *rule(
         "le <date>",
         "time",
         w("le", "du", "au"),
         _ANY_DATE,
-        make=lambda _c, v: v[0],
+        make=_no_clock,
         examples=("le 15/01", "le 3 mars"),
     ),
     *rule(
         "ce week-end",
         "time",
         w("ce", "cette", "en"),
-        w("week", "weekend", "fin"),
+        w("week", "weekend"),
         opt(w("-")),
-        opt(w("end", "de")),
-        opt(w("semaine")),
+        opt(w("end")),
         make=_weekend,
-        examples=("ce week-end", "ce weekend", "en fin de semaine"),
+        examples=("ce week-end", "ce weekend"),
+    ),
+    *rule(
+        "en fin de semaine",
+        "time",
+        w("cette", "en"),
+        w("fin"),
+        w("de"),
+        w("semaine"),
+        make=_weekend,
+        examples=("en fin de semaine", "cette fin de semaine"),
     ),
     *rule(
         "le week-end prochain",
@@ -54,7 +77,7 @@ FR: list[Rule] = [
         "<weekday> prochain",
         "time",
         c("weekday"),
-        c("dir", lambda d: d == 1),
+        w(*_COMING),
         make=_coming,
         examples=("mardi prochain",),
     ),
@@ -74,9 +97,11 @@ FR: list[Rule] = [
         "time",
         c("weekday"),
         w("qui"),
+        opt(w("s'")),
+        opt(w("en")),
         w("vient"),
-        make=_this_weekday,
-        examples=("vendredi qui vient",),
+        make=_coming,
+        examples=("vendredi qui vient", "vendredi qui s'en vient"),
     ),
     *rule(
         "le <weekday>", "time", w("le"), c("weekday"), make=_on_weekday, examples=("le vendredi",)
