@@ -35,7 +35,7 @@ def _local(text: str, lang: str = "en") -> str | None:
         ("nine fifty nine a m", "2013-02-12T09:59:00"),
         ("20 minutes to 2pm tomorrow", "2013-02-13T13:40:00"),
         ("3 oclock am", "2013-02-13T03:00:00"),
-        ("3 in the morning", "2013-02-13T03:00:00"),
+        ("7 in the morning", "2013-02-12T07:00:00"),
         ("3 in the AM", "2013-02-13T03:00:00"),
         ("early morning @ 3", "2013-02-13T03:00:00"),
         ("3ish pm", "2013-02-12T15:00:00"),
@@ -100,3 +100,17 @@ def test_minutes_to_a_clock() -> None:
     """A count under 13 before "to <clock>" needs "minutes": "open 10 to 6pm" is a range."""
     assert _local("5 minutes to 8pm") == "2013-02-12T19:55:00"
     assert _local("twenty to 2pm") == "2013-02-12T13:40:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["take 2 in the morning", "take 2 tomorrow morning", "3 in the morning"]
+)
+def test_a_small_number_before_a_part_may_be_a_count(text: str) -> None:
+    """Two pills or 02:00? Asked: neither the part's hour nor the clock is set silently."""
+    reading = read(text, now=NOW, tz=ZONE, lang="en")
+    assert reading is None or reading.outcome == "ambiguous"
+
+
+def test_a_number_the_part_cannot_hold_is_a_count() -> None:
+    """ "take 1 tonight": no 01:00 in the evening, so one pill tonight."""
+    assert _local("take 1 tonight") == "2013-02-12T19:00:00"

@@ -35,6 +35,7 @@ def _local(text: str, *, lang: str = "en", tz: str = ZONE, now: datetime = NOW) 
         ("3pm UTC+2", "2013-02-12T11:00"),
         ("3pm GMT-5", "2013-02-12T18:00"),
         ("9am +0530", "2013-02-13T01:30"),
+        ("9am +05:30", "2013-02-13T01:30"),
         ("8:00Z", "2013-02-12T06:00"),
         ("tomorrow 9am eastern time", "2013-02-13T12:00"),
         ("9am Paris time", "2013-02-12T06:00"),
@@ -84,3 +85,35 @@ def test_a_short_zone_that_may_be_a_word_is_asked_unless_it_agrees() -> None:
 def test_the_record_reports_the_user_time() -> None:
     record = parse_record("remind me to call Raj at 4pm CET", now=NOW, tz=ZONE, lang="en")
     assert record["when"] == "2013-02-12T13:00:00-02:00"
+
+
+TORONTO = "America/Toronto"
+DECEMBER = datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo(TORONTO))  # a Thursday
+
+
+def _toronto(text: str) -> tuple[str, str | None, str | None]:
+    reading = read(text, now=DECEMBER, tz=TORONTO, lang="en")
+    assert reading is not None, text
+    at = None if reading.at is None else reading.at.isoformat(timespec="minutes")
+    return reading.outcome, at, reading.rrule
+
+
+def test_a_zone_a_constant_shift_away_is_a_clock_days_and_repeats_take() -> None:
+    """Toronto keeps New York's clock all year: "EST" is the user's own clock."""
+    assert _toronto("every day at 9am EST") == ("resolved", "2026-12-04T09:00", "FREQ=DAILY")
+    assert _toronto("dec 10 dentist at 10am EST") == ("resolved", "2026-12-10T10:00", None)
+    assert _toronto("tomorrow 9am pacific time") == ("resolved", "2026-12-04T12:00", None)
+
+
+def test_a_clock_moved_past_midnight_changes_the_day() -> None:
+    assert _toronto("tomorrow 11pm PST") == ("resolved", "2026-12-05T02:00", None)
+
+
+def test_a_repeat_in_a_zone_that_drifts_is_asked() -> None:
+    """Paris and Toronto are 6 hours apart but 5 for weeks in spring and fall: no one RRULE."""
+    assert read("every day at 9am CET", now=DECEMBER, tz=TORONTO, lang="en") is None
+    assert _toronto("9am CET") == ("resolved", "2026-12-04T03:00", None)
+
+
+def test_a_short_zone_in_a_repeat_is_asked() -> None:
+    assert _toronto("every monday at 3pm PT")[0] == "ambiguous"

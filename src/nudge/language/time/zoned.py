@@ -1,5 +1,9 @@
 """A time said in another zone ("4pm CET", "Thursday 8:00 PST"), as spans of the user's time.
 
+When the two zones keep the same difference all year (Toronto and "EST", Paris and "CET")
+a clock alone is simply moved by it (``constant_shift``), so it stays a clock that days and
+repeats compose with; otherwise it is a ``Zoned`` value:
+
 The inner value is walked in the other zone's wall time, from ``ref`` converted there, and
 each span is converted back to the user's wall time through real instants (``zoneinfo``,
 so DST on either side is honoured). A converted time in the user's repeated hour keeps its
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -41,6 +45,28 @@ def moved(moment: datetime, source: str, target: str) -> datetime:
     """A naive wall time of zone ``source`` as the naive wall time of ``target`` (with fold)."""
     aware = moment.replace(tzinfo=zone_info(source)).astimezone(zone_info(target))
     return aware.replace(tzinfo=None)
+
+
+@lru_cache(maxsize=256)
+def constant_shift(there: str, here: str, today: datetime) -> timedelta | None:
+    """What to add to a wall time of ``there`` to get ``here``'s, if the same all year.
+
+    Checked once a week over the coming year from ``today`` (an aware or naive moment, read
+    as UTC): None when daylight saving time moves the zones apart for part of the year.
+    """
+    start = today.replace(tzinfo=None)
+    found: timedelta | None = None
+    source, target = zone_info(there), zone_info(here)
+    for week in range(54):
+        instant = (start + timedelta(weeks=week)).replace(tzinfo=UTC)
+        here_offset, there_offset = target.utcoffset(instant), source.utcoffset(instant)
+        if here_offset is None or there_offset is None:
+            return None
+        shift = here_offset - there_offset
+        if found is not None and shift != found:
+            return None
+        found = shift
+    return found
 
 
 @dataclass(frozen=True, slots=True)

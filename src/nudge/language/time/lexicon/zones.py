@@ -3,18 +3,18 @@
 A season-specific abbreviation names its region's clock in any season: "3pm EST" in July
 is 3pm in New York (EDT then), since people write the letters they know and mean the clock
 on the wall there; UTC and GMT always mean UTC ("BST" is London's clock, so in winter GMT).
-Words that are also words ("at", French "et" and "est") are never zones; "pt", "ct" and
-"mt" ("3pm pt session") are ``SHORT``: ambiguous, asked about unless the user's own zone
-gives the same time. IST is India.
+Words that are also words ("at", "met", "wet", "west", French "et" and "est") are never
+zones; "pt", "ct" and "mt" ("at 3 pt session") are ``SHORT``: ambiguous, asked about
+unless the user's own zone gives the same time. IST is India.
 """
 
 from __future__ import annotations
 
 _COMMON = {
     "UTC": ("utc", "gmt", "zulu", "utc time", "gmt time"),
-    "Europe/Paris": ("cet", "cest", "met", "mest", "central european time"),
+    "Europe/Paris": ("cet", "cest", "central european time"),
     "Europe/London": ("bst", "uk time", "london time"),
-    "Europe/Lisbon": ("wet", "west"),
+    "Europe/Lisbon": ("western european time", "lisbon time"),
     "Europe/Athens": ("eet", "eest"),
     "Asia/Kolkata": ("ist", "india time"),
     "Asia/Tokyo": ("jst", "japan time", "tokyo time"),

@@ -3,9 +3,11 @@
 Counting from an hour takes a clock as well as a number ("a quarter past 8pm" is 20:15,
 "15 to noon" 11:45), so am/pm or noon said after the hour is never dropped. Am/pm said
 after any flexible clock decides it ("3 o'clock am", "nine fifty nine a m"). A bare hour
-before a day's part is its clock ("8 tonight", "9 tomorrow evening"). A part of day that
-cannot hold the clock said with it ("tonight at 2", "this morning at 12") is a question,
-not the part alone: dropping the clock would be a reminder at a time never said.
+before a day's part is its clock ("8 tonight", "9 tomorrow evening"), but a small one
+(1–4) may be a count ("take 2 tomorrow morning"): both readings are kept, so it is asked.
+A part of day that cannot hold the clock said with it ("tonight at 2", "this morning at
+12") is a question, not the part alone: dropping the clock would be a reminder at a time
+never said.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.compose import in_part, with_clock
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
+from nudge.language.time.parts import part_value
 from nudge.language.time.rules.clock_kit import (
     CLOCK,
     HOUR12,
@@ -101,6 +104,22 @@ def _hour_day(ctx: Context, values: list[Any]) -> Time | None:
     return None if hour is None else with_clock(values[1], hour, ctx)
 
 
+COUNTS = range(1, 5)  # "take 2 tomorrow morning": a small number before a part may be a count
+
+
+def _count_day(_ctx: Context, values: list[Any]) -> Time | None:
+    """The rival of "2 tomorrow morning" read as a count: the day's part alone (so: asked)."""
+    return values[1] if values[0].value in COUNTS else None
+
+
+def _count_part(ctx: Context, values: list[Any]) -> Time | None:
+    """The rival of "2 in the morning" read as a count: the part alone (so: asked)."""
+    if values[0].value not in COUNTS:
+        return None
+    span = part_value(values[1], ctx)
+    return None if span is None else Time(span, part=values[1])
+
+
 def _hour_part(ctx: Context, values: list[Any]) -> Time | None:
     """Form "3 in the morning": a bare hour placed in a part of day."""
     hour = clock(values[0].value, flexible=True)
@@ -169,7 +188,17 @@ EN: list[Rule] = [
         w("the"),
         c("part"),
         make=_hour_part,
-        examples=("3 in the morning", "8 in the evening"),
+        examples=("7 in the morning", "8 in the evening"),
+    ),
+    *rule(
+        "<count> in the <part>",
+        "time",
+        _BARE_HOUR,
+        w("in"),
+        w("the"),
+        c("part"),
+        make=_count_part,
+        examples=("take 2 in the morning",),
     ),
     *rule(
         "[early] <part> at <clock>",
@@ -188,6 +217,15 @@ EN: list[Rule] = [
         make=_hour_day,
         prio=-1,
         examples=("8 tonight", "eight tonight", "8 this evening", "9 tomorrow evening"),
+    ),
+    *rule(
+        "<count> <part day>",
+        "time",
+        _BARE_HOUR,
+        _PART_DAY,
+        make=_count_day,
+        prio=-1,
+        examples=("take 2 tomorrow morning",),
     ),
     *rule(
         "<part day> at <clock> (clash)",
