@@ -114,3 +114,13 @@ def test_a_small_number_before_a_part_may_be_a_count(text: str) -> None:
 def test_a_number_the_part_cannot_hold_is_a_count() -> None:
     """ "take 1 tonight": no 01:00 in the evening, so one pill tonight."""
     assert _local("take 1 tonight") == "2013-02-12T19:00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("walk 500 a day", None), ("meet at noon a block away", "2013-02-12T12:00:00"),
+     ("twelve thirty am", "2013-02-13T00:30:00")],
+)  # fmt: skip
+def test_a_single_letter_decides_no_clock_said_in_words(text: str, expected: str | None) -> None:
+    """ "a" and "p" are am/pm only right after a digit hour ("7p"), never after "500" or noon."""
+    assert _local(text) == expected

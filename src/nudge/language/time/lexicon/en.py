@@ -95,6 +95,10 @@ AMPM = {
     "am": ("am", "a", "a.m", "a.m.", "a m", "morning"),
     "pm": ("pm", "p", "p.m", "p.m.", "p m"),
 }
+AMPM_FULL = {  # am|pm that is no other word ("walk 500 a day" is no 05:00)
+    "am": ("am", "a.m", "a.m.", "a m"),
+    "pm": ("pm", "p.m", "p.m.", "p m"),
+}
 NAMED_CLOCKS = {
     12: ("noon", "midday", "mid-day", "mid day", "noonday"),
     24: ("midnight", "midnite"),

@@ -71,7 +71,7 @@ def _oh_minute(ctx: Context, values: list[Any]) -> Time | None:
 def _clock_ampm(_ctx: Context, values: list[Any]) -> Time | None:
     """Form "seven thirty p.m.", "3 o'clock am": am|pm decides a clock said without it."""
     fields: Fields = values[0].fields
-    if fields.hour is None or not (fields.flexible or fields.hour == 12):
+    if fields.hour is None:
         return None
     hour = meridiem(fields.hour, values[1])
     if hour is None:
@@ -146,7 +146,7 @@ def _clash(ctx: Context, values: list[Any]) -> Time | None:
 _BARE_HOUR = c("int", num(1, 12))
 _PART_DAY = c("time", lambda t: named_day(t) and t.part is not None)
 _UNDECIDED = c("time", lambda t: t.fields is not None and not t.fields.has_date and (
-    t.fields.flexible or t.fields.hour == 12))  # fmt: skip
+    t.fields.flexible or t.fields.hour == 12 and t.fields.minute is not None))  # fmt: skip
 
 BOTH: list[Rule] = []
 FR: list[Rule] = []
@@ -156,7 +156,7 @@ EN: list[Rule] = [
         "<clock> am|pm",
         "time",
         _UNDECIDED,
-        c("ampm"),
+        c("ampm_full"),
         make=_clock_ampm,
         examples=("seven thirty p.m.", "3 o'clock am", "3ish pm", "nine fifty nine a m"),
     ),
@@ -166,7 +166,7 @@ EN: list[Rule] = [
         _UNDECIDED,
         w("in"),
         w("the"),
-        c("ampm"),
+        c("ampm_full"),
         make=_clock_ampm,
         examples=("at 3 in the AM",),
     ),
@@ -176,7 +176,7 @@ EN: list[Rule] = [
         _BARE_HOUR,
         w("in"),
         w("the"),
-        c("ampm"),
+        c("ampm_full"),
         make=lambda _c, v: None if (h := meridiem(v[0].value, v[1])) is None else clock(h),
         examples=("3 in the AM",),
     ),

@@ -170,7 +170,7 @@ _EN: list[Rule] = [
         "<hhmm> am|pm",
         "time",
         c("int", num(100, 1259, digits=True)),
-        c("ampm"),
+        c("ampm_full"),
         make=_compact_ampm,
         examples=("330 p.m.", "1030am"),
     ),
