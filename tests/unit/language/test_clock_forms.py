@@ -73,7 +73,8 @@ def test_french_clock_forms(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["tonight at 2", "this evening at 2", "tonight @ 3:20", "this afternoon at 11",
-     "this morning at 12", "evening at 2", "at 2 tonight"],
+     "this morning at 12", "evening at 2", "at 2 tonight", "at 2 friday evening",
+     "friday evening at 2", "at 10 after lunch"],
 )  # fmt: skip
 def test_a_part_of_day_that_cannot_hold_the_clock_is_asked(text: str) -> None:
     """Neither the part's own hour (the clock dropped) nor a clock outside the part."""

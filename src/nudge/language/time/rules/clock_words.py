@@ -137,7 +137,7 @@ def _part_at(ctx: Context, values: list[Any]) -> Time | None:
 
 def _clash(ctx: Context, values: list[Any]) -> Time | None:
     """A part of day and a clock it cannot hold: no time (``Unsure``), so the app asks."""
-    day, time = (values[0], values[1]) if named_day(values[0]) else (values[1], values[0])
+    day, time = (values[0], values[1]) if values[0].part else (values[1], values[0])
     if day.part is None or with_clock(day, time, ctx) is not None:
         return None
     return Time(Unsure(), day=True)
@@ -145,6 +145,8 @@ def _clash(ctx: Context, values: list[Any]) -> Time | None:
 
 _BARE_HOUR = c("int", num(1, 12))
 _PART_DAY = c("time", lambda t: named_day(t) and t.part is not None)
+_PARTED = c("time", lambda t: t.part is not None and not t.past and not t.elapsed and (
+    t.fields is None or not t.fields.has_clock))  # fmt: skip
 _UNDECIDED = c("time", lambda t: t.fields is not None and not t.fields.has_date and (
     t.fields.flexible or t.fields.hour == 12 and t.fields.minute is not None))  # fmt: skip
 
@@ -230,7 +232,7 @@ EN: list[Rule] = [
     *rule(
         "<part day> at <clock> (clash)",
         "time",
-        _PART_DAY,
+        _PARTED,
         CLOCK,
         make=_clash,
         examples=("tonight at 2", "this morning at 12"),
@@ -239,9 +241,9 @@ EN: list[Rule] = [
         "<clock> <part day> (clash)",
         "time",
         CLOCK,
-        _PART_DAY,
+        _PARTED,
         make=_clash,
-        examples=("at 2 tonight",),
+        examples=("at 2 tonight", "at 2 friday evening"),
     ),
     *rule(
         "<hour> o'clock",
