@@ -13,6 +13,7 @@ SPELLINGS = {  # {value: (spelling, …)}
     "WEEKDAYS": "weekday", "WEEKDAYS_PLURAL": "weekdays", "MONTHS": "month", "UNITS": "unit",
     "DAYS": "day", "PARTS": "part",
     "DIRECTIONS": "dir", "AMPM": "ampm", "NAMED_CLOCKS": "named_clock", "HOLIDAYS": "holiday",
+    "ZONES": "zone", "ZONES_SHORT": "zone_short", "AMPM_FULL": "ampm_full",
 }  # fmt: skip
 FIXED = {  # (spelling, …) → (category, value)
     "ARTICLES_ONE": ("article", Num(1)), "COUPLE": ("int", Num(2)), "FEW": ("int", Num(3)),

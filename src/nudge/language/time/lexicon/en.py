@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from nudge.language.time.lexicon.zones import SHORT as ZONES_SHORT  # noqa: F401 - read by concepts
+from nudge.language.time.lexicon.zones import ZONES_EN as ZONES  # noqa: F401
+
 NUMBERS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -100,8 +103,18 @@ NOW = (
     "at this moment",
     "right away",
 )
-AMPM = {"am": ("am", "a", "a.m", "a.m.", "morning"), "pm": ("pm", "p", "p.m", "p.m.")}
-NAMED_CLOCKS = {12: ("noon", "midday", "mid-day", "noonday"), 24: ("midnight", "midnite")}
+AMPM = {
+    "am": ("am", "a", "a.m", "a.m.", "a m", "morning"),
+    "pm": ("pm", "p", "p.m", "p.m.", "p m"),
+}
+AMPM_FULL = {  # am|pm that is no other word ("walk 500 a day" is no 05:00)
+    "am": ("am", "a.m", "a.m.", "a m"),
+    "pm": ("pm", "p.m", "p.m.", "p m"),
+}
+NAMED_CLOCKS = {
+    12: ("noon", "midday", "mid-day", "mid day", "noonday"),
+    24: ("midnight", "midnite"),
+}
 HALF = ("half", "1/2")
 QUARTER = ("quarter", "a quarter", "1/4")
 HOLIDAYS = {

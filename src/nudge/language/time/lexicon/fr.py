@@ -6,6 +6,8 @@ meanings that differ (Québec "dîner" is lunch) are settled by the region's rul
 
 from __future__ import annotations
 
+from nudge.language.time.lexicon.zones import ZONES_FR as ZONES  # noqa: F401 - read by concepts
+
 NUMBERS = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
     "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,

@@ -1,148 +1,89 @@
-"""Clock times: "8pm", "8:30", "at 8", "20h15", "half past six", "midi et demi", "7p".
+"""Clock times in digits: "8pm", "8:30", "at 8", "20h15", "9:01:10 AM", "330 p.m.", "3ish".
 
-An English hour 1–11 without am/pm is flexible ("at 8": 08:00 or 20:00, whichever comes
-first; on another day 1–6 is afternoon, see ``compose``). French is 24-hour. A bare
-number is no time ("call 911", "3 kids"): a clock needs "at"/"à", a colon, am/pm, "h" or
-a day beside it.
+The family's other forms live beside it: words in English (``clock_words``: "half past
+six", "seven thirty p.m.", "8 tonight"), French (``clocks_fr``: "midi et demi", "onze
+heures trois quarts") and time zones (``zones``: "4pm CET"); this module gathers them so
+the grammar lists one family. A bare number is no time ("call 911", "3 kids"): a clock
+needs "at"/"à", a colon, am/pm, "h" or a day beside it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
-from nudge.language.time.kit import Time, c, opt, rule, w
+from nudge.language.time.kit import Time, c, rule, w
+from nudge.language.time.rules import clock_words, clocks_fr, zones
+from nudge.language.time.rules.clock_kit import (
+    AT_EN,
+    CLOCK,
+    HOUR,
+    HOUR12,
+    MINUTE2,
+    at_hour,
+    clock,
+    compact,
+    english,
+    hh_mm,
+    meridiem,
+    num,
+    passing,
+)
 
-AT_EN = ("at", "@", "around", "about", "by", "for", "arround", "round", "til", "till", "until")
-AT_FR = ("a", "@", "vers", "pour", "avant", "des", "dès")
-
-
-def _num(low: int, high: int, *, digits: bool | None = None) -> Any:
-    def test(value: Any) -> bool:
-        if not isinstance(value, Num) or not low <= value.value <= high:
-            return False
-        return digits is None or bool(value.digits) == digits
-
-    return test
-
-
-HOUR = _num(0, 24)
-HOUR12 = _num(1, 12)
-MINUTE2 = lambda v: isinstance(v, Num) and len(v.digits) == 2 and v.value <= 59  # noqa: E731
-
-
-def clock(hour: int, minute: int | None = None, *, flexible: bool = False) -> Time | None:
-    """A clock time value, or None when out of range; hour 24 is midnight."""
-    if not 0 <= hour <= 24 or (minute is not None and not 0 <= minute <= 59):
-        return None
-    if hour == 24:
-        hour, flexible = 0, False
-    return Time(Fields(hour=hour, minute=minute, flexible=flexible and 1 <= hour <= 11))
-
-
-def _english(ctx: Context, number: Num) -> bool:
-    """A bare hour said the English way may be 12-hour (never zero-padded "08")."""
-    return ctx.lang == "en" and not number.digits.startswith("0")
-
-
-def _at_hour(ctx: Context, values: list[Any]) -> Time | None:
-    number: Num = values[0]
-    return clock(number.value, flexible=_english(ctx, number))
-
-
-def _hh_mm(ctx: Context, values: list[Any]) -> Time | None:
-    hour, minute = values[0], values[1]
-    return clock(hour.value, minute.value, flexible=_english(ctx, hour))
-
-
-def _meridiem(hour: int, meridiem: str) -> int | None:
-    if not 1 <= hour <= 12:
-        return None
-    if meridiem == "am":
-        return 0 if hour == 12 else hour
-    return 12 if hour == 12 else hour + 12
-
-
-def _ampm(_ctx: Context, values: list[Any]) -> Time | None:
-    hour = _meridiem(values[0].value, values[-1])
-    return None if hour is None else clock(hour)
-
-
-def _hh_mm_ampm(_ctx: Context, values: list[Any]) -> Time | None:
-    hour = _meridiem(values[0].value, values[2])
-    return None if hour is None else clock(hour, values[1].value)
-
-
-def _compact(ctx: Context, values: list[Any]) -> Time | None:
-    number: Num = values[0]
-    if len(number.digits) not in (3, 4):
-        return None
-    hour, minute = divmod(number.value, 100)
-    return clock(hour, minute, flexible=_english(ctx, Num(hour, str(hour))))
-
-
-def _named(_ctx: Context, values: list[Any]) -> Time | None:
-    return clock(values[0])
-
-
-def _named_plus(_ctx: Context, values: list[Any]) -> Time | None:
-    return clock(values[0], values[1])
-
-
-def _past(ctx: Context, values: list[Any]) -> Time | None:
-    minutes, hour = values[0], values[1]
-    amount = minutes if isinstance(minutes, int) else minutes.value
-    return clock(hour.value, amount, flexible=_english(ctx, hour)) if amount < 60 else None
-
-
-def _to(ctx: Context, values: list[Any]) -> Time | None:
-    minutes, hour = values[0], values[1]
-    amount = minutes if isinstance(minutes, int) else minutes.value
-    if not 0 < amount < 60 or not 1 <= hour.value <= 24:
-        return None
-    return clock(
-        hour.value - 1 if hour.value > 1 else 12, 60 - amount, flexible=_english(ctx, hour)
-    )
+__all__ = ["BOTH", "EN", "FR", "clock"]
 
 
 def _french_h(_ctx: Context, values: list[Any]) -> Time | None:
     return clock(values[0].value, values[1].value if len(values) > 1 else None)
 
 
-def _french_plus(_ctx: Context, values: list[Any]) -> Time | None:
-    return clock(values[0].value, values[1])
-
-
-def _french_less(_ctx: Context, values: list[Any]) -> Time | None:
-    hour, amount = values[0].value, values[1]
-    amount = amount if isinstance(amount, int) else amount.value
-    if not 0 < amount < 60:
+def _seconds(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "4:30:15": a clock to the second."""
+    time = hh_mm(ctx, values)
+    fields = None if time is None else time.fields
+    if fields is None or not 0 <= values[2].value <= 59:
         return None
-    return clock((hour - 1) % 24, 60 - amount)
+    return Time(Fields(hour=fields.hour, minute=fields.minute, second=values[2].value,
+                       flexible=fields.flexible))  # fmt: skip
 
 
-def _approx(_ctx: Context, values: list[Any]) -> Any:
-    return values[0]
+def _ampm(_ctx: Context, values: list[Any]) -> Time | None:
+    hour = meridiem(values[0].value, values[-1])
+    return None if hour is None else clock(hour)
 
 
-def _hour_words(ctx: Context, values: list[Any]) -> Time | None:
-    hour, minute = values[0], values[1]
-    if hour.digits or minute.digits or not 1 <= hour.value <= 12 or not 10 <= minute.value <= 59:
+def _hh_mm_ampm(_ctx: Context, values: list[Any]) -> Time | None:
+    hour = meridiem(values[0].value, values[-1])
+    if hour is None:
         return None
-    return clock(hour.value, minute.value, flexible=ctx.lang == "en")
+    if len(values) == 4:  # with seconds
+        return Time(Fields(hour=hour, minute=values[1].value, second=values[2].value))
+    return clock(hour, values[1].value)
 
 
-def _oh_minute(ctx: Context, values: list[Any]) -> Time | None:
-    hour, minute = values[0], values[1]
-    if hour.digits or minute.digits or not 1 <= minute.value <= 9:
+def _compact_ampm(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "330 p.m.", "1030am": hhmm then am|pm (hour 1–12)."""
+    time = compact(ctx, values)
+    fields = None if time is None else time.fields
+    if fields is None or fields.hour is None:
         return None
-    return clock(hour.value, minute.value, flexible=ctx.lang == "en")
+    hour = meridiem(fields.hour, values[-1])
+    return None if hour is None else clock(hour, fields.minute)
 
 
-_CLOCK = c("time", lambda t: t.fields is not None and t.fields.has_clock and not t.fields.has_date)
+def _ish(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "3ish", "150ish": an hour (flexible in English) or hhmm, roughly."""
+    number = values[0]
+    if len(number.digits) in (3, 4):
+        return compact(ctx, values)
+    return clock(number.value, flexible=english(ctx, number)) if number.value <= 24 else None
 
-BOTH: list[Rule] = [
+
+_SECONDS = (c("int", HOUR), w(":", tight=True), c("int", MINUTE2, tight=True),
+            w(":", tight=True), c("int", MINUTE2, tight=True))  # fmt: skip
+
+_BOTH: list[Rule] = [
     *rule(
         "<hour>h (tight)",
         "time",
@@ -166,38 +107,29 @@ BOTH: list[Rule] = [
         c("int", HOUR),
         w(":", tight=True),
         c("int", MINUTE2, tight=True),
-        make=_hh_mm,
+        make=hh_mm,
         examples=("8:30", "20:15", "08:00"),
     ),
+    *rule("hh:mm:ss", "time", *_SECONDS, make=_seconds, examples=("4:30:15",)),
     *rule(
-        "hh:mm:ss",
+        "noon/midnight",
         "time",
-        c("int", HOUR),
-        w(":", tight=True),
-        c("int", MINUTE2, tight=True),
-        w(":", tight=True),
-        c("int", MINUTE2, tight=True),
-        make=lambda ctx, v: (
-            None
-            if (t := _hh_mm(ctx, v)) is None or t.fields is None
-            else Time(
-                Fields(
-                    hour=t.fields.hour,
-                    minute=t.fields.minute,
-                    second=v[2].value,
-                    flexible=t.fields.flexible,
-                )
-            )
-        ),
-        examples=("4:30:15",),
+        c("named_clock"),
+        make=lambda _c, v: clock(v[0]),
+        examples=("noon", "midi", "minuit", "mid day"),
     ),
+    *rule("<clock> ish", "time", CLOCK, w("ish", tight=True), make=passing, examples=("9ish",)),
     *rule(
-        "noon/midnight", "time", c("named_clock"), make=_named, examples=("noon", "midi", "minuit")
+        "<hour> ish",
+        "time",
+        c("int", num(0, 2359, digits=True)),
+        w("ish", tight=True),
+        make=_ish,
+        examples=("3ish", "150ish"),
     ),
-    *rule("<clock> ish", "time", _CLOCK, w("ish", tight=True), make=_approx, examples=("9ish",)),
 ]
 
-EN: list[Rule] = [
+_EN: list[Rule] = [
     *rule(
         "<hour> am|pm",
         "time",
@@ -217,6 +149,14 @@ EN: list[Rule] = [
         examples=("8:30pm", "11:15 am"),
     ),
     *rule(
+        "<hh:mm:ss> am|pm",
+        "time",
+        *_SECONDS,
+        c("ampm"),
+        make=_hh_mm_ampm,
+        examples=("9:01:10 AM",),
+    ),
+    *rule(
         "<hh.mm> am|pm",
         "time",
         c("int", HOUR12),
@@ -225,6 +165,14 @@ EN: list[Rule] = [
         c("ampm"),
         make=_hh_mm_ampm,
         examples=("8.30pm",),
+    ),
+    *rule(
+        "<hhmm> am|pm",
+        "time",
+        c("int", num(100, 1259, digits=True)),
+        c("ampm_full"),
+        make=_compact_ampm,
+        examples=("330 p.m.", "1030am"),
     ),
     *rule(
         "<noon> am|pm",
@@ -238,25 +186,25 @@ EN: list[Rule] = [
         "at <hour>",
         "time",
         w(*AT_EN),
-        c("int", _num(0, 23, digits=True)),
-        make=_at_hour,
+        c("int", num(0, 23, digits=True)),
+        make=at_hour,
         examples=("at 8", "@ 7", "around 3"),
     ),
     *rule(
         "at <hour word>",
         "time",
         w(*AT_EN),
-        c("int", _num(1, 12, digits=False)),
-        make=_at_hour,
+        c("int", num(1, 12, digits=False)),
+        make=at_hour,
         examples=("at eight",),
     ),
     *rule(
         "at <hhmm>",
         "time",
         w(*AT_EN),
-        c("int", _num(100, 2359, digits=True)),
-        make=_compact,
-        examples=("at 830", "at 1545"),
+        c("int", num(100, 2359, digits=True)),
+        make=compact,
+        examples=("at 830", "at 1545", "approximately 1030"),
     ),
     *rule(
         "at <hh mm>",
@@ -264,7 +212,7 @@ EN: list[Rule] = [
         w(*AT_EN),
         c("int", HOUR),
         c("int", MINUTE2),
-        make=_hh_mm,
+        make=hh_mm,
         examples=("at 2 30",),
     ),
     *rule(
@@ -274,202 +222,12 @@ EN: list[Rule] = [
         c("int", HOUR),
         w(".", tight=True),
         c("int", MINUTE2, tight=True),
-        make=_hh_mm,
+        make=hh_mm,
         examples=("at 8.30",),
     ),
-    *rule(
-        "at <clock>", "time", w(*AT_EN), _CLOCK, make=_approx, examples=("at 8pm", "around noon")
-    ),
-    *rule(
-        "<hour> o'clock",
-        "time",
-        c("int", HOUR12),
-        w("o'clock", "oclock"),
-        make=_at_hour,
-        examples=("8 o'clock", "eight o'clock"),
-    ),
-    *rule(
-        "<hour> o clock",
-        "time",
-        c("int", HOUR12),
-        w("o"),
-        w("clock"),
-        make=_at_hour,
-        examples=("eight o clock",),
-    ),
-    *rule(
-        "half past <hour>",
-        "time",
-        c("half"),
-        w("past", "after"),
-        c("int", HOUR12),
-        make=_past,
-        examples=("half past six",),
-    ),
-    *rule(
-        "quarter past <hour>",
-        "time",
-        c("quarter"),
-        w("past", "after"),
-        c("int", HOUR12),
-        make=_past,
-        examples=("quarter past 9", "a quarter after five"),
-    ),
-    *rule(
-        "quarter to <hour>",
-        "time",
-        c("quarter"),
-        w("to", "of", "till", "til", "before"),
-        c("int", HOUR12),
-        make=_to,
-        examples=("quarter to nine", "a quarter of 5"),
-    ),
-    *rule(
-        "<minutes> past <hour>",
-        "time",
-        c("int", _num(1, 59)),
-        opt(w("minutes", "mins", "min")),
-        w("past", "after"),
-        c("int", HOUR12),
-        make=_past,
-        examples=("10 past 6", "twenty after 4"),
-    ),
-    *rule(
-        "<minutes> to <hour>",
-        "time",
-        c("int", _num(1, 59)),
-        opt(w("minutes", "mins", "min")),
-        w("to", "till", "til", "before"),
-        c("int", HOUR12),
-        make=_to,
-        examples=("10 to 6",),
-    ),
-    *rule(
-        "<hour word> <minute word>",
-        "time",
-        c("int"),
-        opt(w("-")),
-        c("int"),
-        make=_hour_words,
-        prio=-1,
-        examples=("ten thirty", "eight fifteen", "ten-thirty"),
-    ),
-    *rule(
-        "<hour word> oh <minute>",
-        "time",
-        c("int"),
-        opt(w("-")),
-        w("oh", "o", "ou", "zero"),
-        opt(w("-")),
-        c("int"),
-        make=_oh_minute,
-        examples=("twelve oh three",),
-    ),
+    *rule("at <clock>", "time", w(*AT_EN), CLOCK, make=passing, examples=("at 8pm", "around noon")),
 ]
 
-_H = ("h", "heure", "heures", "hr", "hrs", "heur")
-
-FR: list[Rule] = [
-    *rule("<hour>h", "time", c("int", HOUR), w(*_H), make=_french_h, examples=("8h", "20 heures")),
-    *rule(
-        "<hour>h<minutes>",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        c("int", _num(0, 59)),
-        make=_french_h,
-        examples=("8h30", "20h15", "quinze heures trente"),
-    ),
-    *rule(
-        "<hour>h<minutes> min",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        c("int", _num(0, 59)),
-        w("min", "minutes", "mn"),
-        make=_french_h,
-        examples=("8 heures 30 minutes",),
-    ),
-    *rule(
-        "<hour>h et quart|demie",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        w("et"),
-        c("quarter"),
-        make=_french_plus,
-        examples=("8h et quart",),
-    ),
-    *rule(
-        "<hour>h et demie",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        c("half"),
-        make=_french_plus,
-        examples=("8h et demie", "huit heures et demie"),
-    ),
-    *rule(
-        "<hour>h moins le quart",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        w("moins"),
-        c("quarter"),
-        make=_french_less,
-        examples=("9h moins le quart",),
-    ),
-    *rule(
-        "<hour>h moins <n>",
-        "time",
-        c("int", HOUR),
-        w(*_H),
-        w("moins"),
-        c("int", _num(1, 59)),
-        make=_french_less,
-        examples=("9h moins 10", "neuf heures moins cinq"),
-    ),
-    *rule(
-        "à <hour>",
-        "time",
-        w(*AT_FR),
-        c("int", _num(0, 23, digits=True)),
-        make=_at_hour,
-        examples=("a 8", "vers 7"),
-    ),
-    *rule("à <clock>", "time", w(*AT_FR), _CLOCK, make=_approx, examples=("a 8h", "vers midi")),
-    *rule(
-        "midi|minuit et quart",
-        "time",
-        c("named_clock"),
-        w("et"),
-        c("quarter"),
-        make=_named_plus,
-        examples=("midi et quart",),
-    ),
-    *rule(
-        "midi|minuit et demi",
-        "time",
-        c("named_clock"),
-        c("half"),
-        make=_named_plus,
-        examples=("midi et demi", "minuit et demie"),
-    ),
-    *rule(
-        "midi <minutes>",
-        "time",
-        c("named_clock"),
-        c("int", _num(1, 59)),
-        make=lambda _c, v: clock(v[0], v[1].value),
-        examples=("midi 30", "midi vingt"),
-    ),
-    *rule(
-        "midi moins le quart",
-        "time",
-        c("named_clock"),
-        w("moins"),
-        c("quarter"),
-        make=lambda _c, v: clock((v[0] - 1) % 24, 45),
-        examples=("midi moins le quart",),
-    ),
-]
+BOTH: list[Rule] = [*_BOTH, *clock_words.BOTH, *clocks_fr.BOTH, *zones.BOTH]
+EN: list[Rule] = [*_EN, *clock_words.EN, *clocks_fr.EN, *zones.EN]
+FR: list[Rule] = [*clocks_fr.FR, *clock_words.FR, *zones.FR]
