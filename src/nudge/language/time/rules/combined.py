@@ -19,10 +19,10 @@ from nudge.language.time.rules.nth import (
     MONTHISH as _MONTHISH,
 )
 from nudge.language.time.rules.nth import (
-    _nth_day_of,
-    _nth_of,
     _ordinal_of,
     _this_month,
+    nth_day_of,
+    nth_of,
 )
 from nudge.language.time.values import Fixed, Intersect
 
@@ -255,7 +255,7 @@ FR: list[Rule] = [
         w(*_DE),
         opt(w("la", "le", "ce", "cette")),
         _MONTHISH,
-        make=_nth_of,
+        make=nth_of,
         examples=("le 2e mardi de janvier", "le premier lundi du mois prochain"),
     ),
     *rule(
@@ -267,7 +267,7 @@ FR: list[Rule] = [
         w(*_DE),
         opt(w("la", "le", "ce", "cette")),
         _MONTHISH,
-        make=_nth_of,
+        make=nth_of,
         examples=("le dernier vendredi du mois",),
     ),
     *rule(
@@ -279,7 +279,7 @@ FR: list[Rule] = [
         w(*_DE),
         opt(w("la", "le", "ce", "cette")),
         _MONTHISH,
-        make=_nth_day_of,
+        make=nth_day_of,
         examples=("le dernier jour du mois",),
     ),
     *rule(

@@ -52,7 +52,7 @@ def _valid(month: int, day: int) -> bool:
     return True
 
 
-def _year(number: Num, ctx: Context) -> int | None:
+def year_of(number: Num, ctx: Context) -> int | None:
     """A written year; two digits are the nearest year at most ten years ahead ("74": 1974)."""
     if len(number.digits) == 4 and 1900 <= number.value <= 2200:
         return number.value
@@ -64,7 +64,7 @@ def _year(number: Num, ctx: Context) -> int | None:
 
 def _with_year(ctx: Context, values: list[Any]) -> Time | None:
     time, number = values[0], values[1]
-    year = _year(number, ctx) if isinstance(number, Num) else None
+    year = year_of(number, ctx) if isinstance(number, Num) else None
     fields = time.fields
     if year is None or fields is None or fields.year is not None:
         return None
@@ -87,7 +87,7 @@ def _month(_ctx: Context, values: list[Any]) -> Time:
 def _numeric(ctx: Context, values: list[Any]) -> Time | None:
     """Form "3/12", "25/12", "12/25/2026": order by region when both readings work."""
     first, second = values[0], values[1]
-    year = _year(values[2], ctx) if len(values) > 2 else None
+    year = year_of(values[2], ctx) if len(values) > 2 else None
     if len(values) > 2 and year is None:
         return None
     readings = []
@@ -101,12 +101,13 @@ def _numeric(ctx: Context, values: list[Any]) -> Time | None:
         month, day = readings[0] if month_first(ctx.region) else readings[1]
     else:
         month, day = readings[0]
-    if year is not None and not _valid_in(year, month, day):
+    if year is not None and not valid_in(year, month, day):
         return None
     return Time(Fields(year=year, month=month, day=day), day=True)
 
 
-def _valid_in(year: int, month: int, day: int) -> bool:
+def valid_in(year: int, month: int, day: int) -> bool:
+    """Whether ``day``/``month`` is a real date in ``year`` (no February 30)."""
     try:
         date(year, month, day)
     except ValueError:
@@ -116,7 +117,7 @@ def _valid_in(year: int, month: int, day: int) -> bool:
 
 def _iso(_ctx: Context, values: list[Any]) -> Time | None:
     year, month, day = values[0], values[1], values[2]
-    if len(year.digits) != 4 or not _valid_in(year.value, month.value, day.value):
+    if len(year.digits) != 4 or not valid_in(year.value, month.value, day.value):
         return None
     return Time(Fields(year=year.value, month=month.value, day=day.value), day=True)
 

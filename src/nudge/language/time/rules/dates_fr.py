@@ -18,8 +18,8 @@ from typing import Any
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
-from nudge.language.time.rules.combined import _nth_day_of, _nth_of
-from nudge.language.time.rules.days import _valid_in, _year
+from nudge.language.time.rules.dates import valid_in, year_of
+from nudge.language.time.rules.nth import nth_day_of, nth_of
 from nudge.language.time.values import Cycle, Shift
 
 
@@ -33,17 +33,17 @@ _YEAR = lambda v: isinstance(v, Num) and len(v.digits) in (2, 4)  # noqa: E731
 _LEAP = 2024  # a day and month without a year is valid if it is in a leap year
 
 
-def _date(day: int, month: int, said_year: Num | None) -> Time | None:
-    """The date, when real (a two-digit year is 20xx)."""
-    year = None if said_year is None else _year(said_year)
+def _date(ctx: Context, day: int, month: int, said_year: Num | None) -> Time | None:
+    """The date, when real (a two-digit year is the nearest at most ten years ahead)."""
+    year = None if said_year is None else year_of(said_year, ctx)
     if said_year is not None and year is None:
         return None
-    if not _valid_in(year or _LEAP, month, day):
+    if not valid_in(year or _LEAP, month, day):
         return None
     return Time(Fields(year=year, month=month, day=day), day=True)
 
 
-def _spaced(_ctx: Context, values: list[Any]) -> Time | None:
+def _spaced(ctx: Context, values: list[Any]) -> Time | None:
     """Form "17 02", "20 2 14": day, month (and year) written apart.
 
     Without a year, one of the two takes two digits: "1 2 kg de farine" is no February 1.
@@ -51,13 +51,14 @@ def _spaced(_ctx: Context, values: list[Any]) -> Time | None:
     day, month = values[0], values[1]
     if len(values) == 2 and len(day.digits) < 2 and len(month.digits) < 2:
         return None
-    return _date(day.value, month.value, values[2] if len(values) > 2 else None)
+    return _date(ctx, day.value, month.value, values[2] if len(values) > 2 else None)
 
 
-def _named_month(_ctx: Context, values: list[Any]) -> Time | None:
+def _named_month(ctx: Context, values: list[Any]) -> Time | None:
     """Form "le 3 mars 2015": a year after a date is no clock (20:15)."""
     number = values[0]
-    return _date(number if isinstance(number, int) else number.value, values[1], values[2])
+    day = number if isinstance(number, int) else number.value
+    return _date(ctx, day, values[1], values[2])
 
 
 def _spaced_clock(_ctx: Context, values: list[Any]) -> Time | None:
@@ -115,7 +116,7 @@ def _this_or_next_month(ctx: Context, make: Callable[[Time], Time | None]) -> Ti
 
 def _nth_of_month(ctx: Context, values: list[Any]) -> Time | None:
     """Form "le dernier vendredi du mois": this month's, or next month's once it has passed."""
-    return _this_or_next_month(ctx, lambda month: _nth_of(ctx, [values[0], values[1], month]))
+    return _this_or_next_month(ctx, lambda month: nth_of(ctx, [values[0], values[1], month]))
 
 
 def _nth_day_of_month(ctx: Context, values: list[Any]) -> Time | None:
@@ -124,7 +125,7 @@ def _nth_day_of_month(ctx: Context, values: list[Any]) -> Time | None:
     n = number if isinstance(number, int) else number.value
     if isinstance(number, Num) and not 1 <= n <= 31:
         return None
-    return _this_or_next_month(ctx, lambda month: _nth_day_of(ctx, [n, month]))
+    return _this_or_next_month(ctx, lambda month: nth_day_of(ctx, [n, month]))
 
 
 _DE = ("de", "du", "d'")
@@ -282,7 +283,7 @@ FR: list[Rule] = [
         w("jour"),
         w(*_DE),
         c("time", lambda t: t.value.grain in ("month", "year") and not t.latent),
-        make=_nth_day_of,
+        make=nth_day_of,
         examples=("le 3eme jour d'octobre", "3e jour du mois prochain"),
     ),
     *rule(

@@ -18,7 +18,7 @@ from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.values import Cycle, DaysOf, Fixed, NthOf, truncate
 
 
-def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
+def nth_of(ctx: Context, values: list[Any]) -> Time | None:
     """Form "first monday of next month", "le 2e mardi de janvier", "last friday of the month"."""
     n, weekday, outer = values[0], values[1], values[2]
     if n == 0 or abs(n) > 5:
@@ -26,7 +26,7 @@ def _nth_of(ctx: Context, values: list[Any]) -> Time | None:
     return Time(NthOf(n, Fields(weekday=weekday), outer.value), day=True)
 
 
-def _nth_day_of(ctx: Context, values: list[Any]) -> Time | None:
+def nth_day_of(ctx: Context, values: list[Any]) -> Time | None:
     """Form "the 20th day of next month", "last day of the month"."""
     n, outer = values[0], values[1]
     if n == 0 or abs(n) > 31:
@@ -89,7 +89,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=_nth_of,
+        make=nth_of,
         examples=("first monday of next month", "the 3rd tuesday of october"),
     ),
     *rule(
@@ -101,7 +101,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=_nth_of,
+        make=nth_of,
         examples=("the last friday of the month", "last sunday of march"),
     ),
     *rule(
@@ -114,7 +114,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=lambda ctx, v: _nth_of(ctx, [-v[0], v[1], v[2]]),
+        make=lambda ctx, v: nth_of(ctx, [-v[0], v[1], v[2]]),
         examples=("second last friday of may",),
     ),
     *rule(
@@ -126,7 +126,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=_nth_day_of,
+        make=nth_day_of,
         examples=("the 20th day of next month",),
     ),
     *rule(
@@ -138,7 +138,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=_nth_day_of,
+        make=nth_day_of,
         examples=("the last day of the month",),
     ),
     *rule(
@@ -151,7 +151,7 @@ EN: list[Rule] = [
         w("of", "in"),
         opt(w("the")),
         MONTHISH,
-        make=lambda ctx, v: _nth_day_of(ctx, [-v[0], v[1]]),
+        make=lambda ctx, v: nth_day_of(ctx, [-v[0], v[1]]),
         examples=("fifth last day of may",),
     ),
     *rule(

@@ -12,7 +12,8 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
 from nudge.language.time.kit import Duration, Time, c, rule, w
-from nudge.language.time.rules.relative import MAX_AMOUNT, later
+from nudge.language.time.rules.durations import MAX_AMOUNT
+from nudge.language.time.rules.relative import later
 from nudge.language.time.values import Grain
 
 _MINUTES = ("'", "\u2032", "\u2019")  # the prime, its ASCII and its phone-keyboard stand-ins
