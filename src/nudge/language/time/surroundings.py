@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nudge.language.time.chart import Node
+from nudge.language.time.holidays import context as holidays
 from nudge.language.time.kit import Time
 from nudge.language.time.lexicon import en, fr
 from nudge.language.time.tokens import Token
@@ -138,4 +139,5 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _day_and_count(node, tokens)
         or _lone_ambiguous_day(node, tokens)
         or _in_phone_number(node, tokens)
+        or holidays.out_of_place(node, tokens)
     )
