@@ -203,6 +203,8 @@ _NAMED_DAY = c("time", _named_day)
 _OVER_CLOCK = 1
 _YEAR = c("int", lambda v: isinstance(v, Num) and len(v.digits) == 4)
 _SPELLED = c("spelled_year")
+_SPELLED_TWO = c("int", lambda v: isinstance(v, Num) and v.value == 2 and not v.digits)
+_SPELLED_REST = c("int", lambda v: isinstance(v, Num) and not v.digits)  # "… thousand ten"
 _SOME_DAYS = c("duration", lambda d: d.unit in ("day", "week", "month", "year"))
 _YEAR_UNIT = c("unit", lambda u: u == "year")
 
@@ -252,10 +254,10 @@ EN: list[Rule] = [
     *rule(
         "two thousand <n>",
         "spelled_year",
-        c("int", lambda v: isinstance(v, Num) and v.value == 2 and not v.digits),
+        _SPELLED_TWO,
         w("thousand"),
         opt(w("and")),
-        c("int", lambda v: isinstance(v, Num) and not v.digits),
+        _SPELLED_REST,
         make=_spelled_year,
         examples=("two thousand ten", "two thousand and eighteen"),
     ),
@@ -370,144 +372,5 @@ EN: list[Rule] = [
         w("before"),
         make=_before,
         examples=("the sunday before christmas",),
-    ),
-]
-
-_DE = w("de", "du", "d'")
-_ARTICLE_FR = opt(w("la", "le", "l'"))
-
-FR: list[Rule] = [
-    *rule(
-        "à <holiday>",
-        "time",
-        w("a", "pour", "le", "la", "au"),
-        _HOLIDAY,
-        make=_alone,
-        examples=("a noel", "pour la saint-jean"),
-    ),
-    *rule(
-        "à <holiday day>",
-        "time",
-        w("a", "pour", "au"),
-        _NAMED_DAY,
-        make=lambda _ctx, values: values[-1],
-        prio=_OVER_CLOCK,
-        examples=("a noel 2027", "pour noel prochain"),
-    ),
-    *rule(
-        "deux mille <n>",
-        "spelled_year",
-        c("int", lambda v: isinstance(v, Num) and v.value == 2 and not v.digits),
-        w("mille"),
-        c("int", lambda v: isinstance(v, Num) and not v.digits),
-        make=_spelled_year,
-        examples=("deux mille vingt-sept",),
-    ),
-    *rule(
-        "<holiday> en <year>",
-        "time",
-        _HOLIDAY,
-        w("en"),
-        _YEAR,
-        make=_in_year,
-        prio=_OVER_CLOCK,
-        examples=("paques en 2027",),
-    ),
-    *rule(
-        "<holiday> prochain|dernier",
-        "time",
-        opt(w("le", "la")),
-        _HOLIDAY,
-        c("dir", lambda d: d != 0),
-        make=_directed,
-        examples=("noel prochain", "le noel dernier", "paques prochain"),
-    ),
-    *rule(
-        "le prochain <holiday>",
-        "time",
-        opt(w("le", "la", "l'")),
-        c("dir"),
-        _HOLIDAY,
-        make=_directed,
-        examples=("le prochain noel", "ce noel", "la prochaine fete des meres"),
-    ),
-    *rule(
-        "<holiday> de l'an prochain",
-        "time",
-        _HOLIDAY,
-        opt(_DE),
-        w("l'"),
-        _YEAR_UNIT,
-        c("dir"),
-        make=_of_year,
-        examples=("noel de l'an prochain", "paques l'annee derniere"),
-    ),
-    *rule(
-        "<holiday> de cette annee",
-        "time",
-        _HOLIDAY,
-        opt(_DE),
-        c("dir", lambda d: d == 0),
-        _YEAR_UNIT,
-        make=_of_year,
-        examples=("noel de cette annee",),
-    ),
-    *rule(
-        "<holiday> dans <duration>",
-        "time",
-        _HOLIDAY,
-        w("dans"),
-        _SOME_DAYS,
-        make=_later,
-        examples=("noel dans deux ans",),
-    ),
-    *rule(
-        "<holiday> il y a <duration>",
-        "time",
-        _HOLIDAY,
-        w("il"),
-        w("y"),
-        w("a"),
-        _SOME_DAYS,
-        make=_ago,
-        examples=("noel il y a deux ans",),
-    ),
-    *_from_holiday(
-        "la veille de <holiday>",
-        opt(w("la", "le")),
-        w("veille"),
-        _DE,
-        _ARTICLE_FR,
-        make=_eve,
-        examples=("la veille de paques", "la veille du jour de l'an"),
-    ),
-    *_from_holiday(
-        "le lendemain de <holiday>",
-        opt(w("le")),
-        w("lendemain"),
-        _DE,
-        _ARTICLE_FR,
-        make=_morrow,
-        examples=("le lendemain de noel", "le lendemain de la saint-jean"),
-    ),
-    *_from_holiday(
-        "le <ordinal> <weekday> après <holiday>",
-        opt(w("le")),
-        opt(c("ord")),
-        c("weekday"),
-        w("apres"),
-        _ARTICLE_FR,
-        make=_after,
-        examples=("le premier dimanche apres paques",),
-    ),
-    *_from_holiday(
-        "le <weekday> avant <holiday>",
-        opt(w("le")),
-        opt(c("ord")),
-        c("weekday"),
-        w("avant"),
-        _ARTICLE_FR,
-        make=_before,
-        examples=("le dimanche avant noel",),
     ),
 ]

@@ -6,7 +6,7 @@ from typing import Any
 
 from nudge.language.time.chart import Context, Rule
 from nudge.language.time.kit import Time, c, rule
-from nudge.language.time.rules import holiday_forms
+from nudge.language.time.rules import holiday_forms, holiday_forms_fr
 from nudge.language.time.values import Fixed, Span, truncate
 
 
@@ -19,4 +19,4 @@ BOTH: list[Rule] = [
     *holiday_forms.BOTH,
 ]
 EN: list[Rule] = holiday_forms.EN
-FR: list[Rule] = holiday_forms.FR
+FR: list[Rule] = holiday_forms_fr.FR
