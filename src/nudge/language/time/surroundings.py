@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nudge.language.time.chart import Node
+from nudge.language.time.holidays import context as holidays
 from nudge.language.time.kit import Time
 from nudge.language.time.lexicon import en, fr
 from nudge.language.time.tokens import Token
@@ -234,4 +235,5 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _day_relative_to_something(node, tokens)
         or _head_of_compound(node, tokens)
         or _after_what(node, tokens)
+        or holidays.out_of_place(node, tokens)
     )

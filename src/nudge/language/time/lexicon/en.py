@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nudge.language.time.holidays.words_en import HOLIDAYS as HOLIDAYS
 from nudge.language.time.lexicon.zones import SHORT as ZONES_SHORT  # noqa: F401 - read by concepts
 from nudge.language.time.lexicon.zones import ZONES_EN as ZONES  # noqa: F401
 
@@ -117,31 +118,3 @@ NAMED_CLOCKS = {
 }
 HALF = ("half", "1/2")
 QUARTER = ("quarter", "a quarter", "1/4")
-HOLIDAYS = {
-    "christmas": ("christmas", "xmas", "christmas day", "x-mas"),
-    "christmas_eve": ("christmas eve", "xmas eve"),
-    "new_year": ("new year's day", "new years day", "new year day", "new year's", "new years",
-                 "new year"),
-    "new_year_eve": ("new year's eve", "new years eve", "nye"),
-    "halloween": ("halloween",),
-    "valentine": ("valentine's day", "valentines day", "valentine day", "valentine's",
-                  "valentines"),
-    "st_patrick": ("st patrick's day", "st. patrick's day", "saint patrick's day",
-                   "st patricks day", "st patrick's", "st paddy's day", "st. paddy's day"),
-    "boxing_day": ("boxing day",),
-    "canada_day": ("canada day",),
-    "independence_day": ("independence day", "4th of july", "fourth of july", "july 4th"),
-    "easter": ("easter", "easter sunday", "easter day"),
-    "easter_monday": ("easter monday",),
-    "good_friday": ("good friday",),
-    "mothers_day": ("mother's day", "mothers day", "mom's day", "moms day"),
-    "fathers_day": ("father's day", "fathers day", "dad's day"),
-    "thanksgiving": ("thanksgiving", "thanksgiving day"),
-    "memorial_day": ("memorial day",),
-    "labor_day": ("labor day", "labour day"),
-    "mlk_day": ("martin luther king day", "martin luther king's day", "mlk day",
-                "martin luther king jr. day", "martin luther king jr day", "mlk"),
-    "black_friday": ("black friday",),
-    "victoria_day": ("victoria day",),
-    "earth_day": ("earth day",),
-}  # fmt: skip

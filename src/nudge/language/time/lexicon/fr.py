@@ -6,6 +6,7 @@ meanings that differ (Québec "dîner" is lunch) are settled by the region's rul
 
 from __future__ import annotations
 
+from nudge.language.time.holidays.words_fr import HOLIDAYS as HOLIDAYS
 from nudge.language.time.lexicon.zones import ZONES_FR as ZONES  # noqa: F401 - read by concepts
 
 NUMBERS = {
@@ -115,29 +116,3 @@ NOW = (
 NAMED_CLOCKS = {12: ("midi",), 24: ("minuit",)}
 HALF = ("demi", "demie", "et demi", "et demie", "1/2")
 QUARTER = ("quart", "le quart", "un quart")
-HOLIDAYS = {
-    "christmas": ("noel", "jour de noel", "le jour de noel"),
-    "christmas_eve": ("veille de noel", "la veille de noel", "reveillon de noel"),
-    "new_year": ("jour de l'an", "le jour de l'an", "nouvel an", "premier de l'an"),
-    "new_year_eve": ("saint-sylvestre", "saint sylvestre", "la saint-sylvestre",
-                     "reveillon du nouvel an", "veille du jour de l'an"),
-    "halloween": ("halloween",),
-    "valentine": ("saint-valentin", "saint valentin", "la saint-valentin", "st-valentin",
-                  "st valentin"),
-    "easter": ("paques", "dimanche de paques"),
-    "easter_monday": ("lundi de paques",),
-    "good_friday": ("vendredi saint",),
-    "ascension": ("ascension", "l'ascension", "jeudi de l'ascension"),
-    "pentecost": ("pentecote", "la pentecote", "dimanche de pentecote"),
-    "whit_monday": ("lundi de pentecote",),
-    "labour_day_fr": ("fete du travail", "premier mai", "1er mai"),
-    "armistice": ("armistice", "l'armistice", "jour de l'armistice"),
-    "bastille_day": ("fete nationale", "quatorze juillet", "14 juillet"),
-    "saint_jean": ("saint-jean", "saint jean", "la saint-jean", "st-jean", "fete de la saint-jean",
-                   "saint-jean-baptiste"),
-    "toussaint": ("toussaint", "la toussaint"),
-    "assumption": ("assomption", "l'assomption"),
-    "mothers_day": ("fete des meres",),
-    "fathers_day": ("fete des peres",),
-    "canada_day": ("fete du canada",),
-}  # fmt: skip
