@@ -66,3 +66,15 @@ def test_accuracy_does_not_drop_below_the_committed_baseline(name: str) -> None:
         f"{case.source} {case.text!r}: {record}" for case, record in result.misses[:40]
     )
     assert not drops, "\n".join(drops) + "\nFirst misses:\n" + misses
+
+
+# A reminder set silently at a wrong time or repeat is worse than a question: none may be added.
+WRONG_CEILING = {"in_sample": 0, "heldout": 1, "heldout2": 0, "heldout3": 0}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_CEILING))
+def test_no_more_reminders_at_a_wrong_time_than_the_ceiling(name: str) -> None:
+    cases = load({**SETS, "heldout3": HELDOUT3}[name])
+    result = score(cases, [_run(case) for case in cases])
+    wrong = [f"{case.source} {case.text!r}: {record}" for case, record in result.wrong]
+    assert len(wrong) <= WRONG_CEILING[name], "\n".join(wrong)

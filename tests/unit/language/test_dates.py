@@ -46,7 +46,7 @@ ENGLISH = [
     ("tomorrow after work", (11, 25, 17, 30), "minute"),
     ("before bed", (11, 24, 22, 0), "hour"),
     ("friday after lunch", (11, 27, 13, 30), "minute"),
-    ("in a month", (12, 24, 10, 0), "day"),
+    ("in a month", (12, 24, 10, 0), "minute"),
     ("in 2 days at 9am", (11, 26, 9, 0), "hour"),
     ("christmas eve", (12, 24, 9, 0), "day"),
 ]
@@ -66,7 +66,7 @@ FRENCH = [
     ("après manger", (11, 24, 13, 30), "minute"),
     ("demain après le boulot", (11, 25, 17, 30), "minute"),
     ("avant de dormir", (11, 24, 22, 0), "hour"),
-    ("dans 2 mois", (1, 24, 10, 0), "day"),
+    ("dans 2 mois", (1, 24, 10, 0), "minute"),
     ("à noël", (12, 25, 9, 0), "day"),
 ]
 

@@ -73,7 +73,7 @@ def _instant(span: Span, time: Time, ctx: Context) -> tuple[datetime, str]:
         return span.start, span.grain
     if time.elapsed:  # the time of day it is now, on a day said at day grain
         at = truncate(span.start, "day").replace(hour=ctx.now.hour, minute=ctx.now.minute)
-        return at, "day"
+        return at, "minute"
     hour, minute = ctx.parts.of("day")
     return truncate(span.start, "day").replace(hour=hour, minute=minute), "day"
 
