@@ -49,11 +49,13 @@ Timed = Callable[[Case, datetime], str | None]
 
 
 def _ours_record(case: Case, now: datetime) -> str | None:
+    time_read.read_nodes.cache_clear()  # each message read afresh, as it arrives once
     when = parse_record(case.text, now=now, tz=case.tz, lang=case.lang)["when"]
     return str(when) if when is not None else None
 
 
 def _when_only(case: Case, now: datetime) -> str | None:
+    time_read.read_nodes.cache_clear()
     when = parse_when(case.text, now=now, tz=case.tz, lang=case.lang)
     if when is None:
         return None

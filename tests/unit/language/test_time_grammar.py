@@ -226,6 +226,7 @@ def _leftwards(
 
 def _reference_terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node]:
     nodes: list[Node] = []
+    every_phrase = [entry for entries in lexicon.phrases.values() for entry in entries]
     for index, token in enumerate(tokens):
         chars = (token.start, token.end)
         nodes.append(Node(WORD, token.text, index, index + 1, chars, "word"))
@@ -234,7 +235,7 @@ def _reference_terminals(tokens: Sequence[Token], lexicon: Lexicon) -> list[Node
                               "digits"))  # fmt: skip
         for cat, value, _name in lexicon.words.get(token.text, ()):
             nodes.append(Node(cat, value, index, index + 1, chars, f"lexicon:{cat}"))
-        for words, cat, value, _name in lexicon.phrases.get(token.text, ()):
+        for words, cat, value, _name in every_phrase:  # no index: every phrase, everywhere
             end = index + len(words)
             if [t.text for t in tokens[index:end]] == list(words):
                 span = (token.start, tokens[end - 1].end)

@@ -405,13 +405,14 @@ def terminals(tokens: Sequence[Token], lexicon: Lexicon, literal: Container[str]
             add(_new(Node, ("int", Num(int(text), text), index, index + 1, chars, "digits", 0, 1)))
         for cat, value, name in words.get(text, ()):
             add(_new(Node, (cat, value, index, index + 1, chars, name, 0, 1)))
-        for spelled, cat, value, name in phrases.get(text, ()):
-            end = index + len(spelled)
-            if end <= len(tokens) and all(
-                tokens[index + k].text == word for k, word in enumerate(spelled)
-            ):
-                span = (token.start, tokens[end - 1].end)
-                add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
+        if index + 1 < len(tokens):
+            for spelled, cat, value, name in phrases.get((text, tokens[index + 1].text), ()):
+                end = index + len(spelled)
+                if end <= len(tokens) and all(
+                    tokens[index + k].text == spelled[k] for k in range(2, len(spelled))
+                ):
+                    span = (token.start, tokens[end - 1].end)
+                    add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
     return nodes
 
 
@@ -463,11 +464,13 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
 class Lexicon:
     """Words and fixed phrases of one language, each mapped to typed values.
 
-    Each entry keeps the rule name its nodes carry ("lexicon:<category>").
+    Each entry keeps the rule name its nodes carry ("lexicon:<category>"). Phrases are filed
+    under their first two words: French "la" and "le" open some fifty phrases each, and a
+    message's "la" need only try those that go on with its next word.
     """
 
     words: dict[str, list[tuple[str, Any, str]]] = field(default_factory=lambda: defaultdict(list))
-    phrases: dict[str, list[tuple[tuple[str, ...], str, Any, str]]] = field(
+    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str, Any, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
 
@@ -479,4 +482,4 @@ class Lexicon:
             if len(words) == 1:
                 self.words[words[0]].append((cat, value, name))
             else:
-                self.phrases[words[0]].append((words, cat, value, name))
+                self.phrases[words[0], words[1]].append((words, cat, value, name))

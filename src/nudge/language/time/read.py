@@ -18,6 +18,7 @@ from nudge.language.dayparts import DEFAULT_PARTS, DayParts
 from nudge.language.fold import fold
 from nudge.language.time.chart import Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
+from nudge.language.time.holidays.context import names_near
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.pairs import pair
 from nudge.language.time.region import region_of
@@ -28,6 +29,7 @@ from nudge.language.time.tokens import Token, tokenize
 
 Outcome = Literal["resolved", "past", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
+_READ = TIMED | {"duration"}  # what a reading is made of: the surroundings check only these
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,12 @@ def read_nodes(text: str, ctx: Context) -> tuple[Node, ...]:
     grammar: Grammar = grammar_for(ctx.lang)
     tokens = _tokens(text)
     nodes = parse(tokens, lexicon, grammar, ctx)
-    return tuple(node for node in nodes if not out_of_place(node, tokens))
+    names = names_near(tokens)
+    return tuple(
+        node
+        for node in nodes
+        if node.cat not in _READ or not out_of_place(node, tokens, names=names)
+    )
 
 
 @lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried

@@ -220,8 +220,11 @@ def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
     return hyphen.text == "-" and head.end == hyphen.start and hyphen.end == tail.start
 
 
-def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
-    """Whether the words around a reading say it is no time (see the module)."""
+def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> bool:
+    """Whether the words around a reading say it is no time (see the module).
+
+    ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
+    """
     return (
         counts_something(node, tokens)
         or _ordinal_word_alone(node, tokens)
@@ -235,5 +238,5 @@ def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
         or _day_relative_to_something(node, tokens)
         or _head_of_compound(node, tokens)
         or _after_what(node, tokens)
-        or holidays.out_of_place(node, tokens)
+        or (names and holidays.out_of_place(node, tokens))
     )

@@ -191,6 +191,11 @@ def _no_days(tokens: tuple[Token, ...]) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in _names(tokens) if _no_day(tokens, s, e))
 
 
+def names_near(tokens: Sequence[Token]) -> bool:
+    """Whether a text holds any word of a holiday name: one glance per text, not per reading."""
+    return any(token.text in ANCHORS for token in tokens)
+
+
 def out_of_place(node: Node, tokens: Sequence[Token]) -> bool:
     """Whether a reading touches a holiday name used as a word about a thing (see the module).
 
