@@ -16,8 +16,8 @@ from nudge.clock import FakeClock
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import SWEEP_MARGIN as SWEEP
 from nudge.conversation.handler import Handled
-from nudge.language.texts import render
 from nudge.store.tables import LlmUsage, Message, Occurrence, Outbox, Todo
+from nudge.texts.catalog import render
 from tests.conftest import make_settings
 from tests.integration.engine_helpers import add_reminder, make_user
 from tests.integration.test_agent import _services

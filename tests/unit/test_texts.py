@@ -2,7 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from nudge.language.texts import catalog, describe_rrule, format_when, render
+from nudge.texts.catalog import catalog, render
+from nudge.texts.formatting import describe_rrule, format_when
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tue 10:00 Toronto, 16:00 Paris
 

@@ -30,9 +30,9 @@ from nudge.agent.models.base import ChatModel, ModelError, ModelReply, ToolCall,
 from nudge.agent.prepare_reads import recent_turns, relevant_memories, standing
 from nudge.agent.reply import fit_sms
 from nudge.features.context import Context, Outcome
-from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
+from nudge.texts.catalog import render
 
 log = get_logger("agent")
 

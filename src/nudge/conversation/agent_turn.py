@@ -31,13 +31,13 @@ from nudge.agent.models.base import ToolCall
 from nudge.conversation import state as dialogue
 from nudge.features.breakdown import actions as breakdown
 from nudge.features.context import Context, Dependencies
-from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import UNDERSTANDING
 from nudge.outbox.enqueue import enqueue_unless_opted_out
 from nudge.store.db import Database
 from nudge.store.states import MESSAGES, MessageStatus
 from nudge.store.tables import Message, User
+from nudge.texts.catalog import render
 
 log = get_logger("conversation")
 

@@ -23,7 +23,6 @@ from nudge.features import executor
 from nudge.features.context import Context, Dependencies
 from nudge.features.users import service as users
 from nudge.language import detect_locale
-from nudge.language.texts import render
 from nudge.observability.logging import get_logger
 from nudge.observability.metrics import SMS_INBOUND, UNDERSTANDING
 from nudge.outbox.enqueue import enqueue
@@ -32,6 +31,7 @@ from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore_returning_id
 from nudge.store.states import MessageStatus
 from nudge.store.tables import ConversationState, Message, User
+from nudge.texts.catalog import render
 
 log = get_logger("conversation")
 

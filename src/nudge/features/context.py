@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.commands import Pending
 from nudge.features.breakdown.steps import Planner
 from nudge.features.memory.embeddings import Embedder, HashingEmbedder
-from nudge.language.texts import format_day, format_when, render
 from nudge.store.tables import ConversationState, User
+from nudge.texts.catalog import render
+from nudge.texts.formatting import format_day, format_when
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.language.texts import render
 from nudge.outbox.enqueue import enqueue
 from nudge.scheduler.quiet_hours import is_quiet
 from nudge.store.db import Database
 from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder, User
+from nudge.texts.catalog import render
 
 MAX_NAMED = 2
 

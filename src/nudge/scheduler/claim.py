@@ -15,7 +15,6 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.language.texts import render
 from nudge.observability import metrics
 from nudge.outbox.enqueue import enqueue_many, outbox_values
 from nudge.scheduler.occurrences import next_after
@@ -25,6 +24,7 @@ from nudge.store.db import Database
 from nudge.store.dialect import insert_ignore
 from nudge.store.states import OccurrenceState, ReminderState
 from nudge.store.tables import Occurrence, Reminder, User
+from nudge.texts.catalog import render
 
 
 @dataclass(slots=True)

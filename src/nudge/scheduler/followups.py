@@ -7,7 +7,6 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.language.texts import render
 from nudge.observability import metrics
 from nudge.observability.logging import get_logger
 from nudge.outbox.enqueue import enqueue
@@ -16,6 +15,7 @@ from nudge.scheduler.quiet_hours import is_quiet, window_end
 from nudge.store.db import Database
 from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder, User
+from nudge.texts.catalog import render
 
 log = get_logger("followups")
 

@@ -137,7 +137,7 @@ def test_bare_zone_names_need_a_zone_word() -> None:
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
 def test_the_question_s_example_is_understood(locale: str) -> None:
-    from nudge.language.texts import render
+    from nudge.texts.catalog import render
 
     example = render(locale, "timezone_unknown", text="X").split('"')[1]
     understood = _en(example) if locale == "en" else _fr(example)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from nudge.commands import Agenda
 from nudge.features.agenda import service
 from nudge.features.context import Context, Outcome
-from nudge.language.texts import format_clock, format_day
+from nudge.texts.formatting import format_clock, format_day
 
 MAX_REMINDERS = 6
 MAX_TODOS = 3

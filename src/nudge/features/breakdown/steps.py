@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from nudge.channels.segments import encoding, gsm_friendly
 from nudge.language.fold import fold
-from nudge.language.texts import catalog
+from nudge.texts.catalog import catalog
 
 MAX_STEPS = 7
 MAX_STEP_CHARS = 60

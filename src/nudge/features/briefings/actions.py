@@ -6,7 +6,7 @@ from nudge.commands import SetBriefing
 from nudge.features.briefings import service
 from nudge.features.briefings.undo import BriefingsSet
 from nudge.features.context import Context, Outcome
-from nudge.language.texts import format_clock
+from nudge.texts.formatting import format_clock
 
 
 async def set_briefing(ctx: Context, command: SetBriefing) -> Outcome:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from nudge.language.texts import format_clock, render
+from nudge.texts.catalog import render
+from nudge.texts.formatting import format_clock
 
 TOP_TODOS = 3
 MAX_REMINDERS = 5

@@ -13,7 +13,7 @@ from nudge.commands import Forget, Recall, Remember
 from nudge.features.context import Context, Outcome
 from nudge.features.memory import service
 from nudge.language.fold import fold
-from nudge.language.texts import catalog
+from nudge.texts.catalog import catalog
 
 MAX_LISTED = 6
 MAX_SHOWN_CHARS = 60

@@ -11,9 +11,9 @@ from nudge.features.reminders.undo import (
     ReminderDone,
     ReminderSnoozed,
 )
-from nudge.language.texts import describe_rrule
 from nudge.store.states import OccurrenceState
 from nudge.store.tables import Occurrence, Reminder
+from nudge.texts.formatting import describe_rrule
 
 MAX_LISTED = 8
 _OPEN_FIRINGS = frozenset({OccurrenceState.SENT, OccurrenceState.SNOOZED})  # "done" may mean

@@ -8,7 +8,7 @@ from nudge.commands import SetQuietHours, SetTimezone
 from nudge.features.context import Context, Outcome
 from nudge.features.reminders import service as reminders
 from nudge.features.users import service
-from nudge.language.texts import format_clock
+from nudge.texts.formatting import format_clock
 
 
 async def set_timezone(ctx: Context, command: SetTimezone) -> Outcome:

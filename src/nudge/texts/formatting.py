@@ -1,30 +1,11 @@
-"""Reply texts from the per-locale catalogs, and the local day/time they echo back."""
+"""The local day and time a reply echoes back ("tomorrow (Wed) 8:00 AM"), and repeats in words."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import datetime, time
-from functools import cache
-from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-CATALOGS = Path(__file__).parent / "catalogs"
-LOCALES = ("en", "fr")
-
-
-@cache
-def catalog(locale: str) -> dict[str, Any]:
-    """The parsed catalog for ``locale`` (English for anything unknown)."""
-    name = locale if locale in LOCALES else "en"
-    with (CATALOGS / f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def render(locale: str, key: str, **values: object) -> str:
-    """Fill reply ``key`` of ``locale`` with ``values``."""
-    template: str = catalog(locale)["reply"][key]
-    return template.format(**values)
+from nudge.texts.catalog import catalog
 
 
 def format_clock(at: datetime | time, locale: str) -> str:
