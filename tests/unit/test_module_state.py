@@ -32,7 +32,7 @@ CHANGED_AT_RUN_TIME = {
     "nudge.features.memory.service._WITH_HITS": "the memory search SELECT, per dialect",
     "nudge.features.memory.fulltext._HITS": "the full-text ranking subquery, per dialect",
     "nudge.features.memory.fulltext._ENSURED": "engines whose FTS5 index is known to exist",
-    "nudge.language.phrases.PATTERNS": "the phrase rules, registered while the rules import",
+    "nudge.language.phrase_registry.PATTERNS": "the phrase rules, registered as they import",
 }
 _MUTATORS = frozenset(
     {"append", "extend", "add", "update", "setdefault", "pop", "popitem", "clear", "insert",

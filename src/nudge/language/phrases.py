@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 
 from nudge.commands import (
     CancelReminder,
@@ -27,8 +26,9 @@ from nudge.commands import (
     Undo,
 )
 from nudge.language.durations import DURATION, parse_duration
-from nudge.language.intent_words import STEP, first_word
+from nudge.language.intent_words import STEP
 from nudge.language.lexicon import alternation, words_alternation
+from nudge.language.phrase_registry import NUMBER_FIRST, candidates, number, on
 
 CARRIER_WORDS = frozenset(
     {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "arret", "start", "unstop"}
@@ -36,47 +36,11 @@ CARRIER_WORDS = frozenset(
 )
 HELP_WORDS = frozenset({"help", "aide", "info", "?"})
 MAX_SNOOZE_MINUTES = 7 * 24 * 60
-_NUMBER_FIRST = "0 # no nr n° number numero num"  # how ``_number`` opens ("0": a digit)
-
-
-def _number(name: str = "n") -> str:
-    """A list number ("2", "#2", "no 2", "n°2") captured as group ``name``."""
-    return rf"(?:#|no\.?|n°|nr|number|numero|num)?\s*(?P<{name}>\d{{1,4}})"
-
-
-Builder = Callable[[re.Match[str]], Command | None]
-Entry = tuple[re.Pattern[str], Builder]
-PATTERNS: list[Entry] = []  # in the order they are tried
-_BY_FIRST: dict[str, list[Entry]] = {}
-_BY_LAST: dict[str, list[Entry]] = {}
-
-
-def _on(pattern: str, *, first: str = "", last: str = "") -> Callable[[Builder], Builder]:
-    """Register a whole-message pattern, the words it opens (or ends) with, and its builder."""
-
-    def register(build: Builder) -> Builder:
-        entry = (re.compile(pattern), build)
-        PATTERNS.append(entry)
-        for index, words in ((_BY_FIRST, first), (_BY_LAST, last)):
-            for word in dict.fromkeys(words.split()):
-                index.setdefault(word, []).append(entry)
-        return build
-
-    return register
-
-
-def candidates(clean: str) -> list[Entry]:
-    """The patterns ``clean`` may fully match, in their order: by its first or last word."""
-    found = _BY_FIRST.get(first_word(clean), [])
-    ending = _BY_LAST.get(clean.rsplit(" ", 1)[-1])
-    return found + ending if ending else found
-
-
 _YOU = r"(?:you|u|ya|nudge|this thing|this app|the app|this bot|the bot|this|it)"
 _THING = r"(?:ce truc|ton truc|ca|cette app|l'app|ton app|nudge|ce bot|le bot|ton bot|ce service)"
 
 
-@_on(
+@on(
     r"help(?: me)?|aide(?:[- ]moi)?|info|menu|commands?|commandes?"
     r"|(?:(?:help|aide|au secours|a l'aide|sos)[ ,!.]+)?"
     + alternation(
@@ -116,7 +80,7 @@ _SPEAK_FIRST = (
 )
 
 
-@_on(
+@on(
     rf"(?:(?:in|en|{_SPEAK}(?: back)?(?:[- ](?:to me|me|moi|nous))?(?: (?:in|to|into|en))?) )?"
     r"(?P<lang>francais|french|english|anglais)"
     r"(?: (?:please|pls|stp|svp|from now on|now|maintenant|desormais|dorenavant"
@@ -160,7 +124,7 @@ _ASK_LIST_FIRST = (
 _NOW = r"(?: (?:rn|right now|now|atm|maintenant|la))?"
 
 
-@_on(
+@on(
     rf"(?:{_SHOW} )?{_TODO_LIST}"
     rf"|{_ASK_LIST}(?: (?:left|still|else))? (?:(?:on|in|sur|dans|de) )?{_TODO_LIST}{_NOW}",
     first=f"{_SHOW_FIRST} {_TODO_LIST_FIRST} {_ASK_LIST_FIRST}",
@@ -179,7 +143,7 @@ _REMINDERS_FIRST = (
 )
 
 
-@_on(
+@on(
     rf"(?:(?:{_SHOW}|list|liste) )?{_REMINDERS}(?: (?:coming up|a venir|prevus|en cours|actifs))?"
     + "|"
     + alternation(
@@ -203,16 +167,16 @@ _OFF = r"(?:(?:check|tick|cross|mark|strike)(?: (?:it|that|this))? off|coche|ray
 _OFF_FIRST = "check tick cross mark strike coche raye barre"
 
 
-@_on(
+@on(
     r"(?:(?:ok|okay|yes|yep|oui|ouais|all|it'?s|i'?m|c'?est|c|ce|g|jai|j'ai|je l'ai|mark"
     r"|marque|got it|yay|woo|woohoo|youpi)[ ,]+)*"
     r"(?:done|donezo|donzo|fini|finie|fait|faite|fe|termine|terminee|did it|finished|complete"
     rf"|completed|check|checked|{_OFF}|\u2713|\u2714|\u2705|\u2611)"
-    rf"(?: (?:(?:the|le|la|item) )?{_number('n')}| with {_number('w')})?"
-    rf"|(?:mark |marque )?{_number('m')} (?:(?:as |comme )?(?:done|fini|fait|termine))",
+    rf"(?: (?:(?:the|le|la|item) )?{number('n')}| with {number('w')})?"
+    rf"|(?:mark |marque )?{number('m')} (?:(?:as |comme )?(?:done|fini|fait|termine))",
     first="ok okay yes yep oui ouais all it's its i'm im c'est cest c ce g jai j'ai je mark"
     " marque got yay woo woohoo youpi done donezo donzo fini finie fait faite fe termine"
-    f" terminee did finished complete completed checked {_OFF_FIRST} {_NUMBER_FIRST}"
+    f" terminee did finished complete completed checked {_OFF_FIRST} {NUMBER_FIRST}"
     " \u2713 \u2714 \u2705 \u2611",
 )
 def _complete(match: re.Match[str]) -> Command:
@@ -242,7 +206,7 @@ _BUSY = alternation(
 _I_AM = r"(?:(?:la|there|lol|sorry|dsl|desole|i'?m|im|je suis|chui|chu|jsuis|j'suis|suis) )*"
 
 
-@_on(
+@on(
     rf"(?:{_SNOOZE_LEAD}[ ,!.]+)?{_SNOOZE_WORD}(?:[ -]{_SNOOZE_OBJECT})?"
     r"(?:(?:,? (?:(?:for|by|pour|de|dans|in|encore|another) )?| d')"
     rf"(?:(?P<num>\d{{1,6}})|(?P<dur>{DURATION}))|(?P<glued>\d{{1,6}}))?"
@@ -264,7 +228,7 @@ def _snooze(match: re.Match[str]) -> Command | None:
     return Snooze(min(max(minutes, 1), MAX_SNOOZE_MINUTES))
 
 
-@_on(
+@on(
     r"(?:remind me|rappelle(?:[- ]moi)?) (?P<later>(?:later|plus tard)\b.*)",
     first="remind rappelle",
 )
@@ -284,7 +248,7 @@ _JUST_DID = (
 )
 
 
-@_on(
+@on(
     rf"(?:{_UNDO_LEAD}[ ,!.]+)*"
     + alternation(
         r"undo(?: (?:that|this|it|last|the last(?: one| thing| action| change| message| text)?"
@@ -331,8 +295,8 @@ _ORDINAL = (
 )
 
 
-@_on(
-    rf"{_DELETE} (?:(?:the|le|la|my|mon|ma) )?(?:(?:reminder|rappel) ?)?{_number()}"
+@on(
+    rf"{_DELETE} (?:(?:the|le|la|my|mon|ma) )?(?:(?:reminder|rappel) ?)?{number()}"
     rf"|{_DELETE} (?:(?:the|le|la|my|mon|ma) )?{_ORDINAL}(?: (?:reminder|rappel|one|un|une))?",
     first=_DELETE_FIRST,
 )
@@ -342,7 +306,7 @@ def _cancel_numbered(match: re.Match[str]) -> Command:
     return CancelReminder(int(match["digits"]) if match["digits"] else ORDINALS[match["word"]])
 
 
-@_on(
+@on(
     rf"{_DELETE} (?:(?:the|this|that|my|le|ce|cette|mon) )?(?:last )?(?:reminder|rappel)",
     first=_DELETE_FIRST,
 )
@@ -359,7 +323,7 @@ _DAY_WORDS = frozenset(
 )
 
 
-@_on(
+@on(
     rf"{_DELETE} (?:(?:the|my|that|this|le|mon|ce|mes|les) )?(?:reminder|rappel)s? "
     r"(?:(?:about|for|to|of|re|regarding|on|pour|de|du|des|sur|concernant|a propos de"
     r"|a propos du|a propos des) |d')?(?P<words>[a-z0-9].{0,60})"
@@ -398,7 +362,7 @@ def _done_words(match: re.Match[str]) -> Command | None:
     return Complete(None, words)
 
 
-_on(
+on(
     rf"(?:(?:i'?m|i am|i'?ve|i have|i|j'ai|j ai|jai|c'?est|it'?s|all) )?{_DONE_VERB}"
     r" (?:with |avec |de |d'|du |des |pour |the |la |le |les |l')*(?P<words>[a-z].{1,80})"
     rf"|{_OFF} (?:the |la |le |les |l')*(?P<off>[a-z].{{0,60}}?){_ON_THE_LIST}"
@@ -406,7 +370,7 @@ _on(
     r"(?: (?:my|the) (?:(?:todo|to do|to-do) )?list)?",
     first=f"i'm im i i've ive j'ai j jai c'est cest it's its all {_DONE_VERBS} {_OFF_FIRST}",
 )(_done_words)
-_on(
+on(
     r"(?!(?:what|when|how|why|if|is|remind|rappel|quand|qu|si|est|tell|let|once|after)\b)"
     rf"(?P<before>[a-z][\w'-]*(?: [\w'-]+){{0,3}}?) (?:is |are |est |sont )?{_DONE_VERB}",
     last=_DONE_VERBS,

@@ -27,7 +27,7 @@ from nudge.commands import (
     Undo,
     Unknown,
 )
-from nudge.language import coaching, phrases
+from nudge.language import coaching, phrase_registry
 from nudge.language.intent_words import first_word
 from nudge.language.intents import interpret
 from nudge.language.tasks import Message
@@ -233,16 +233,16 @@ def test_held_letters_only_in_short_messages() -> None:
 # The first-word index: a pattern must be tried for every text it fully matches. Checked two
 # ways: every first word a pattern can open with, read off the parsed regex (``first_words``);
 # and random texts the pattern matches.
-@pytest.mark.parametrize("entry", phrases.PATTERNS, ids=lambda entry: entry[1].__name__)
+@pytest.mark.parametrize("entry", phrase_registry.PATTERNS, ids=lambda entry: entry[1].__name__)
 def test_every_first_word_of_a_pattern_is_indexed(
     entry: tuple[re.Pattern[str], object],
 ) -> None:
     try:
         words = first_words(entry[0])
     except Unbounded:  # opens with any word: indexed by its last word instead
-        assert entry in phrases._BY_LAST.get("done", [])
+        assert entry in phrase_registry._BY_LAST.get("done", [])
         return
-    missing = {word for word in words if entry not in phrases._BY_FIRST.get(word, [])}
+    missing = {word for word in words if entry not in phrase_registry._BY_FIRST.get(word, [])}
     assert not missing
 
 
@@ -259,7 +259,7 @@ def _cleaned(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
     return st.from_regex(pattern, fullmatch=True).map(lambda text: Message.of(text).clean)
 
 
-@pytest.mark.parametrize("entry", phrases.PATTERNS, ids=lambda entry: entry[1].__name__)
+@pytest.mark.parametrize("entry", phrase_registry.PATTERNS, ids=lambda entry: entry[1].__name__)
 def test_every_text_a_pattern_matches_is_tried_against_it(
     entry: tuple[re.Pattern[str], object],
 ) -> None:
@@ -269,7 +269,7 @@ def test_every_text_a_pattern_matches_is_tried_against_it(
     @given(_cleaned(pattern))
     def check(clean: str) -> None:
         assume(pattern.fullmatch(clean) is not None)
-        assert entry in phrases.candidates(clean), (first_word(clean), clean)
+        assert entry in phrase_registry.candidates(clean), (first_word(clean), clean)
 
     check()
 
