@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import typing
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nudge.commands import AskWhat, Command, CreateReminder, Pending
 from nudge.language import parse_when
 from nudge.language.intents import interpret
+from nudge.language.records import local_now
+from tests.language_eval.evalset import HELDOUT, HELDOUT2, HELDOUT3, IN_SAMPLE, load
 
 COMMAND_TYPES = typing.get_args(Command)
 ZONES = ["America/Toronto", "Europe/Paris", "Australia/Lord_Howe", "UTC", "Asia/Kolkata"]
@@ -79,3 +83,33 @@ def test_parsed_times_are_ahead_in_the_users_zone_with_a_valid_span(
     start, end = when.span
     assert 0 <= start < end <= len(text)
     assert text[start:end].strip() == text[start:end]
+
+
+def _first_occurrence_is_the_confirmed_one(command: Command, tz: str) -> None:
+    """A repeat's RRULE parses, and its first occurrence is the time the reply confirms."""
+    if not isinstance(command, CreateReminder | AskWhat) or command.rrule is None:
+        return
+    local = command.at.astimezone(ZoneInfo(tz)).replace(tzinfo=None)  # rules run on wall time
+    rule = rrulestr(command.rrule, dtstart=local)
+    assert rule[0] == local
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=phrases, now=moments, tz=st.sampled_from(ZONES), lang=st.sampled_from(["en", "fr"]))
+def test_every_repeat_starts_at_the_time_it_confirms(
+    text: str, now: datetime, tz: str, lang: str
+) -> None:
+    _first_occurrence_is_the_confirmed_one(
+        interpret(text, now=now, tz=tz, lang=lang, state=None), tz
+    )
+
+
+def test_every_labelled_repeat_starts_at_the_time_it_confirms() -> None:
+    repeats = 0
+    for case in load(IN_SAMPLE + HELDOUT + HELDOUT2 + HELDOUT3):
+        command = interpret(
+            case.text, now=local_now(case.now, case.tz), tz=case.tz, lang=case.lang, state=None
+        )
+        _first_occurrence_is_the_confirmed_one(command, case.tz)
+        repeats += isinstance(command, CreateReminder) and command.rrule is not None
+    assert repeats >= 100  # the sets hold many repeats: the property is exercised
