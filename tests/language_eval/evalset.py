@@ -75,16 +75,20 @@ def when_matches(expected: str | None, got: str | None) -> bool:
     return got[:16] == expected
 
 
+_TIMED_SINCE = frozenset({"RefusePast", "Snooze"})  # commands given a time on 2026-12-03
+
+
 def field_hits(case: Case, record: dict[str, Any]) -> dict[str, bool]:
     """Which fields of ``record`` (a ``nudge parse`` line) match the case's labels.
 
-    ``nudge parse`` reports the past moment of a RefusePast since 2026-12-03; the sets labelled
-    before then give none ("-"), which leaves that field unscored rather than wrong.
+    ``nudge parse`` reports the past moment of a RefusePast and the moment a Snooze sends the
+    reminder again since 2026-12-03; the sets labelled before then give none ("-"), which
+    leaves that field unscored rather than wrong (held-out 3 gives them).
     """
-    unlabelled_past = case.intent == "RefusePast" and case.when is None  # sets before 2026-12-03
+    unlabelled = case.intent in _TIMED_SINCE and case.when is None  # sets before 2026-12-03
     return {
         "intent": record.get("intent") == case.intent,
-        "when": unlabelled_past or when_matches(case.when, record.get("when")),
+        "when": unlabelled or when_matches(case.when, record.get("when")),
         "rrule": record.get("rrule") == case.rrule,
     }
 

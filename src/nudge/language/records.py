@@ -6,17 +6,27 @@ offset (midnight of the day for a day-grain answer such as "demain") of the time
 command is about: the reminder's time for CreateReminder / AskWhat, the day for Agenda
 (its midnight, or the time asked that day: "what's on tonight" 19:00),
 the time expression found for Unknown and AskWhen, the past moment refused for RefusePast
-("yesterday", "at 8am" said at 9); None for commands that carry no time
-of their own (lists, done, snooze, memory, settings…; quiet hours keep theirs in fields).
+("yesterday", "at 8am" said at 9), the moment a Snooze sends the reminder again; None for
+commands that carry no time of their own (lists, done, memory, settings…; quiet hours keep
+theirs in fields).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from nudge.commands import Agenda, AskWhat, AskWhen, Command, CreateReminder, RefusePast, Unknown
+from nudge.commands import (
+    Agenda,
+    AskWhat,
+    AskWhen,
+    Command,
+    CreateReminder,
+    RefusePast,
+    Snooze,
+    Unknown,
+)
 from nudge.language.detect import detect_locale
 from nudge.language.intents import understand
 from nudge.language.time.matches import parse_when
@@ -61,6 +71,8 @@ def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict
         moment, rrule = command.at, command.rrule
     elif isinstance(command, RefusePast):  # the past moment refused, when one was understood
         moment, grain, rrule = command.at, command.grain if command.at else None, None
+    elif isinstance(command, Snooze):  # when the reminder comes again ("snooze 1 hour")
+        moment, grain, rrule = now + timedelta(minutes=command.minutes), "minute", None
     elif isinstance(command, Agenda) and not _on_day(moment, command.day, tz):
         moment, grain, rrule = wall(command.day, 0, 0, ZoneInfo(tz)), "day", None  # "today"
     at: str | None = None

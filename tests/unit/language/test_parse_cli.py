@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from nudge.cli import app
+from nudge.language.records import local_now, parse_record
 
 NOW = ["--now", "2026-11-24T10:00:00", "--tz", "America/Toronto"]
 
@@ -52,3 +53,11 @@ def test_stdin_gives_one_line_per_phrase() -> None:
 def test_now_is_local_wall_time_in_the_zone() -> None:
     [record] = _run("--tz", "Europe/Paris", "in 20 min")
     assert record["when"] == "2026-11-24T10:20:00+01:00"
+
+
+def test_a_snooze_reports_when_the_reminder_comes_again() -> None:
+    now = local_now("2026-11-24T10:00", "America/Toronto")
+    hour = parse_record("snooze 1 hour", now=now, tz="America/Toronto", lang="en")
+    until = parse_record("plus tard à 20h", now=now, tz="America/Toronto", lang="fr")
+    assert (hour["intent"], hour["when"]) == ("Snooze", "2026-11-24T11:00:00-05:00")
+    assert (until["intent"], until["when"]) == ("Snooze", "2026-11-24T20:00:00-05:00")
