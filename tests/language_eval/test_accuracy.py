@@ -69,7 +69,7 @@ def test_accuracy_does_not_drop_below_the_committed_baseline(name: str) -> None:
 
 
 # A reminder set silently at a wrong time or repeat is worse than a question: none may be added.
-WRONG_CEILING = {"in_sample": 0, "heldout": 1, "heldout2": 0, "heldout3": 0}
+WRONG_CEILING = {"in_sample": 0, "heldout": 0, "heldout2": 0, "heldout3": 0}
 
 
 @pytest.mark.parametrize("name", sorted(WRONG_CEILING))

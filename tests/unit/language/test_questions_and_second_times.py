@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from nudge.commands import Agenda, Command, CreateReminder, Unknown
+from nudge.commands import Agenda, AskWhen, Command, CreateReminder, Unknown
 from nudge.language.intents import understand
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
@@ -57,3 +58,22 @@ def test_the_last_day_of_the_month_is_once_and_of_every_month_repeats() -> None:
     assert isinstance(every, CreateReminder)
     assert (once.at.day, once.rrule) == (30, None)
     assert (every.at.day, every.rrule) == (30, "FREQ=MONTHLY;BYMONTHDAY=-1")
+
+
+def test_a_quebec_hour_from_1_to_5_alone_is_a_question_a_paris_one_is_the_night() -> None:
+    kids = "check ben ça, rappelle moi à 4h de chercher les enfants à la garderie"
+    montreal = understand(kids, now=NOW_TORONTO, tz="America/Toronto", lang="fr", state=None)
+    paris = understand(kids, now=NOW_PARIS, tz=PARIS, lang="fr", state=None)
+    assert isinstance(montreal, AskWhen)
+    assert isinstance(paris, CreateReminder)
+    assert paris.at.astimezone(ZoneInfo(PARIS)).hour == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [("rappelle-moi à 4h du matin de x", 4), ("rappelle-moi à 3h de l'après-midi de x", 15)],
+)
+def test_a_quebec_hour_with_its_part_of_day_is_read(text: str, hour: int) -> None:
+    command = understand(text, now=NOW_TORONTO, tz="America/Toronto", lang="fr", state=None)
+    assert isinstance(command, CreateReminder)
+    assert command.at.astimezone(ZoneInfo("America/Toronto")).hour == hour

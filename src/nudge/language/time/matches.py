@@ -125,7 +125,9 @@ def find_when(
     """The main time of ``text`` (or of ``text[start:end]``, spans relative to ``start``)."""
     piece = text if within is None else text[within[0] : within[1]]
     reading = read(piece, now=now, tz=tz, lang=lang, parts=parts)
-    return None if reading is None else to_match(reading, tz, now)
+    if reading is None or reading.outcome == "ambiguous":
+        return None  # two times as likely ("at 3 pt", "take 3 in the morning"): ask, never guess
+    return to_match(reading, tz, now)
 
 
 def parse_when(

@@ -40,6 +40,20 @@ def _three_quarters(_ctx: Context, values: list[Any]) -> Time | None:
     return clock(values[0].value, 45)
 
 
+def _afternoon_twin(ctx: Context, values: list[Any]) -> Time | None:
+    """Québec "à 4h" may be 16:00 as well as 04:00 ("à 4h chercher les enfants"): a rival.
+
+    In Québec an hour is often said and texted on a 12-hour clock, so without minutes or a
+    part of day an hour from 1 to 5 is as likely the afternoon's as the night's: the two
+    readings tie and the app asks. "à 4h du matin", "à 3h de l'après-midi" keep the one their
+    part allows. In France a written "5h" is 05:00 (the 24-hour clock is how times are
+    written there), so no rival.
+    """
+    if not ctx.region.endswith("-CA"):
+        return None
+    return clock(values[0].value + 12)
+
+
 BOTH: list[Rule] = []
 EN: list[Rule] = []
 
@@ -47,6 +61,14 @@ _H = ("h", "heure", "heures", "hr", "hrs", "heur")
 
 FR: list[Rule] = [
     *rule("<hour>h", "time", c("int", HOUR), w(*_H), make=_french_h, examples=("8h", "20 heures")),
+    *rule(
+        "<hour 1-5>h, in the afternoon too (Québec)",
+        "time",
+        c("int", num(1, 5, digits=True)),
+        w(*_H),
+        make=_afternoon_twin,
+        examples=("4h", "2 heures"),
+    ),
     *rule(
         "<hour>h<minutes>",
         "time",
