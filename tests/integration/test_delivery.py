@@ -192,7 +192,7 @@ async def test_concurrent_workers_never_send_a_row_twice(
     await _queue(services, 400)
     senders = [RecordingSender() for _ in range(4)]
     for sender in senders:
-        sender.delay = 0.001
+        sender.delay = 0.005  # a batch in flight long enough for the others to claim theirs
     workers = [
         build(make_settings(database_url, batch_size=25), clock=clock, sender=s) for s in senders
     ]
@@ -200,6 +200,10 @@ async def test_concurrent_workers_never_send_a_row_twice(
         DeliveryWorker(db=w.db, sender=s, clock=clock, owner=f"w{i}", batch_size=25)
         for i, (w, s) in enumerate(zip(workers, senders, strict=True))
     ]
+
+    for worker in workers:  # every pool connected before the race, so a slow start under
+        async with worker.db.sessions() as session:  # load cannot leave one worker alone
+            await session.execute(select(1))
 
     async def drain(worker: DeliveryWorker) -> None:
         for _ in range(1000):
