@@ -6,21 +6,13 @@ Said on Tuesday 2013-02-12 at 04:30 (Duckling's reference time), zone Etc/GMT+2.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from nudge.language.time.read import read
-
-ZONE = "Etc/GMT+2"
-NOW = datetime(2013, 2, 12, 4, 30, tzinfo=ZoneInfo(ZONE))
-
-
-def _wall(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> datetime:
-    """A local wall time (naive), as readings give them."""
-    return NOW.replace(year, month, day, hour, minute, second, tzinfo=None)
+from tests.unit.language.moments import DUCKLING_NOW as NOW
+from tests.unit.language.moments import DUCKLING_ZONE as ZONE
+from tests.unit.language.moments import duckling_wall as _wall
 
 
 def _ahead(text: str) -> datetime | None:

@@ -100,15 +100,21 @@ def amount(value: Any) -> int:
     return value if isinstance(value, int) else value.value
 
 
+def _on_the_hour(hour: Time) -> Fields:
+    """The fields of a clock on the hour that "past"/"to" count from (its rule's test held)."""
+    fields = hour.fields
+    assert fields is not None
+    assert fields.hour is not None
+    return fields
+
+
 def past(ctx: Context, values: list[Any]) -> Time | None:
     """Form "10 past 6", "quarter past 8pm": minutes after an hour (a number or a clock)."""
     minutes, hour = amount(values[0]), values[1]
     if not 0 < minutes < 60:
         return None
     if isinstance(hour, Time):
-        fields = hour.fields
-        assert fields is not None
-        assert fields.hour is not None
+        fields = _on_the_hour(hour)
         return Time(Fields(hour=fields.hour, minute=minutes, flexible=fields.flexible))
     return clock(hour.value, minutes, flexible=english(ctx, hour))
 
@@ -119,8 +125,7 @@ def to(ctx: Context, values: list[Any]) -> Time | None:
     if not 0 < minutes < 60:
         return None
     if isinstance(hour, Time):
-        fields = hour.fields
-        assert fields is not None
+        fields = _on_the_hour(hour)
         assert fields.hour is not None
         if fields.flexible:
             before = fields.hour - 1 if fields.hour > 1 else 12
