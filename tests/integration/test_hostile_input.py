@@ -22,18 +22,10 @@ from nudge.web.app import create_app
 from nudge.web.body_limit import DEFAULT_LIMIT
 from tests.conftest import make_settings
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signed_form, twilio_fixture
-from tests.integration.production_web import API_TOKEN, OUR_NUMBER, PUBLIC, production_web
+from tests.integration.production_web import API_TOKEN, OUR_NUMBER, PUBLIC
 
 SMS_PATH = "/webhooks/twilio/sms"
 STATUS_PATH = "/webhooks/twilio/status"
-
-
-@pytest.fixture
-async def web(
-    database_url: str, clock: FakeClock
-) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
-    async with production_web(database_url, clock) as served:
-        yield served
 
 
 def inbound(**fields: str) -> dict[str, str]:
@@ -63,9 +55,9 @@ async def outbox_rows(services: Services) -> list[Outbox]:
 
 
 async def test_a_nul_in_a_signed_body_is_stored_without_it_and_answered(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     response = await post_signed(client, SMS_PATH, inbound(Body="add\x00 milk"))
     assert response.status_code == 200
     async with services.db.sessions() as session:
@@ -86,9 +78,9 @@ class KilobyteStream:
 
 
 async def test_a_declared_oversized_body_is_refused_before_it_is_read(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     body = KilobyteStream(100 * 1024)
     headers = {"Content-Length": str(100 * 1024 * 1024), "Content-Type": "text/plain"}
     response = await client.post(SMS_PATH, content=body, headers=headers)
@@ -98,9 +90,9 @@ async def test_a_declared_oversized_body_is_refused_before_it_is_read(
 
 
 async def test_a_streamed_oversized_body_is_cut_off_at_the_bound(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     body = KilobyteStream(10 * 1024)
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
     response = await client.post(SMS_PATH, content=body, headers=headers)
@@ -110,9 +102,9 @@ async def test_a_streamed_oversized_body_is_cut_off_at_the_bound(
 
 
 async def test_a_re_cut_signed_webhook_has_no_second_effect(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     form = inbound(Body="add dentist")
     del form["MessagingServiceSid"]  # so NumMedia sorts right after MessageSid
     url = f"{PUBLIC}{SMS_PATH}"
@@ -136,9 +128,9 @@ async def test_a_re_cut_signed_webhook_has_no_second_effect(
     ],
 )
 async def test_a_webhook_for_another_account_or_number_is_refused(
-    web: tuple[Services, httpx.AsyncClient], fields: dict[str, str], named: str
+    production: tuple[Services, httpx.AsyncClient], fields: dict[str, str], named: str
 ) -> None:
-    services, client = web
+    services, client = production
     response = await post_signed(client, SMS_PATH, inbound(**fields))
     assert response.status_code == 400
     assert named in response.text
@@ -149,9 +141,9 @@ async def test_a_webhook_for_another_account_or_number_is_refused(
     "num_media", ["99999999999999999999", "2147483648", "11", "-1", "1e3", "\x00"]
 )
 async def test_num_media_out_of_range_is_400_not_500(
-    web: tuple[Services, httpx.AsyncClient], num_media: str
+    production: tuple[Services, httpx.AsyncClient], num_media: str
 ) -> None:
-    services, client = web
+    services, client = production
     response = await post_signed(client, SMS_PATH, inbound(NumMedia=num_media))
     assert response.status_code == 400
     assert "NumMedia" in response.text
@@ -160,9 +152,9 @@ async def test_num_media_out_of_range_is_400_not_500(
 
 @pytest.mark.parametrize("sid", ["SM" + "a" * 63, "SM" + "a" * 10_000, "SM" + "\x00" * 32])
 async def test_an_overlong_or_odd_message_sid_is_400_on_both_databases(
-    web: tuple[Services, httpx.AsyncClient], sid: str
+    production: tuple[Services, httpx.AsyncClient], sid: str
 ) -> None:
-    services, client = web
+    services, client = production
     form = inbound(MessageSid=sid, SmsMessageSid=sid, SmsSid=sid)
     response = await post_signed(client, SMS_PATH, form)
     assert response.status_code == 400
@@ -196,9 +188,9 @@ def callback(message_sid: str, status: str, **extra: str) -> dict[str, str]:
 
 
 async def test_a_status_callback_cannot_reach_another_row_by_outbox_id(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     first, second = await two_sent_messages(services, client)
     form = callback(str(first.provider_sid), "failed", ErrorCode="30003")
     response = await post_signed(client, STATUS_PATH, form, query=f"outbox_id={second.id}")
@@ -216,9 +208,9 @@ async def test_a_status_callback_cannot_reach_another_row_by_outbox_id(
 
 
 async def test_a_status_callback_may_claim_a_row_whose_send_timed_out(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     first, _second = await two_sent_messages(services, client)
     async with services.db.transaction() as session:
         row = await session.get(Outbox, first.id)
@@ -235,9 +227,9 @@ async def test_a_status_callback_may_claim_a_row_whose_send_timed_out(
     ["99999999999999999999999", "9223372036854775808", "2147483648", "-1", "1e9", "%D9%A3"],
 )
 async def test_a_huge_or_odd_outbox_id_is_400_not_500(
-    web: tuple[Services, httpx.AsyncClient], outbox_id: str
+    production: tuple[Services, httpx.AsyncClient], outbox_id: str
 ) -> None:
-    services, client = web
+    services, client = production
     first, _second = await two_sent_messages(services, client)
     form = callback(str(first.provider_sid), "delivered")
     response = await post_signed(client, STATUS_PATH, form, query=f"outbox_id={outbox_id}")
@@ -259,9 +251,9 @@ AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
     ],
 )
 async def test_an_unbounded_id_or_odd_phone_in_the_api_is_422_not_500(
-    web: tuple[Services, httpx.AsyncClient], path: str
+    production: tuple[Services, httpx.AsyncClient], path: str
 ) -> None:
-    _services, client = web
+    _services, client = production
     assert (await client.delete(path, headers=AUTH)).status_code == 422
 
 
@@ -275,9 +267,9 @@ async def test_an_unbounded_id_or_odd_phone_in_the_api_is_422_not_500(
     ],
 )
 async def test_a_trailing_slash_is_404_never_a_redirect_to_the_host_header(
-    web: tuple[Services, httpx.AsyncClient], method: str, path: str
+    production: tuple[Services, httpx.AsyncClient], method: str, path: str
 ) -> None:
-    _services, client = web
+    _services, client = production
     response = await client.request(method, path, headers={"Host": "evil.example"})
     assert response.status_code == 404
     assert "location" not in response.headers
@@ -285,9 +277,9 @@ async def test_a_trailing_slash_is_404_never_a_redirect_to_the_host_header(
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc", "/openapi.json"])
 async def test_api_docs_are_off_by_default(
-    web: tuple[Services, httpx.AsyncClient], path: str
+    production: tuple[Services, httpx.AsyncClient], path: str
 ) -> None:
-    _services, client = web
+    _services, client = production
     assert (await client.get(path)).status_code == 404
 
 
@@ -310,9 +302,9 @@ async def test_the_schema_documents_every_answer_the_api_gives(
 
 
 async def test_a_webhook_that_is_not_a_form_is_415(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     response = await client.post(SMS_PATH, json=inbound())
     assert response.status_code == 415
     files = {"Body": ("a.txt", b"x" * 100)}
@@ -321,9 +313,9 @@ async def test_a_webhook_that_is_not_a_form_is_415(
 
 
 async def test_a_nul_typed_into_the_simulator_is_stored_without_it(
-    web: tuple[Services, httpx.AsyncClient],
+    production: tuple[Services, httpx.AsyncClient],
 ) -> None:
-    services, client = web
+    services, client = production
     sent = await client.post(
         "/simulator/api/messages", json={"phone": "+15145550101", "body": "add\u0000 bread"}
     )

@@ -10,17 +10,14 @@ non-ASCII digits, 10 KB ids, missing and extra fields. Whatever arrives, the ans
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 import httpx
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from nudge.bootstrap import Services
-from nudge.clock import FakeClock
 from nudge.store.tables import Message
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signed_form
 from tests.integration.production_web import (
@@ -28,7 +25,6 @@ from tests.integration.production_web import (
     EXTREMES,
     OUR_NUMBER,
     PUBLIC,
-    production_web,
 )
 
 FUZZ = settings(
@@ -45,14 +41,6 @@ _sids = itertools.count(1)
 
 def fresh_sid() -> str:
     return f"SM{next(_sids):032x}"
-
-
-@pytest.fixture
-async def web(
-    database_url: str, clock: FakeClock
-) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
-    async with production_web(database_url, clock) as served:
-        yield served
 
 
 @st.composite
@@ -84,9 +72,9 @@ async def stored(services: Services, sid: str) -> int:
 @FUZZ
 @given(form=inbound_forms(), sign=st.booleans())
 async def test_fuzzed_webhooks_get_4xx_or_200_and_store_exactly_what_was_answered(
-    web: tuple[Services, httpx.AsyncClient], form: dict[str, str], sign: bool
+    production: tuple[Services, httpx.AsyncClient], form: dict[str, str], sign: bool
 ) -> None:
-    services, client = web
+    services, client = production
     path = "/webhooks/twilio/sms"
     headers = signed_form(f"{PUBLIC}{path}", form, FAKE_AUTH_TOKEN) if sign else {}
     response = await client.post(path, data=form, headers=headers)
@@ -108,9 +96,9 @@ async def test_fuzzed_webhooks_get_4xx_or_200_and_store_exactly_what_was_answere
     outbox_id=st.one_of(st.none(), EXTREME, st.integers(-(2**70), 2**70).map(str)),
 )
 async def test_fuzzed_status_callbacks_never_give_a_5xx(
-    web: tuple[Services, httpx.AsyncClient], fields: dict[str, str], outbox_id: str | None
+    production: tuple[Services, httpx.AsyncClient], fields: dict[str, str], outbox_id: str | None
 ) -> None:
-    _services, client = web
+    _services, client = production
     form = {
         "MessageSid": "SM" + "c" * 32,
         "MessageStatus": "delivered",
@@ -130,9 +118,9 @@ async def test_fuzzed_status_callbacks_never_give_a_5xx(
     memory_id=st.one_of(st.integers(-(2**70), 2**70).map(str), EXTREME),
 )
 async def test_fuzzed_api_paths_never_give_a_5xx(
-    web: tuple[Services, httpx.AsyncClient], phone: str, memory_id: str
+    production: tuple[Services, httpx.AsyncClient], phone: str, memory_id: str
 ) -> None:
-    _services, client = web
+    _services, client = production
     person = quote(phone, safe="+")
     auth = {"Authorization": f"Bearer {API_TOKEN}"}
     path = f"/api/v1/users/{person}/memories/{quote(memory_id, safe='')}"
