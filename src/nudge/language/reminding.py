@@ -29,10 +29,10 @@ def remind(message: Message, context: IntentContext) -> Command | None:
     if verb is None:
         return None
     before, body = message.text[: verb.start()], message.text[verb.end() :]
-    lead = lead_at_start(message.folded[verb.end() :])
-    if lead is not None:
-        return _remind_ahead(before, body[lead.end :], lead.amount, context)
     found = context.find_within(message.text, verb.end(), len(message.text))
+    lead = lead_at_start(message.folded[verb.end() :])
+    if lead is not None and not _names_its_own_day(found, lead.end):
+        return _remind_ahead(before, body[lead.end :], lead.amount, context)
     if found is None and before.strip(SEPARATORS):
         return _remind_time_before(before, clean_task(body), context)
     if found is None:
@@ -47,6 +47,11 @@ def remind(message: Message, context: IntentContext) -> Command | None:
             return create(pending, when)
         return AskWhat(when.at, when.rrule)
     return create(task, when)
+
+
+def _names_its_own_day(found: TimeMatch | None, lead_end: int) -> bool:
+    """Whether the words read as a lead are the start of a time ("la veille de Noël")."""
+    return found is not None and found.span[0] == 0 and found.span[1] > lead_end
 
 
 def _remind_ahead(

@@ -89,3 +89,10 @@ def test_a_day_before_keeps_the_wall_clock_across_a_dst_change() -> None:
     event = local(TORONTO, 2026, 11, 2, 9, 0)  # the day after clocks fell back
     assert ahead_of(event, timedelta(days=1), TORONTO) == local(TORONTO, 2026, 11, 1, 9, 0)
     assert ahead_of(event, timedelta(hours=1), TORONTO) == local(TORONTO, 2026, 11, 2, 8, 0)
+
+
+def test_the_eve_of_a_named_day_is_that_day_not_a_lead() -> None:
+    french = _fr("rappelle-moi la veille de Noël d'emballer les cadeaux")
+    english = _en("remind me the day before christmas to wrap gifts")
+    assert french == CreateReminder("emballer les cadeaux", local(PARIS, 2026, 12, 24, 9, 0))
+    assert english == CreateReminder("wrap gifts", local(TORONTO, 2026, 12, 24, 9, 0))
