@@ -77,3 +77,14 @@ def test_a_quebec_hour_with_its_part_of_day_is_read(text: str, hour: int) -> Non
     command = understand(text, now=NOW_TORONTO, tz="America/Toronto", lang="fr", state=None)
     assert isinstance(command, CreateReminder)
     assert command.at.astimezone(ZoneInfo("America/Toronto")).hour == hour
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("remind me in 5 to 10 minutes to check the oven", "en"),
+        ("rappelle-moi dans 2 à 3 heures de rappeler le garage", "fr"),
+    ],
+)
+def test_a_range_of_minutes_or_hours_is_a_question_not_a_clock(text: str, lang: str) -> None:
+    assert isinstance(_say(text, lang), AskWhen)

@@ -124,6 +124,46 @@ def _minutes_counting(node: Node, tokens: Sequence[Token]) -> bool:
     return after.text not in MINUTES_THEN
 
 
+UNIT_WORDS = frozenset(
+    {"second", "seconds", "secondes", "sec", "secs", "minute", "minutes", "min", "mins", "mn",
+     "hour", "hours", "hr", "hrs", "heure", "heures", "day", "days", "jour", "jours", "week",
+     "weeks", "semaine", "semaines"}
+)  # fmt: skip
+
+
+def _clock_counting_units(node: Node, tokens: Sequence[Token]) -> bool:
+    """A clock ending on a number that counts the unit after it ("in 5 to 10 minutes")."""
+    value = node.value
+    if not isinstance(value, Time) or value.fields is None or node.end >= len(tokens):
+        return False
+    if not value.fields.has_clock or value.fields.has_date:
+        return False
+    last = tokens[node.end - 1]
+    counted = last.kind == "num" or last.text in NUMBER_WORDS
+    return counted and tokens[node.end].text in UNIT_WORDS
+
+
+RANGE_OPENERS = frozenset({"in", "dans", "ds", "within", "d'ici"})
+RANGE_JOINS = frozenset({"a", "to", "-", "or", "ou"})
+
+
+def _end_of_a_range(node: Node, tokens: Sequence[Token]) -> bool:
+    """A clock that ends a range of counts ("dans 2 à 3 heures", "in 2 to 3 hours")."""
+    value = node.value
+    if not isinstance(value, Time) or value.fields is None:
+        return False
+    if not value.fields.has_clock or value.fields.has_date:
+        return False
+    at = node.start - 1
+    if at >= 0 and tokens[at].text in RANGE_JOINS:  # "3 heures" after "2 à", not "à 3 heures"
+        at -= 1
+    if at < 1:
+        return False
+    number, opener = tokens[at], tokens[at - 1]
+    counted = number.kind == "num" or number.text in NUMBER_WORDS
+    return counted and opener.text in RANGE_OPENERS
+
+
 def _now_in_a_sentence(node: Node, tokens: Sequence[Token]) -> bool:
     """A "now" reading that is not the whole message ("I'm in Paris now")."""
     return node.rule == "now" and not _whole_message(node, tokens)
@@ -232,6 +272,8 @@ def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> 
         or _day_and_count(node, tokens)
         or _lone_ambiguous_day(node, tokens)
         or _minutes_counting(node, tokens)
+        or _clock_counting_units(node, tokens)
+        or _end_of_a_range(node, tokens)
         or _now_in_a_sentence(node, tokens)
         or _in_phone_number(node, tokens)
         or _two_numbers_and_count(node, tokens)
