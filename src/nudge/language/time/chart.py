@@ -225,24 +225,21 @@ def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Node) -> list[R
 
 
 def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list[Run]:
-    """Every way ``seed`` fills its trigger's item with the chart around it.
+    """Every way ``seed`` fills its trigger's item with the chart around it (its test passed).
 
     In the order of a nested walk: the pieces on the left (nearest first), then those on the
     right. ``terminal``: the pieces on the left are terminals (there are none on the right).
     """
-    item = trigger.item
-    if item.test is not None and not item.test(seed.value):
-        return []
-    if trigger.before:
-        lefts = _lefts(chart, trigger.before, 0, seed, item.tight, terminal)
-        if not lefts:
-            return []
-    if trigger.after:
-        rights = _rights(chart, trigger.after, 0, seed)
-        if not trigger.before:
-            return [(seed, *right) for right in rights]
+    before, after = trigger.before, trigger.after
+    if before:
+        lefts = _lefts(chart, before, 0, seed, trigger.item.tight, terminal)
+        if not lefts or not after:
+            return [(*left, seed) for left in lefts]
+        rights = _rights(chart, after, 0, seed)
         return [(*left, seed, *right) for left in lefts for right in rights]
-    return [(*left, seed) for left in lefts] if trigger.before else [(seed,)]
+    if after:
+        return [(seed, *right) for right in _rights(chart, after, 0, seed)]
+    return [(seed,)]
 
 
 def terminals(tokens: Sequence[Token], lexicon: Lexicon, literal: Container[str]) -> list[Node]:
@@ -288,12 +285,8 @@ def _phrases_at(
             add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
 
 
-def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
-    """The node a rule makes of ``pieces``, or None when it declines."""
-    rule = trigger.rule
-    value = rule.make(ctx, [pieces[index].value for index in rule.typed])
-    if value is None:
-        return None
+def _built(rule: Rule, value: Any, pieces: Run) -> Node:
+    """The node ``rule`` made of ``pieces``, of ``value``."""
     first, last = pieces[0], pieces[-1]
     size = 1
     for piece in pieces:
@@ -317,16 +310,23 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     more.)
     """
     chart = Chart(terminals(tokens, lexicon, grammar.words))
-    agenda = [node for node in chart.nodes if grammar.takes(node)]
+    nodes = chart.nodes
+    agenda = [node for node in nodes if grammar.takes(node)]
     lacking = grammar.lacking(tokens)
-    while agenda and len(chart.nodes) < MAX_NODES:
+    while agenda and len(nodes) < MAX_NODES:
         seed = agenda.pop()
         terminal = seed.size == 1
         for trigger in _triggers(grammar, chart, seed, terminal):
-            if trigger.needs & lacking:
+            test = trigger.item.test
+            if trigger.needs & lacking or test is not None and not test(seed.value):
                 continue
+            rule = trigger.rule
+            make, typed = rule.make, rule.typed
             for pieces in _matches(chart, trigger, seed, terminal):
-                node = _built(trigger, pieces, ctx)
-                if node is not None and chart.add(node) and grammar.takes(node):
+                value = make(ctx, [pieces[index].value for index in typed])
+                if value is None:
+                    continue
+                node = _built(rule, value, pieces)
+                if chart.add(node) and grammar.takes(node):
                     agenda.append(node)
-    return chart.nodes
+    return nodes

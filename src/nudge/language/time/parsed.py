@@ -28,9 +28,20 @@ READ = frozenset({"time", "repeat", "duration"})  # what a reading is made of: t
 
 
 def checked(tokens: Sequence[Token], nodes: Sequence[Node]) -> tuple[Node, ...]:
-    """The nodes the words around them leave standing (``surroundings``)."""
-    around = Surroundings(tokens, names=names_near(tokens))
-    return tuple(node for node in nodes if node.cat not in READ or not around.out_of_place(node))
+    """The nodes the words around them leave standing (``surroundings``).
+
+    Most messages hold no reading at all: their words are glanced at only when one is found.
+    """
+    kept: list[Node] = []
+    around: Surroundings | None = None
+    for node in nodes:
+        if node.cat in READ:
+            if around is None:
+                around = Surroundings(tokens, names=names_near(tokens))
+            if around.out_of_place(node):
+                continue
+        kept.append(node)
+    return tuple(kept)
 
 
 class Parsed:

@@ -295,4 +295,7 @@ class Surroundings:
     def out_of_place(self, node: Node) -> bool:
         """Whether the words around ``node`` say it is no time."""
         tokens = self.tokens
-        return any(check(node, tokens) for check in self.checks)
+        for check in self.checks:  # noqa: SIM110 - a loop: no generator for a few checks
+            if check(node, tokens):
+                return True
+        return False
