@@ -182,45 +182,46 @@ Run = tuple[Node, ...]
 
 
 def _lefts(
-    chart: Chart, items: tuple[Item, ...], k: int, nxt: Node, tight: bool, terminal: bool
+    chart: Chart, items: tuple[Item, ...], k: int, nxt: Run, tight: bool, terminal: bool
 ) -> list[Run]:
-    """Runs filling ``items[k:]`` (nearest first) that end where ``nxt`` starts, in order.
+    """Runs filling ``items[k:]`` (nearest first) before the run ``nxt``, it included, in order.
 
-    ``tight``: ``nxt`` must touch the piece before it. ``terminal``: terminals only.
+    ``tight``: ``nxt`` must touch the piece before it. ``terminal``: terminals only. Each
+    run is built once, whole, from the right: no run is copied to add the seed after it.
     """
     item = items[k]
     last = k + 1 == len(items)
     test = item.test
+    head = nxt[0]
     runs: list[Run] = []
-    for node in chart.ending_at(item, nxt.start):
+    for node in chart.ending_at(item, head.start):
         if terminal and node.size != 1:
             continue
-        if test is not None and not test(node.value) or tight and node.chars[1] != nxt.chars[0]:
+        if test is not None and not test(node.value) or tight and node.chars[1] != head.chars[0]:
             continue
         if last:
-            runs.append((node,))
+            runs.append((node, *nxt))
         else:
-            runs.extend(
-                run + (node,) for run in _lefts(chart, items, k + 1, node, item.tight, terminal)
-            )
+            runs += _lefts(chart, items, k + 1, (node, *nxt), item.tight, terminal)
     return runs
 
 
-def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Node) -> list[Run]:
-    """Runs filling ``items[k:]`` that start where ``prev`` ends, in order."""
+def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Run) -> list[Run]:
+    """The run ``prev`` followed by runs filling ``items[k:]`` after it, in order."""
     item = items[k]
     last = k + 1 == len(items)
     test = item.test
+    tail = prev[-1]
     runs: list[Run] = []
-    for node in chart.starting_at(item, prev.end):
+    for node in chart.starting_at(item, tail.end):
         if test is not None and not test(node.value):
             continue
-        if item.tight and prev.chars[1] != node.chars[0]:
+        if item.tight and tail.chars[1] != node.chars[0]:
             continue
         if last:
-            runs.append((node,))
+            runs.append((*prev, node))
         else:
-            runs.extend((node,) + run for run in _rights(chart, items, k + 1, node))
+            runs += _rights(chart, items, k + 1, (*prev, node))
     return runs
 
 
@@ -232,13 +233,13 @@ def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list
     """
     before, after = trigger.before, trigger.after
     if before:
-        lefts = _lefts(chart, before, 0, seed, trigger.item.tight, terminal)
+        lefts = _lefts(chart, before, 0, (seed,), trigger.item.tight, terminal)
         if not lefts or not after:
-            return [(*left, seed) for left in lefts]
-        rights = _rights(chart, after, 0, seed)
-        return [(*left, seed, *right) for left in lefts for right in rights]
+            return lefts
+        rights = _rights(chart, after, 0, (seed,))
+        return [left + right[1:] for left in lefts for right in rights]
     if after:
-        return [(seed, *right) for right in _rights(chart, after, 0, seed)]
+        return _rights(chart, after, 0, (seed,))
     return [(seed,)]
 
 
