@@ -20,198 +20,45 @@ node taken from the agenda, against the whole chart:
   So a terminal's new matches are those it ends whose other pieces are all terminals; and
   a built node's matches are all new, for what was taken between its making and its turn
   overlaps it (see ``parse``);
-* nodes and tokens are named tuples, cheaper to build than frozen dataclasses.
+* nodes and tokens are named tuples, cheaper to build than frozen dataclasses;
+* the chart files keys only at the tokens where nodes start or end, and terminals look
+  a phrase up only after a word that opens one: most words of a message are no time.
 
 The nodes built around a node taken from the agenda overlap it, so none joins its own
 matches: the chart around a node stays the same while its matches are made.
 
-The work is bounded by ``MAX_NODES``.
+The work is bounded by ``MAX_NODES``. The rules, their index and the lexicon are
+``rulebook``'s.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, NamedTuple
+from collections.abc import Container, Sequence
+from typing import Any
 
-from nudge.language.dayparts import DayParts
-from nudge.language.time.tokens import Token, tokenize
+from nudge.language.time.rulebook import (
+    NOTHING,
+    WORD,
+    Context,
+    Grammar,
+    Item,
+    Key,
+    Lexicon,
+    Make,
+    Node,
+    Num,
+    Rule,
+    Trigger,
+)
+from nudge.language.time.tokens import Token
+
+__all__ = [  # the containers live in ``rulebook``; rules import them from here too
+    "MAX_NODES", "NOTHING", "WORD", "Chart", "Context", "Grammar", "Item", "Key", "Lexicon",
+    "Make", "Node", "Num", "Rule", "Trigger", "parse", "terminals",
+]  # fmt: skip
 
 MAX_NODES = 4000
-WORD = "w"  # the category of every literal word or symbol
-
-
-@dataclass(frozen=True, slots=True)
-class Num:
-    """A number, from digits (``digits`` holds them: "08", "815") or words ("eight")."""
-
-    value: int
-    digits: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """What one position of a rule accepts."""
-
-    cat: str
-    words: frozenset[str] = frozenset()
-    test: Callable[[Any], bool] | None = None
-    tight: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What rules may read: now (naive local wall time), language, region, day-part hours."""
-
-    now: datetime
-    lang: str
-    region: str
-    parts: DayParts
-    zone: str = "UTC"
-
-
-Make = Callable[[Context, list[Any]], Any | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named rule: its items, the category it builds, how, and the phrases it is for.
-
-    ``make`` is fed the values of the typed items only, those at ``typed``: literal words
-    are syntax.
-    """
-
-    name: str
-    cat: str
-    items: tuple[Item, ...]
-    make: Make
-    examples: tuple[str, ...] = ()
-    prio: int = 0
-    typed: tuple[int, ...] = field(init=False, default=())
-
-    def __post_init__(self) -> None:
-        typed = tuple(i for i, item in enumerate(self.items) if item.cat != WORD or not item.words)
-        object.__setattr__(self, "typed", typed)
-
-
-class Node(NamedTuple):
-    """A piece of the chart: a value of ``cat`` over tokens ``[start, end)``.
-
-    A named tuple, not a dataclass: a parse makes a few dozen, and a frozen dataclass costs
-    several times as much to build.
-    """
-
-    cat: str
-    value: Any
-    start: int
-    end: int
-    chars: tuple[int, int]
-    rule: str
-    prio: int = 0
-    size: int = 1  # nodes under it, itself included: a simpler reading ranks first
-
-    @property
-    def length(self) -> int:
-        """Characters covered."""
-        return self.chars[1] - self.chars[0]
-
-
-Key = tuple[str, str]  # what a node is, for the index: (WORD, its text) or (category, "")
-NOTHING: Key = ("", "")  # no item on that side of a rule's item
-
-
-def _keys(item: Item) -> list[Key]:
-    """The keys of the nodes an item may accept (its test aside)."""
-    if item.cat == WORD:
-        return [(WORD, word) for word in sorted(item.words)]
-    return [(item.cat, "")]
-
-
-class Trigger(NamedTuple):
-    """One way a new node takes part in a rule: as item ``position``, between the others.
-
-    ``before`` runs leftwards from the nearest item, ``after`` rightwards, so matching walks
-    outwards from the node. ``order`` comes first: triggers sort by it, the order their
-    rules were added in. ``needs``: the rule's literal-word groups, as ``Grammar`` bits.
-    """
-
-    order: int
-    rule: Rule
-    position: int
-    item: Item
-    before: tuple[Item, ...]
-    after: tuple[Item, ...]
-    needs: int
-
-
-Index = dict[Key, dict[Key, dict[Key, list[Trigger]]]]
-
-
-@dataclass(slots=True)
-class Grammar:
-    """Rules indexed by what a new node is and what lies on either side of it.
-
-    ``index[own][left][right]`` holds the rule items accepting a node of key ``own`` whose
-    rule has an item of key ``left`` just before it and ``right`` just after it (NOTHING
-    where the rule has none). Each distinct set of literal words an item accepts is a bit of
-    ``word_bits``: a rule one of whose sets has no word in the text cannot match.
-    """
-
-    rules: list[Rule] = field(default_factory=list)
-    index: Index = field(default_factory=dict)
-    groups: dict[frozenset[str], int] = field(default_factory=dict)
-    word_bits: dict[str, int] = field(default_factory=dict)
-    words: set[str] = field(default_factory=set)
-    count: int = 0
-
-    def add(self, rule: Rule) -> None:
-        """Index one rule (an item is either literal words or a category, never both)."""
-        self.rules.append(rule)
-        items = rule.items
-        needs = 0
-        for position, item in enumerate(items):
-            if (item.cat == WORD) != bool(item.words) or item.words and item.test is not None:
-                raise ValueError(f"rule {rule.name!r}: item {position} mixes words and a category")
-            if item.words:
-                needs |= self._bit(item.words)
-                self.words |= item.words
-        for position, item in enumerate(items):
-            before, after = tuple(reversed(items[:position])), items[position + 1 :]
-            trigger = Trigger(self.count, rule, position, item, before, after, needs)
-            self.count += 1
-            for own in _keys(item):
-                for left in _keys(before[0]) if before else [NOTHING]:
-                    for right in _keys(after[0]) if after else [NOTHING]:
-                        by_left = self.index.setdefault(own, {})
-                        by_left.setdefault(left, {}).setdefault(right, []).append(trigger)
-
-    def extend(self, rules: Iterable[Rule]) -> Grammar:
-        """Index many rules; returns self."""
-        for rule in rules:
-            self.add(rule)
-        return self
-
-    def takes(self, node: Node) -> bool:
-        """Whether any rule has an item for ``node``: else it needs no turn on the agenda."""
-        return ((WORD, node.value) if node.cat == WORD else (node.cat, "")) in self.index
-
-    def lacking(self, tokens: Sequence[Token]) -> int:
-        """The word groups no token is in, as bits (``trigger.needs & lacking``: no match)."""
-        have = 0
-        for token in tokens:
-            have |= self.word_bits.get(token.text, 0)
-        return ~have
-
-    def _bit(self, words: frozenset[str]) -> int:
-        """The bit of one set of literal words, new the first time the set is seen."""
-        bit = self.groups.get(words)
-        if bit is None:
-            bit = self.groups[words] = 1 << len(self.groups)
-            for word in words:
-                self.word_bits[word] = self.word_bits.get(word, 0) | bit
-        return bit
+ONLY_NOTHING: list[Key] = [NOTHING]  # the keys around a token where no node starts or ends
 
 
 class Chart:
@@ -220,27 +67,29 @@ class Chart:
     ``seen`` holds the values of each category over each stretch of tokens: a value is
     hashed by nothing, and compared only with values over the same tokens.
 
-    ``words[at]`` is the literal word at token ``at``, None where no rule has that word (so
-    it is no node). ``starts[at]`` and ``ends[at]`` hold the keys of the nodes starting and
-    ending at token ``at``, with NOTHING.
+    ``words[at]`` is the literal word at token ``at``, absent where no rule has that word
+    (so it is no node). ``starts[at]`` and ``ends[at]`` hold the keys of the nodes starting
+    and ending at token ``at``, with NOTHING; absent where there are none (``ONLY_NOTHING``):
+    most words of a message are no time, and the chart spends nothing on them.
     """
 
     __slots__ = ("words", "starting", "ending", "starts", "ends", "seen", "nodes")
 
-    def __init__(self, terminals: list[Node], size: int) -> None:
-        """A chart of the terminals over ``size`` tokens (but those equal to one before)."""
-        self.words: list[Node | None] = [None] * size
-        self.starts: list[list[Key]] = [[NOTHING] for _ in range(size + 1)]
-        self.ends: list[list[Key]] = [[NOTHING] for _ in range(size + 1)]
+    def __init__(self, terminals: list[Node]) -> None:
+        """A chart of the terminals (but those equal to one before)."""
+        self.words: dict[int, Node] = {}
+        self.starts: dict[int, list[Key]] = {}
+        self.ends: dict[int, list[Key]] = {}
         self.starting: dict[tuple[int, str], list[Node]] = {}
         self.ending: dict[tuple[int, str], list[Node]] = {}
         self.seen: dict[tuple[str, int, int], list[Any]] = {}
         self.nodes: list[Node] = []
         for node in terminals:
             if node.cat == WORD:
+                key = (WORD, node.value)
                 self.words[node.start] = node
-                self.starts[node.start].append((WORD, node.value))
-                self.ends[node.end].append((WORD, node.value))
+                _key_at(self.starts, node.start, key)
+                _key_at(self.ends, node.end, key)
                 self.nodes.append(node)
             else:
                 self.add(node)
@@ -250,7 +99,8 @@ class Chart:
 
         Literal words need no such check (one a token): the constructor records them.
         """
-        place = (node.cat, node.start, node.end)
+        cat, start, end = node.cat, node.start, node.end
+        place = (cat, start, end)
         rivals = self.seen.get(place)
         if rivals is None:
             self.seen[place] = [node.value]
@@ -258,8 +108,18 @@ class Chart:
             return False
         else:
             rivals.append(node.value)
-        _file(self.starting, self.starts, node.start, node)
-        _file(self.ending, self.ends, node.end, node)
+        found = self.starting.get((start, cat))
+        if found is None:
+            self.starting[start, cat] = [node]
+            _key_at(self.starts, start, (cat, ""))
+        else:
+            found.append(node)
+        found = self.ending.get((end, cat))
+        if found is None:
+            self.ending[end, cat] = [node]
+            _key_at(self.ends, end, (cat, ""))
+        else:
+            found.append(node)
         self.nodes.append(node)
         return True
 
@@ -270,7 +130,7 @@ class Chart:
         """
         if item.cat != WORD:
             return self.ending.get((at, item.cat), ())
-        word = self.words[at - 1] if at > 0 else None
+        word = self.words.get(at - 1)
         return (word,) if word is not None and word.value in item.words else ()
 
     def starting_at(self, item: Item, at: int) -> Sequence[Node]:
@@ -280,148 +140,154 @@ class Chart:
         """
         if item.cat != WORD:
             return self.starting.get((at, item.cat), ())
-        word = self.words[at] if at < len(self.words) else None
+        word = self.words.get(at)
         return (word,) if word is not None and word.value in item.words else ()
 
 
-def _file(
-    nodes: dict[tuple[int, str], list[Node]], keys: list[list[Key]], at: int, node: Node
-) -> None:
-    """Add ``node`` to the nodes of its category at ``at``, noting a category new there."""
-    found = nodes.get((at, node.cat))
+def _key_at(keys: dict[int, list[Key]], at: int, key: Key) -> None:
+    """Note a key new at token ``at`` (its list begins with NOTHING)."""
+    found = keys.get(at)
     if found is None:
-        nodes[at, node.cat] = [node]
-        keys[at].append((node.cat, ""))
+        keys[at] = [NOTHING, key]
     else:
-        found.append(node)
+        found.append(key)
 
 
 def _triggers(grammar: Grammar, chart: Chart, seed: Node, ending: bool) -> list[Trigger]:
     """The rule items ``seed`` may fill, given its neighbours, in grammar order.
 
     As if every rule were tried: only rules that cannot match are left out, and with
-    ``ending`` those whose item for ``seed`` is not their last.
+    ``ending`` those whose item for ``seed`` is not their last. Each list of the index is
+    in grammar order, and no rule item is in two of the lists met (one key a category, one
+    word a token): only lists found together need sorting.
     """
     by_left = grammar.index.get((WORD, seed.value) if seed.cat == WORD else (seed.cat, ""))
     if by_left is None:
         return []
     found: list[Trigger] = []
     lists = 0
-    rights = ONLY_NOTHING if ending else chart.starts[seed.end]
-    for left in chart.ends[seed.start]:
+    rights = ONLY_NOTHING if ending else chart.starts.get(seed.end, ONLY_NOTHING)
+    for left in chart.ends.get(seed.start, ONLY_NOTHING):
         by_right = by_left.get(left)
         if by_right is not None:
             for right in rights:
                 triggers = by_right.get(right)
                 if triggers is not None:
-                    found += triggers
+                    found = found + triggers if lists else triggers  # never grown in place
                     lists += 1
-    if lists > 1:
-        found.sort()
-    return found
-
-
-ONLY_NOTHING: list[Key] = [NOTHING]
+    return sorted(found) if lists > 1 else found
 
 
 Run = tuple[Node, ...]
 
 
 def _lefts(
-    chart: Chart, items: tuple[Item, ...], k: int, nxt: Node, tight: bool, terminal: bool
+    chart: Chart, items: tuple[Item, ...], k: int, nxt: Run, tight: bool, terminal: bool
 ) -> list[Run]:
-    """Runs filling ``items[k:]`` (nearest first) that end where ``nxt`` starts, in order.
+    """Runs filling ``items[k:]`` (nearest first) before the run ``nxt``, it included, in order.
 
-    ``tight``: ``nxt`` must touch the piece before it. ``terminal``: terminals only.
+    ``tight``: ``nxt`` must touch the piece before it. ``terminal``: terminals only. Each
+    run is built once, whole, from the right: no run is copied to add the seed after it.
     """
     item = items[k]
     last = k + 1 == len(items)
     test = item.test
+    head = nxt[0]
     runs: list[Run] = []
-    for node in chart.ending_at(item, nxt.start):
+    for node in chart.ending_at(item, head.start):
         if terminal and node.size != 1:
             continue
-        if test is not None and not test(node.value) or tight and node.chars[1] != nxt.chars[0]:
+        if test is not None and not test(node.value) or tight and node.chars[1] != head.chars[0]:
             continue
         if last:
-            runs.append((node,))
+            runs.append((node, *nxt))
         else:
-            runs.extend(
-                run + (node,) for run in _lefts(chart, items, k + 1, node, item.tight, terminal)
-            )
+            runs += _lefts(chart, items, k + 1, (node, *nxt), item.tight, terminal)
     return runs
 
 
-def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Node) -> list[Run]:
-    """Runs filling ``items[k:]`` that start where ``prev`` ends, in order."""
+def _rights(chart: Chart, items: tuple[Item, ...], k: int, prev: Run) -> list[Run]:
+    """The run ``prev`` followed by runs filling ``items[k:]`` after it, in order."""
     item = items[k]
     last = k + 1 == len(items)
     test = item.test
+    tail = prev[-1]
     runs: list[Run] = []
-    for node in chart.starting_at(item, prev.end):
+    for node in chart.starting_at(item, tail.end):
         if test is not None and not test(node.value):
             continue
-        if item.tight and prev.chars[1] != node.chars[0]:
+        if item.tight and tail.chars[1] != node.chars[0]:
             continue
         if last:
-            runs.append((node,))
+            runs.append((*prev, node))
         else:
-            runs.extend((node,) + run for run in _rights(chart, items, k + 1, node))
+            runs += _rights(chart, items, k + 1, (*prev, node))
     return runs
 
 
 def _matches(chart: Chart, trigger: Trigger, seed: Node, terminal: bool) -> list[Run]:
-    """Every way ``seed`` fills its trigger's item with the chart around it.
+    """Every way ``seed`` fills its trigger's item with the chart around it (its test passed).
 
     In the order of a nested walk: the pieces on the left (nearest first), then those on the
     right. ``terminal``: the pieces on the left are terminals (there are none on the right).
     """
-    item = trigger.item
-    if item.test is not None and not item.test(seed.value):
-        return []
-    if trigger.before:
-        lefts = _lefts(chart, trigger.before, 0, seed, item.tight, terminal)
-        if not lefts:
-            return []
-    if trigger.after:
-        rights = _rights(chart, trigger.after, 0, seed)
-        if not trigger.before:
-            return [(seed, *right) for right in rights]
-        return [(*left, seed, *right) for left in lefts for right in rights]
-    return [(*left, seed) for left in lefts] if trigger.before else [(seed,)]
+    before, after = trigger.before, trigger.after
+    if before:
+        lefts = _lefts(chart, before, 0, (seed,), trigger.item.tight, terminal)
+        if not lefts or not after:
+            return lefts
+        rights = _rights(chart, after, 0, (seed,))
+        return [left + right[1:] for left in lefts for right in rights]
+    if after:
+        return _rights(chart, after, 0, (seed,))
+    return [(seed,)]
 
 
 def terminals(tokens: Sequence[Token], lexicon: Lexicon, literal: Container[str]) -> list[Node]:
-    """The chart's first nodes: numbers, lexicon entries, and the tokens a rule names."""
+    """The chart's first nodes: numbers, lexicon entries, and the tokens a rule names.
+
+    Most words of a message are none of these: each costs a few set and dict lookups.
+    """
     nodes: list[Node] = []
     add = nodes.append
-    words, phrases = lexicon.words, lexicon.phrases
+    words, phrases, firsts = lexicon.words, lexicon.phrases, lexicon.firsts
+    count = len(tokens)
     for index, token in enumerate(tokens):
         text = token.text
-        chars = (token.start, token.end)
+        entries = words.get(text)
+        number = token.kind == "num" and len(text) <= 8
         if text in literal:
-            add(_new(Node, (WORD, text, index, index + 1, chars, "word", 0, 1)))
-        if token.kind == "num" and len(text) <= 8:
+            add(_new(Node, (WORD, text, index, index + 1, (token.start, token.end), "word", 0, 1)))
+        if number:
+            chars = (token.start, token.end)
             add(_new(Node, ("int", Num(int(text), text), index, index + 1, chars, "digits", 0, 1)))
-        for cat, value, name in words.get(text, ()):
-            add(_new(Node, (cat, value, index, index + 1, chars, name, 0, 1)))
-        if index + 1 < len(tokens):
-            for spelled, cat, value, name in phrases.get((text, tokens[index + 1].text), ()):
-                end = index + len(spelled)
-                if end <= len(tokens) and all(
-                    tokens[index + k].text == spelled[k] for k in range(2, len(spelled))
-                ):
-                    span = (token.start, tokens[end - 1].end)
-                    add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
+        if entries:
+            chars = (token.start, token.end)
+            for cat, value, name in entries:
+                add(_new(Node, (cat, value, index, index + 1, chars, name, 0, 1)))
+        if text in firsts and index + 1 < count:
+            _phrases_at(tokens, index, phrases.get((text, tokens[index + 1].text), ()), add)
     return nodes
 
 
-def _built(trigger: Trigger, pieces: Run, ctx: Context) -> Node | None:
-    """The node a rule makes of ``pieces``, or None when it declines."""
-    rule = trigger.rule
-    value = rule.make(ctx, [pieces[index].value for index in rule.typed])
-    if value is None:
-        return None
+def _phrases_at(
+    tokens: Sequence[Token],
+    index: int,
+    candidates: Sequence[tuple[tuple[str, ...], str, Any, str]],
+    add: Any,
+) -> None:
+    """The lexicon phrases spelled from token ``index`` (their first two words already are)."""
+    for spelled, cat, value, name in candidates:
+        end = index + len(spelled)
+        if end <= len(tokens) and all(
+            tokens[index + k].text == spelled[k] for k in range(2, len(spelled))
+        ):
+            span = (tokens[index].start, tokens[end - 1].end)
+            add(_new(Node, (cat, value, index, end, span, name, 0, 1)))
+
+
+def _built(rule: Rule, value: Any, pieces: Run) -> Node:
+    """The node ``rule`` made of ``pieces``, of ``value``."""
     first, last = pieces[0], pieces[-1]
     size = 1
     for piece in pieces:
@@ -444,42 +310,24 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     node whose turn built it, overlapping it. (A terminal's ``size`` is 1, a built node's
     more.)
     """
-    chart = Chart(terminals(tokens, lexicon, grammar.words), len(tokens))
-    agenda = [node for node in chart.nodes if grammar.takes(node)]
+    chart = Chart(terminals(tokens, lexicon, grammar.words))
+    nodes = chart.nodes
+    agenda = [node for node in nodes if grammar.takes(node)]
     lacking = grammar.lacking(tokens)
-    while agenda and len(chart.nodes) < MAX_NODES:
+    while agenda and len(nodes) < MAX_NODES:
         seed = agenda.pop()
         terminal = seed.size == 1
         for trigger in _triggers(grammar, chart, seed, terminal):
-            if trigger.needs & lacking:
+            test = trigger.item.test
+            if trigger.needs & lacking or test is not None and not test(seed.value):
                 continue
+            rule = trigger.rule
+            make, typed = rule.make, rule.typed
             for pieces in _matches(chart, trigger, seed, terminal):
-                node = _built(trigger, pieces, ctx)
-                if node is not None and chart.add(node) and grammar.takes(node):
+                value = make(ctx, [pieces[index].value for index in typed])
+                if value is None:
+                    continue
+                node = _built(rule, value, pieces)
+                if chart.add(node) and grammar.takes(node):
                     agenda.append(node)
-    return chart.nodes
-
-
-@dataclass(slots=True)
-class Lexicon:
-    """Words and fixed phrases of one language, each mapped to typed values.
-
-    Each entry keeps the rule name its nodes carry ("lexicon:<category>"). Phrases are filed
-    under their first two words: French "la" and "le" open some fifty phrases each, and a
-    message's "la" need only try those that go on with its next word.
-    """
-
-    words: dict[str, list[tuple[str, Any, str]]] = field(default_factory=lambda: defaultdict(list))
-    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str, Any, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-
-    def add(self, cat: str, value: Any, *spellings: str) -> None:
-        """Map each spelling (one word, or several separated by spaces) to ``cat``/``value``."""
-        name = f"lexicon:{cat}"
-        for spelling in spellings:
-            words = tuple(token.text for token in tokenize(spelling))
-            if len(words) == 1:
-                self.words[words[0]].append((cat, value, name))
-            else:
-                self.phrases[words[0], words[1]].append((words, cat, value, name))
+    return nodes

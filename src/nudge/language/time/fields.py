@@ -48,7 +48,8 @@ class Fields:
     @property
     def has_date(self) -> bool:
         """Whether any field above the hour is set."""
-        return any(v is not None for v in (self.year, self.month, self.day, self.weekday))
+        return not (self.year is None and self.month is None and self.day is None
+                    and self.weekday is None)  # fmt: skip
 
     @property
     def has_clock(self) -> bool:

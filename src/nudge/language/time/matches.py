@@ -123,8 +123,7 @@ def find_when(
     parts: DayParts | None = None,
 ) -> TimeMatch | None:
     """The main time of ``text`` (or of ``text[start:end]``, spans relative to ``start``)."""
-    piece = text if within is None else text[within[0] : within[1]]
-    reading = read(piece, now=now, tz=tz, lang=lang, parts=parts)
+    reading = read(text, now=now, tz=tz, lang=lang, parts=parts, within=within)
     if reading is None or reading.outcome == "ambiguous":
         return None  # two times as likely ("at 3 pt", "take 3 in the morning"): ask, never guess
     return to_match(reading, tz, now)

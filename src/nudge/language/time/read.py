@@ -18,18 +18,16 @@ from nudge.language.dayparts import DEFAULT_PARTS, DayParts
 from nudge.language.fold import fold
 from nudge.language.time.chart import Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
-from nudge.language.time.holidays.context import names_near
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.pairs import pair
+from nudge.language.time.parsed import Parsed
 from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
-from nudge.language.time.surroundings import out_of_place
 from nudge.language.time.tokens import Token, tokenize
 
 Outcome = Literal["resolved", "past", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
-_READ = TIMED | {"duration"}  # what a reading is made of: the surroundings check only these
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +90,26 @@ def best(nodes: list[Node], ctx: Context) -> Reading | None:
 
 
 @lru_cache(maxsize=512)
-def read_nodes(text: str, ctx: Context) -> tuple[Node, ...]:
-    """Every node the grammar builds over ``text`` (cached: a message is read once)."""
+def read_nodes(text: str, ctx: Context) -> Parsed:
+    """The chart of ``text`` (cached: a message is read once, whole and in pieces)."""
     lexicon: Lexicon = lexicon_for(ctx.lang)
     grammar: Grammar = grammar_for(ctx.lang)
     tokens = _tokens(text)
-    nodes = parse(tokens, lexicon, grammar, ctx)
-    names = names_near(tokens)
-    return tuple(
-        node
-        for node in nodes
-        if node.cat not in _READ or not out_of_place(node, tokens, names=names)
-    )
+    return Parsed(tokens, parse(tokens, lexicon, grammar, ctx))
+
+
+def _readings(text: str, ctx: Context, within: tuple[int, int] | None) -> tuple[Node, ...]:
+    """The nodes standing over ``text`` or over ``text[start:end]``, from the whole text's chart.
+
+    A piece is read from the whole text's chart when it can be (``Parsed.window``): the whole
+    is read next, or was just read, for the same message.
+    """
+    if within is None:
+        return read_nodes(text, ctx).readings
+    start, end = within
+    piece = text[start:end]
+    nodes = read_nodes(text, ctx).window(start, _tokens(piece))
+    return read_nodes(piece, ctx).readings if nodes is None else nodes
 
 
 @lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried
@@ -120,19 +126,26 @@ def read(
     lang: str,
     region: str | None = None,
     parts: DayParts | None = None,
+    within: tuple[int, int] | None = None,
 ) -> Reading | None:
-    """The best reading of the time in ``text``, said at aware ``now`` in zone ``tz``."""
+    """The best reading of the time in ``text``, said at aware ``now`` in zone ``tz``.
+
+    ``within``: read only ``text[start:end]`` (spans relative to ``start``), from the chart
+    of the whole text when its tokens allow (``parsed``).
+    """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
     where = region or region_of(lang, tz)
     day_parts = parts or DEFAULT_PARTS
-    found = _read_in(text, local, lang, where, day_parts, tz)
+    source = (text, within)
+    piece = text if within is None else text[within[0] : within[1]]
+    found = _read_in(source, local, lang, where, day_parts, tz)
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
-    if not _may_be_other(text, other):
+    if not _may_be_other(piece, other):
         return found
-    mixed = _read_in(text, local, other, region_of(other, tz), day_parts, tz)
-    if mixed is None or not _plainly_other(text, mixed, other):
+    mixed = _read_in(source, local, other, region_of(other, tz), day_parts, tz)
+    if mixed is None or not _plainly_other(piece, mixed, other):
         return found
     if found is None or _covers_more(mixed, found):
         return mixed  # "dans 1h30" from an English setting is French, not 1:30
@@ -172,12 +185,17 @@ def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
     return not said.isdisjoint(MIXED_WORDS[lang])
 
 
+Source = tuple[str, tuple[int, int] | None]  # a text, and the piece of it to read if not all
+
+
 def _read_in(
-    text: str, local: datetime, lang: str, region: str, parts: DayParts, tz: str
+    source: Source, local: datetime, lang: str, region: str, parts: DayParts, tz: str
 ) -> Reading | None:
     """The best reading with one language's grammar."""
     ctx = Context(local, lang, region, parts, tz)
-    nodes = read_nodes(text, ctx)
+    whole, within = source
+    nodes = _readings(whole, ctx, within)
+    text = whole if within is None else whole[within[0] : within[1]]
     paired = pair(text, [node for node in nodes if _usable(node)], ctx)
     if paired is not None:
         joined, first, second = paired

@@ -40,7 +40,7 @@ is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nudge.language.time.chart import Node
 from nudge.language.time.holidays import context as holidays
@@ -124,7 +124,7 @@ def _minutes_counting(node: Node, tokens: Sequence[Token]) -> bool:
     return after.text not in MINUTES_THEN
 
 
-UNIT_WORDS = frozenset(
+COUNTED_UNITS = frozenset(  # units spelled out: a clock before one counts it
     {"second", "seconds", "secondes", "sec", "secs", "minute", "minutes", "min", "mins", "mn",
      "hour", "hours", "hr", "hrs", "heure", "heures", "day", "days", "jour", "jours", "week",
      "weeks", "semaine", "semaines"}
@@ -140,7 +140,7 @@ def _clock_counting_units(node: Node, tokens: Sequence[Token]) -> bool:
         return False
     last = tokens[node.end - 1]
     counted = last.kind == "num" or last.text in NUMBER_WORDS
-    return counted and tokens[node.end].text in UNIT_WORDS
+    return counted and tokens[node.end].text in COUNTED_UNITS
 
 
 RANGE_OPENERS = frozenset({"in", "dans", "ds", "within", "d'ici"})
@@ -260,25 +260,84 @@ def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
     return hyphen.text == "-" and head.end == hyphen.start and hyphen.end == tail.start
 
 
+Check = Callable[[Node, Sequence[Token]], bool]
+Clue = Callable[[frozenset[str], Sequence[Token]], bool]
+
+
+def _always(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
+    return True
+
+
+def _hyphen(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
+    return "-" in texts
+
+
+def _digit_run(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
+    return sum(token.text.isdigit() for token in tokens) >= PHONE_RUN
+
+
+def _two_numbers(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
+    if texts.isdisjoint(COUNT_AFTER) and texts.isdisjoint(UNIT_WORDS):
+        return False
+    return sum(token.kind == "num" for token in tokens) >= 2
+
+
+def _any_of(words: frozenset[str]) -> Clue:
+    """A clue: the text holds one of ``words``."""
+    return lambda texts, tokens: not texts.isdisjoint(words)
+
+
+# Each check, and what a text must hold for it to fire: the checks a text cannot fire are
+# passed over for all its readings (``Surroundings``). ``out_of_place`` is any of them.
+CHECKS: tuple[tuple[Check, Clue], ...] = (
+    (counts_something, _any_of(NUMBER_WORDS)),  # a clock in number words
+    (_ordinal_word_alone, _any_of(ORDINAL_WORDS)),
+    (_end_of_compound, _hyphen),
+    (_day_and_count, _any_of(COUNT_AFTER)),
+    (_lone_ambiguous_day, _any_of(AMBIGUOUS_DAYS)),
+    (_minutes_counting, _always),
+    (_clock_counting_units, _any_of(COUNTED_UNITS)),
+    (_end_of_a_range, _any_of(RANGE_OPENERS)),
+    (_now_in_a_sentence, _always),
+    (_in_phone_number, _digit_run),
+    (_two_numbers_and_count, _two_numbers),
+    (_day_relative_to_something, _any_of(RELATIVE_TO)),
+    (_head_of_compound, _hyphen),
+    (_after_what, _always),
+)
+
+
 def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> bool:
     """Whether the words around a reading say it is no time (see the module).
 
     ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
     """
-    return (
-        counts_something(node, tokens)
-        or _ordinal_word_alone(node, tokens)
-        or _end_of_compound(node, tokens)
-        or _day_and_count(node, tokens)
-        or _lone_ambiguous_day(node, tokens)
-        or _minutes_counting(node, tokens)
-        or _clock_counting_units(node, tokens)
-        or _end_of_a_range(node, tokens)
-        or _now_in_a_sentence(node, tokens)
-        or _in_phone_number(node, tokens)
-        or _two_numbers_and_count(node, tokens)
-        or _day_relative_to_something(node, tokens)
-        or _head_of_compound(node, tokens)
-        or _after_what(node, tokens)
-        or (names and holidays.out_of_place(node, tokens))
-    )
+    return Surroundings(tokens, names=names).out_of_place(node)
+
+
+class Surroundings:
+    """The checks of ``out_of_place`` for one text: those its words allow, glanced at once.
+
+    A text has a few readings to check, and most checks need a word most texts lack (a
+    number word, an ordinal, a hyphen, a run of digits…): a check whose clue the text does
+    not hold could fire on none of its readings, so it is left out for all of them. Each
+    check is a test on its own, so which run and in what order changes no answer.
+    """
+
+    __slots__ = ("tokens", "checks")
+
+    def __init__(self, tokens: Sequence[Token], *, names: bool = True) -> None:
+        """The checks for the text of ``tokens``; ``names`` as for ``out_of_place``."""
+        texts = frozenset(token.text for token in tokens)
+        self.tokens = tokens
+        self.checks = [check for check, clue in CHECKS if clue(texts, tokens)]
+        if names:
+            self.checks.append(holidays.out_of_place)
+
+    def out_of_place(self, node: Node) -> bool:
+        """Whether the words around ``node`` say it is no time."""
+        tokens = self.tokens
+        for check in self.checks:  # noqa: SIM110 - a loop: no generator for a few checks
+            if check(node, tokens):
+                return True
+        return False

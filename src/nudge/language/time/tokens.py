@@ -15,10 +15,10 @@ from typing import Literal, NamedTuple
 TokenKind = Literal["num", "word", "sym"]
 
 _TOKEN = re.compile(
-    r"\s*(?:"  # the spaces before a token, skipped in one match rather than tried one by one
-    r"(?P<num>\d+)"
-    r"|(?P<word>aujourd'\s?hui|o'\s?clock|(?:qu|[ldjmtsnc])'|[a-z]+|'s(?![a-z]))"
-    r"|(?P<sym>\S))"
+    r"(\s*)(?:"  # the spaces before a token, skipped in one match rather than tried one by one
+    r"(\d+)"
+    r"|(aujourd'\s?hui|o'\s?clock|(?:qu|[ldjmtsnc])'|[a-z]+|'s(?![a-z]))"
+    r"|(\S))"
 )
 MAX_TOKENS = 120  # an SMS has a few dozen; this bounds the work on pathological text
 
@@ -36,15 +36,27 @@ class Token(NamedTuple):
 
 
 def tokenize(folded: str) -> list[Token]:
-    """The tokens of folded text, in order (at most ``MAX_TOKENS``)."""
+    """The tokens of folded text, in order (at most ``MAX_TOKENS``).
+
+    ``findall`` gives each token's spaces and text without a match object apiece; the
+    matches follow one another from the text's start (any other character is a symbol), so
+    a token starts where its spaces end.
+    """
     tokens: list[Token] = []
-    for match in islice(_TOKEN.finditer(folded), MAX_TOKENS):
-        kind: TokenKind = match.lastgroup  # type: ignore[assignment]
-        start, end = match.span(kind)
-        text = folded[start:end]
-        if kind == "word" and " " in text:
-            text = text.replace(" ", "")
-        tokens.append(_new(Token, (kind, text, start, end)))
+    at = 0
+    for spaces, num, word, sym in islice(_TOKEN.findall(folded), MAX_TOKENS):
+        start = at + len(spaces)
+        if num:
+            at = start + len(num)
+            tokens.append(_new(Token, ("num", num, start, at)))
+        elif word:
+            at = start + len(word)
+            tokens.append(
+                _new(Token, ("word", word.replace(" ", "") if " " in word else word, start, at))
+            )
+        else:
+            at = start + len(sym)
+            tokens.append(_new(Token, ("sym", sym, start, at)))
     return tokens
 
 
