@@ -25,6 +25,7 @@ from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
 from nudge.language.time.tokens import Token, tokenize
+from nudge.language.time.values import WalkTooLong, bounded_walk
 
 Outcome = Literal["resolved", "past", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
@@ -135,6 +136,23 @@ def read(
     """
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
+    try:
+        with bounded_walk():
+            return _read(text, now, tz, lang, region, parts, within)
+    except WalkTooLong:
+        return None  # a reading no real time needs that long to find ("friday friday…")
+
+
+def _read(
+    text: str,
+    now: datetime,
+    tz: str,
+    lang: str,
+    region: str | None,
+    parts: DayParts | None,
+    within: tuple[int, int] | None,
+) -> Reading | None:
+    """``read`` within its walk budget."""
     local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
     where = region or region_of(lang, tz)
     day_parts = parts or DEFAULT_PARTS

@@ -6,12 +6,17 @@ day. Rules compose values (intersect, nth-of, nth-after, shift) without computin
 ``future`` and ``past`` walk the series from a reference time when a reading is resolved.
 This is the shape Duckling proved: composition stays cheap and every form is one rule.
 
-Every series is bounded (``HORIZON`` spans at most), so no value can loop forever.
+Every series is bounded (``HORIZON`` spans at most), so no value can loop forever; a
+composite nests walks, so one reading is also given a budget of spans for all its walks
+together (``bounded_walk``): "friday friday friday midnight midnight midnight" would walk
+800 containers of 800 of 800… and is no reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
@@ -24,6 +29,35 @@ GRAINS: tuple[Grain, ...] = ("second", "minute", "hour", "day", "week", "month",
 RANK = {grain: rank for rank, grain in enumerate(GRAINS)}
 HORIZON = 800  # spans walked at most per series: eight years of months, two of days
 MAX_YEARS = 30
+
+
+WALK_BUDGET = 5_000  # spans one reading may walk in all; no labelled phrase needs 20
+
+
+class WalkTooLong(Exception):
+    """A reading walked more spans than any real time needs (nested empty intersections)."""
+
+
+_BUDGET: ContextVar[list[int] | None] = ContextVar("walk_budget", default=None)
+
+
+@contextmanager
+def bounded_walk(budget: int = WALK_BUDGET) -> Iterator[None]:
+    """Walks inside are bounded to ``budget`` spans in all; past it, ``WalkTooLong``."""
+    token = _BUDGET.set([budget])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _spend() -> None:
+    """One span walked from the budget, if one is set."""
+    left = _BUDGET.get()
+    if left is not None:
+        left[0] -= 1
+        if left[0] < 0:
+            raise WalkTooLong
 
 
 def finer(a: Grain, b: Grain) -> Grain:
@@ -167,6 +201,7 @@ class Intersect:
     def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
         """Inner spans inside outer spans, ending after ``ref`` (and starting before ``until``)."""
         for container in islice(_series(self.outer, ref, until), HORIZON):
+            _spend()
             if until is not None and container.start >= until:
                 return
             for span in _inside(self.inner, container):
@@ -176,6 +211,7 @@ class Intersect:
     def past(self, ref: datetime) -> Iterator[Span]:
         """Inner spans inside outer spans, starting before ``ref``, latest first."""
         for container in islice(self.outer.past(ref), HORIZON):
+            _spend()
             for span in reversed(list(_inside(self.inner, container))):
                 if span.start < ref:
                     yield span
@@ -191,6 +227,7 @@ def _series(value: Value, ref: datetime, until: datetime | None) -> Iterator[Spa
 def _inside(value: Value, container: Span) -> Iterator[Span]:
     """``value``'s spans inside ``container``, in time order (bounded)."""
     for span in islice(_series(value, container.start, container.end), HORIZON):
+        _spend()
         if span.start >= container.end:
             return
         if container.holds(span):
@@ -219,6 +256,7 @@ class NthOf:
     def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
         """The n-th of each coming outer span, ending after ``ref``."""
         for container in islice(_series(self.outer, ref, until), HORIZON):
+            _spend()
             if until is not None and container.start >= until:
                 return
             picked = self._pick(container)
@@ -228,6 +266,7 @@ class NthOf:
     def past(self, ref: datetime) -> Iterator[Span]:
         """The n-th of each earlier outer span, starting before ``ref``."""
         for container in islice(self.outer.past(ref), HORIZON):
+            _spend()
             picked = self._pick(container)
             if picked is not None and picked.start < ref:
                 yield picked
@@ -257,6 +296,7 @@ class DaysOf:
     def future(self, ref: datetime, until: datetime | None = None) -> Iterator[Span]:
         """The n-th day of each coming container, ending after ``ref``."""
         for container in islice(_series(self.outer, ref, until), HORIZON):
+            _spend()
             if until is not None and container.start >= until:
                 return
             picked = self._pick(container)
@@ -266,6 +306,7 @@ class DaysOf:
     def past(self, ref: datetime) -> Iterator[Span]:
         """The n-th day of each earlier container, starting before ``ref``."""
         for container in islice(self.outer.past(ref), HORIZON):
+            _spend()
             picked = self._pick(container)
             if picked is not None and picked.start < ref:
                 yield picked
