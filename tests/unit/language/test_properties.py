@@ -1,4 +1,7 @@
-"""Properties over any text: a Command comes back, never an error, never a past reminder."""
+"""Properties over any text: a Command comes back, never an error, never a past reminder.
+
+A reminder is due at or after the moment it is asked: "now" / "right away" is due at once.
+"""
 
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ def test_any_text_gives_a_command_and_no_reminder_in_the_past(
     command = interpret(text, now=now, tz=tz, lang=lang, state=None)
     assert isinstance(command, COMMAND_TYPES)
     if isinstance(command, CreateReminder | AskWhat):
-        assert command.at > now
+        assert command.at >= now  # "now", "right away" is due at once; anything else later
         assert command.at.tzinfo is not None
 
 
@@ -66,7 +69,7 @@ def test_any_text_with_any_pending_state(text: str, now: datetime, state: Pendin
     command = interpret(text, now=now, tz="Europe/Paris", lang="fr", state=state)
     assert isinstance(command, COMMAND_TYPES)
     if isinstance(command, CreateReminder | AskWhat):
-        assert command.at > now
+        assert command.at >= now
 
 
 @settings(max_examples=500, deadline=None)
@@ -113,3 +116,13 @@ def test_every_labelled_repeat_starts_at_the_time_it_confirms() -> None:
         _first_occurrence_is_the_confirmed_one(command, case.tz)
         repeats += isinstance(command, CreateReminder) and command.rrule is not None
     assert repeats >= 100  # the sets hold many repeats: the property is exercised
+
+
+def test_now_alone_is_due_at_once_and_a_clock_is_later() -> None:
+    now = datetime(2025, 1, 1, 0, 0, tzinfo=UTC)
+    at_once = interpret("right away", now=now, tz="America/Toronto", lang="en", state=None)
+    later = interpret("at 8pm", now=now, tz="America/Toronto", lang="en", state=None)
+    assert isinstance(at_once, AskWhat)
+    assert at_once.at == now
+    assert isinstance(later, AskWhat)
+    assert later.at > now
