@@ -206,7 +206,7 @@ def _only_time(message: Message, context: IntentContext) -> Command | None:
         return None
     pending = context.state.text if context.state else None
     if found.when is None:
-        return refuse_past(pending or "", found)
+        return refuse_past(pending or "", found, context)
     if pending:
         return create(pending, found.when)
     return AskWhat(found.when.at, found.when.rrule)
@@ -256,7 +256,7 @@ def _task_then_time(message: Message, context: IntentContext) -> Command | None:
     if _is_arrival(task) or _names_a_time(task, context):
         return None
     if found.when is None:
-        return refuse_past(task, found)
+        return refuse_past(task, found, context)
     return create(task, found.when)
 
 
@@ -289,7 +289,7 @@ def _time_then_task(message: Message, context: IntentContext) -> Command | None:
     if _names_a_time(task, context):
         return None
     if found.when is None:
-        return refuse_past(task, found)
+        return refuse_past(task, found, context)
     return create(task, found.when)
 
 

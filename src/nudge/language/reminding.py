@@ -7,7 +7,7 @@ without a task → AskWhat; a past time → RefusePast naming it. A lead time af
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
@@ -40,7 +40,7 @@ def remind(message: Message, context: IntentContext) -> Command | None:
     task = clean_task(cut_time(body, found.span, found.other)) or _task_before(before, context)
     when = _day_told_before(before, body[found.span[0] : found.span[1]], found, context)
     if when is None:
-        return refuse_past(task, found)
+        return refuse_past(task, found, context)
     if not task:
         pending = context.state.text if context.state else None
         if pending:
@@ -70,7 +70,7 @@ def _remind_ahead(
     task = clean_task(cut_time(source, event.span, event.other))
     task = task or clean_task(rest if source is before else before)
     if event.when is None:
-        return refuse_past(task, event)
+        return refuse_past(task, event, context)
     when = event.when
     at = ahead_of(when.at, amount, context.tz)
     zone = ZoneInfo(context.tz)
@@ -84,11 +84,24 @@ def _remind_ahead(
     return CreateReminder(task, at, when.rrule)
 
 
-def refuse_past(task: str, found: TimeMatch) -> RefusePast:
-    """A past time refused, naming the moment understood when there is one."""
-    if found.passed is None:
+def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
+    """A past time refused, naming the moment understood when there is one.
+
+    Today said without a clock once its day hour has gone ("remind me today to call") has
+    not passed: which hour is meant is the question.
+    """
+    passed = found.passed
+    if passed is None:
         return RefusePast(task)
-    return RefusePast(task, found.passed.at, found.passed.grain)
+    if passed.grain == "day" and _is_today(passed.at, context):
+        return AskWhen(task) if task else RefusePast(task)
+    return RefusePast(task, passed.at, passed.grain)
+
+
+def _is_today(at: datetime, context: IntentContext) -> bool:
+    """Whether ``at`` falls on the user's today."""
+    zone = ZoneInfo(context.tz)
+    return at.astimezone(zone).date() == context.now.astimezone(zone).date()
 
 
 def _day_told_before(
@@ -131,7 +144,7 @@ def _remind_time_before(before: str, task: str, context: IntentContext) -> Comma
         return _remind_without_time(task or clean_task(before), context)
     task = task or clean_task(cut_time(before, found.span, found.other))
     if found.when is None:
-        return refuse_past(task, found)
+        return refuse_past(task, found, context)
     if not task:
         return AskWhat(found.when.at, found.when.rrule)
     return create(task, found.when)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nudge.commands import Agenda, AskWhen, Command, CreateReminder, Unknown
+from nudge.commands import Agenda, AskWhen, Command, CreateReminder, RefusePast, Unknown
 from nudge.language.intents import understand
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
@@ -88,3 +88,14 @@ def test_a_quebec_hour_with_its_part_of_day_is_read(text: str, hour: int) -> Non
 )
 def test_a_range_of_minutes_or_hours_is_a_question_not_a_clock(text: str, lang: str) -> None:
     assert isinstance(_say(text, lang), AskWhen)
+
+
+def test_today_without_a_clock_after_its_hour_is_asked_not_refused() -> None:
+    assert _say("remind me today to call", "en") == AskWhen("call")
+
+
+def test_a_past_part_of_the_day_is_named_at_its_hour() -> None:
+    refused = _say("remind me this morning to call back", "en")
+    assert isinstance(refused, RefusePast)
+    assert refused.at is not None
+    assert (refused.at.hour, refused.at.minute, refused.grain) == (9, 0, "hour")

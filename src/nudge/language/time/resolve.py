@@ -126,9 +126,7 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             if at > now or span.grain in ("day", "week", "month", "year"):
                 return Moment(at, grain, "resolved" if at > now else "past", span.start)
     for span in islice(time.value.past(now), 1):
-        at, grain = _instant(span, time, ctx)
-        if span.grain in ("second", "minute", "hour"):
-            at = span.start
+        at, grain = _instant(span, time, ctx)  # "this morning" said at noon: its 9:00, past
         return Moment(at, grain, "past", span.start)
     return None
 
