@@ -16,7 +16,7 @@ from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
-from nudge.language.wall import is_after
+from nudge.language.wall import is_after, local_today
 
 
 def remind(message: Message, context: IntentContext) -> Command | None:
@@ -74,7 +74,7 @@ def _remind_ahead(
     when = event.when
     at = ahead_of(when.at, amount, context.tz)
     zone = ZoneInfo(context.tz)
-    moves_day = at.astimezone(zone).date() != when.at.astimezone(zone).date()
+    moves_day = local_today(at, zone) != local_today(when.at, zone)
     if (when.grain == "day" and amount < timedelta(days=1)) or (when.rrule and moves_day):
         return AskWhen(task) if task else None
     if not is_after(at, context.now):
@@ -101,7 +101,7 @@ def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
 def _is_today(at: datetime, context: IntentContext) -> bool:
     """Whether ``at`` falls on the user's today."""
     zone = ZoneInfo(context.tz)
-    return at.astimezone(zone).date() == context.now.astimezone(zone).date()
+    return local_today(at, zone) == local_today(context.now, zone)
 
 
 def _day_told_before(
