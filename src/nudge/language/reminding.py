@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
+from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar, RefusePast
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
@@ -85,11 +85,13 @@ def _remind_ahead(
 
 
 def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
-    """A past time refused, naming the moment understood when there is one.
+    """A past (or too far) time refused, naming the moment understood when there is one.
 
     Today said without a clock once its day hour has gone ("remind me today to call") has
     not passed: which hour is meant is the question.
     """
+    if found.far is not None:
+        return RefuseFar(task, found.far.at, found.far.grain)
     passed = found.passed
     if passed is None:
         return RefusePast(task)

@@ -8,6 +8,8 @@
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
   person most likely means the one gone, and gets a kind question), else next year's.
 * "now" is now, neither ahead nor past.
+* A moment more than ten years ahead (``MAX_AHEAD``) is ``far``: no reminder, but the time
+  understood is kept so the reply can name it ("christmas 2040").
 * A value with nothing ahead but something behind ("yesterday", "2 hours ago") is past:
   the time understood is kept, so the reply can say which one it was.
 """
@@ -25,7 +27,7 @@ from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
 from nudge.language.time.values import Intersect, Span, truncate
 
-Status = Literal["resolved", "past"]
+Status = Literal["resolved", "past", "far"]
 RECENT_DAYS = 30
 MAX_AHEAD = timedelta(days=3660)  # ten years: further than that is no reminder
 _SEARCH = 60  # spans looked at for the first one ahead
@@ -121,8 +123,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(span, time, ctx)
             if at <= now and part_of(time) is not None and not _is_fixed_day(time):
                 continue
-            if at - now > MAX_AHEAD:
-                return None
+            if at - now > MAX_AHEAD:  # kept, so the refusal can name it
+                return Moment(at, grain, "far", span.start)
             if at > now or span.grain in ("day", "week", "month", "year"):
                 return Moment(at, grain, "resolved" if at > now else "past", span.start)
     for span in islice(time.value.past(now), 1):
