@@ -26,6 +26,7 @@ from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
 from nudge.language.time.values import Intersect, Span, truncate
+from nudge.language.time.zoned import Zoned
 
 Status = Literal["resolved", "past", "far"]
 RECENT_DAYS = 30
@@ -97,11 +98,18 @@ def _is_fixed_day(time: Time) -> bool:
 
 
 def _recently_past(time: Time, now: datetime) -> Span | None:
-    """A month-and-day date that passed less than ``RECENT_DAYS`` ago, if this is one."""
-    fields = time.fields
-    if fields is None or fields.month is None or fields.day is None or fields.year is not None:
+    """A month-and-day date that passed less than ``RECENT_DAYS`` ago, if this is one.
+
+    Said in another zone too ("Dec 3 at 10am CET" once that has gone today): else its next
+    one, a year later, would be set without a word.
+    """
+    value = time.value
+    fields = value.inner if isinstance(value, Zoned) else value
+    if not isinstance(fields, Fields) or fields.month is None or fields.day is None:
         return None
-    previous = next(iter(fields.past(now)), None)
+    if fields.year is not None:
+        return None
+    previous = next(iter(value.past(now)), None)
     if previous is not None and now - previous.start < timedelta(days=RECENT_DAYS):
         return previous
     return None
