@@ -6,7 +6,9 @@
   ("in 2 days", "in a month", "a week ago") keep the time of day it is now.
 * A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
-  person most likely means the one gone, and gets a kind question), else next year's.
+  person most likely means the one gone, and gets a kind question), else next year's. A
+  day of the month alone is next month's, but today's once its clock has gone ("the 3rd
+  at 9am" said on the 3rd at 10): the person means today, not a month later unsaid.
 * "now" is now, neither ahead nor past.
 * A moment more than ten years ahead (``MAX_AHEAD``) is ``far``: no reminder, but the time
   understood is kept so the reply can name it ("christmas 2040").
@@ -105,14 +107,16 @@ def _recently_past(time: Time, now: datetime) -> Span | None:
     """
     value = time.value
     fields = value.inner if isinstance(value, Zoned) else value
-    if not isinstance(fields, Fields) or fields.month is None or fields.day is None:
+    if not isinstance(fields, Fields) or fields.day is None or fields.year is not None:
         return None
-    if fields.year is not None:
+    if fields.month is None and (fields.weekday is not None or not fields.has_clock):
         return None
     previous = next(iter(value.past(now)), None)
-    if previous is not None and now - previous.start < timedelta(days=RECENT_DAYS):
-        return previous
-    return None
+    if previous is None:
+        return None
+    if fields.month is None:  # "the 3rd at 9am": today's only
+        return previous if previous.start.date() == now.date() else None
+    return previous if now - previous.start < timedelta(days=RECENT_DAYS) else None
 
 
 def resolve(time: Time, ctx: Context) -> Moment | None:
