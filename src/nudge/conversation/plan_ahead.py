@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from nudge.channels.base import Inbound
 from nudge.commands import BreakDown, Command
+from nudge.conversation import rate_limit
 from nudge.conversation import state as dialogue
 from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.reading import read_message
@@ -62,6 +63,9 @@ async def plan_ahead(
         command, locale = first  # a first message: the defaults a new person gets
         if person is not None:
             user, state = person
+            limits = rate_limit.Limits.of(settings)
+            if await rate_limit.assess(session, user, state, inbound, now=now, limits=limits):
+                return None  # over a limit: the message will not be read, so no model call
             reading = read_message(user, state, inbound, now=now, max_chars=settings.max_body_chars)
             command, locale = reading.command, reading.locale or user.locale
         if not isinstance(command, BreakDown):
