@@ -9,10 +9,11 @@ racing at the limit cannot both get the notice. Every stored message counts, lim
 too, so a phone that keeps texting stays limited until it slows down.
 
 Over a limit a message is still stored, but neither read by the rules nor sent to the
-model: the first gets one kind notice, the rest silence until the window passes (the notice
-is not repeated within the window of the limit it is for). The same text several times in a
-row (an auto-responder answering our answers) is held as a loop sooner. Carrier keywords
-(STOP, START, HELP) are never limited, and an opted-out number is never answered anyway.
+model: the first gets one kind notice, the rest silence until the window passes. After a
+notice no other goes out until the window of the limit it was for has passed (a minute, the
+repeat window, an hour, a day); a phone still limited then hears once more. The same text
+several times in a row (an auto-responder answering our answers) is held as a loop sooner.
+Carrier keywords (STOP, START, HELP) are never limited; an opted-out number gets no reply.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class Limited:
 
     rule: Rule
     notice: bool
+    window: timedelta  # how far back ``rule`` looks
 
     @property
     def intent(self) -> str:
@@ -129,29 +131,26 @@ async def assess(
         },
     )
     minute, hour, day, same = result.one()
-    tripped: list[Rule] = [
-        rule
-        for rule, count, limit in (
-            ("minute", minute, limits.per_minute),
-            ("hour", hour, limits.per_hour),
-            ("day", day, limits.per_day),
-        )
-        if limit and count >= limit  # this message would be one more than the limit
-    ]
+    counted: tuple[tuple[Rule, int, int], ...] = (
+        ("minute", minute, limits.per_minute),
+        ("hour", hour, limits.per_hour),
+        ("day", day, limits.per_day),
+    )
+    tripped = [rule for rule, n, limit in counted if limit and n >= limit]  # this one is over
     if limits.repeats >= 2 and same == limits.repeats - 1:  # the last ones all this text
         tripped.append("repeat")
     if not tripped:
         return None
     windows = limits.windows()
     rule = max(tripped, key=windows.__getitem__)  # the longest window that holds it
-    last = state.rate_notice_at
-    return Limited(rule, notice=last is None or last <= now - windows[rule])
+    quiet_until = state.rate_quiet_until
+    return Limited(rule, quiet_until is None or now >= quiet_until, windows[rule])
 
 
 def note(state: ConversationState, limited: Limited, *, now: datetime) -> None:
-    """Remember when the notice went out (the message is stored: not a replay)."""
+    """After a notice, none other until its window has passed (the message was stored)."""
     if limited.notice:
-        state.rate_notice_at = now
+        state.rate_quiet_until = now + limited.window
 
 
 def observe(limited: Limited) -> None:

@@ -1,8 +1,8 @@
-"""Rate limits per phone: when the one "texting faster than I can keep up" notice went out.
+"""Rate limits per phone: until when the "texting faster than I can keep up" notice is not repeated.
 
 The counts themselves need nothing new: they read the ``(user_id, created_at)`` index of
-``messages`` (see conversation/rate_limit.py). The time of the last notice is kept on the
-dialogue row, which the handler already reads and locks for every message.
+``messages`` (see conversation/rate_limit.py). Until when no other notice goes out (the
+notice's time plus its limit's window) is kept on the dialogue row, which the handler already reads and locks for every message.
 
 Revision ID: 0004
 Revises: 0003
@@ -26,11 +26,11 @@ def upgrade() -> None:
     with op.batch_alter_table("conversation_state", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
-                "rate_notice_at", nudge.store.types.UTCDateTime(timezone=True), nullable=True
+                "rate_quiet_until", nudge.store.types.UTCDateTime(timezone=True), nullable=True
             )
         )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("conversation_state", schema=None) as batch_op:
-        batch_op.drop_column("rate_notice_at")
+        batch_op.drop_column("rate_quiet_until")
