@@ -3,9 +3,10 @@
 The planner may take seconds. Inside the message's transaction it would hold SQLite's write
 lock (the scheduler and every other person wait) or a PostgreSQL connection. So, when a model
 is configured, a message the rules read as a breakdown gets its steps first, after short
-reads only (is it a replay? who is this, over a rate limit, in which zone and language, with
-which unfinished reminder? whose listed todo is "2"?), and the transaction then stores them as the command's
-``steps`` (the features never ask a model). Everything else is decided in the transaction.
+reads only (is it a replay? who is this, over a rate limit, in which zone and language,
+with which unfinished reminder? whose listed todo is "2"?), and the transaction then stores
+them as the command's ``steps`` (the features never ask a model). Everything else is decided
+in the transaction.
 
 The message is read as the handler reads it (``reading.read_message``: the person's zone,
 language and unfinished reminder), so the steps are asked only for the breakdown the handler
