@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from nudge import commands as c
 from nudge.agent.models.base import ToolSpec
 from nudge.language import parse_when
-from nudge.language.leftovers import names_repeat_left
+from nudge.language.leftovers import names_time_left
 from nudge.language.time.matches import find_when
 
 _TOOLS: dict[str, tuple[type[Any], str]] = {
@@ -163,14 +163,14 @@ def _whole_phrase_read(
 ) -> None:
     """Refuse a time phrase read only in part ("every 3rd at 9" read as "at 9")."""
     rest = f"{phrase[: span[0]]} {phrase[span[1] :]}"
-    if names_repeat_left(rest, lang) or find_when(rest, now=now, tz=tz, lang=lang):
+    if names_time_left(rest, lang) or find_when(rest, now=now, tz=tz, lang=lang):
         raise ToolError(f"only part of {phrase!r} reads as one time; ask the user")
 
 
 def _no_time_in_task(text: str, *, now: datetime, tz: str, lang: str) -> None:
     """Refuse a reminder whose text still names a time: the model may have split it wrongly."""
     found = find_when(text, now=now, tz=tz, lang=lang)
-    if names_repeat_left(text, lang) or (found is not None and found.kind != "recurring"):
+    if names_time_left(text, lang) or (found is not None and found.kind != "recurring"):
         raise ToolError(f"the text {text!r} still names a time: put all of it in 'when'")
 
 

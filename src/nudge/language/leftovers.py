@@ -1,10 +1,11 @@
-"""A repeat left in a reminder's task: the time read is not the one meant.
+"""A repeat or a clock range left in a reminder's task: the time read is not the one meant.
 
 "remind me every 3rd at 9 to pay rent" read "at 9" and left "every 3rd" in the task: set
 as is, it would be a one-off tonight, a wrong time said nowhere but in the task. Before a
 reminder is created its task is checked; a repeat word with its object ("every 3rd",
 "chaque lundi", "tous les 2 jours", "tlj") means the time was not all read, and the
-reminder is asked about instead.
+reminder is asked about instead. So does a clock range the time did not take ("call
+between 2 and 4 tomorrow", "stretch every 2 hrs from 9 to 5"): no one moment is meant.
 
 Left out on purpose, as they are task words far more often: adjectives ("the weekly
 review", "my daily standup", "take my evening meds at 9", "the monday report at 10"),
@@ -29,6 +30,24 @@ REPEAT_WORDS = {
 }
 REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
 ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
+RANGE_FROM = frozenset({"from", "between", "btw", "btwn", "de", "entre"})
+RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-", "a", "et"})
+
+
+def names_time_left(task: str, lang: str) -> bool:
+    """Whether ``task`` still holds a repeat or a clock range ("every 3rd", "from 9 to 5")."""
+    return names_repeat_left(task, lang) or _names_range(tuple(tokenize(fold(task))))
+
+
+def _names_range(tokens: Sequence[Token]) -> bool:
+    """Whether the tokens hold "from <n> to <n>" or "between <n> and <n>" (or French)."""
+    return any(
+        tokens[at].text in RANGE_FROM
+        and tokens[at + 2].text in RANGE_TO
+        and tokens[at + 1].kind == "num"
+        and tokens[at + 3].kind == "num"
+        for at in range(len(tokens) - 3)
+    )
 
 
 def names_repeat_left(task: str, lang: str) -> bool:
@@ -60,9 +79,13 @@ def _all_of(tokens: Sequence[Token], categories: list[frozenset[str]], at: int) 
 
 
 def _repeats(tokens: Sequence[Token], categories: list[frozenset[str]], at: int) -> bool:
-    """Whether the words from ``at`` make a repeat's object ("3rd", "monday", "2 weeks")."""
+    """Whether the words from ``at`` make a repeat's object ("3rd", "monday", "2 weeks").
+
+    Nothing after it counts too: a repeat word ending the task lost its object to the time
+    ("stretch every" once "2 hrs from 9" was read).
+    """
     if at >= len(tokens):
-        return False
+        return True
     if tokens[at].kind == "num" or categories[at] & REPEATED:
         return True
     return tokens[at].text in ("other", "second", "third") and at + 1 < len(tokens)

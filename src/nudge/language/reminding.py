@@ -14,7 +14,7 @@ from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar,
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
-from nudge.language.leftovers import names_repeat_left
+from nudge.language.leftovers import names_time_left
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after, local_today
@@ -82,7 +82,7 @@ def _remind_ahead(
         return RefusePast(task, at, "minute")
     if not task:
         return AskWhat(at, when.rrule)
-    if names_repeat_left(task, context.lang):
+    if names_time_left(task, context.lang):
         return AskWhen(task)
     return CreateReminder(task, at, when.rrule)
 
@@ -176,6 +176,6 @@ def create_checked(task: str, when: When, context: IntentContext) -> Command:
     "remind me every 3rd at 9 to pay rent" read only "at 9": set, it would be a one-off
     tonight (``leftovers``).
     """
-    if names_repeat_left(task, context.lang):
+    if names_time_left(task, context.lang):
         return AskWhen(task)
     return create(task, when)

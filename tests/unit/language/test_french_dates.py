@@ -120,7 +120,7 @@ def test_no_time_where_a_guess_would_be_wrong(text: str) -> None:
         ("20 2 14", "2014-02-20T09:00"),
         ("le 20 02 2014", "2014-02-20T09:00"),
         ("le 24 12 14", "2014-12-24T09:00"),
-        ("lundi 17 02", "2014-02-17T09:00"),  # the next February 17 that is a Monday
+        ("lundi 17 02 2014", "2014-02-17T09:00"),  # a year said: that Monday
         ("le premier mars 2013", "2013-03-01T09:00"),  # 2013 is a year, not 20:13
         ("le 3 mars 2015", "2015-03-03T09:00"),
         ("3eme jour d'octobre", "2013-10-03T09:00"),

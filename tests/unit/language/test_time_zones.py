@@ -144,11 +144,3 @@ def test_a_day_and_a_zoned_clock_apart_are_one_time_in_that_zone() -> None:
         "2026-12-05T04:00:00-05:00",
     )
     assert _record("every day dentist at 10am CET")[0] == "Unknown"  # a drifting zone: asked
-
-
-def test_the_day_of_the_month_said_today_once_its_clock_has_gone_is_past() -> None:
-    """ "the 3rd at 9am" said on the 3rd at 10:30 is today's, refused, not January's unsaid."""
-    assert _record("dentist the 3rd at 9am") == ("RefusePast", "2026-12-03T09:00:00-05:00")
-    assert _record("dentiste le 3 à 9h", "fr") == ("RefusePast", "2026-12-03T09:00:00-05:00")
-    assert _record("dentist the 3rd at 4pm") == ("CreateReminder", "2026-12-03T16:00:00-05:00")
-    assert _record("pay rent on the 1st") == ("CreateReminder", "2027-01-01T00:00:00-05:00")

@@ -9,6 +9,8 @@
   person most likely means the one gone, and gets a kind question), else next year's. A
   day of the month alone is next month's, but today's once its clock has gone ("the 3rd
   at 9am" said on the 3rd at 10): the person means today, not a month later unsaid.
+* A weekday with a date that is not that weekday this year ("friday dec 30" in 2026) is
+  no time: read literally it is years away (2033), so it is asked.
 * "now" is now, neither ahead nor past.
 * A moment more than ten years ahead (``MAX_AHEAD``) is ``far``: no reminder, but the time
   understood is kept so the reply can name it ("christmas 2040").
@@ -119,6 +121,14 @@ def _recently_past(time: Time, now: datetime) -> Span | None:
     return previous if now - previous.start < timedelta(days=RECENT_DAYS) else None
 
 
+def _weekday_years_away(time: Time, at: datetime, now: datetime) -> bool:
+    """A weekday and a date without a year that agree only a year or more away."""
+    fields = time.fields
+    if fields is None or fields.weekday is None or fields.day is None or fields.year is not None:
+        return False
+    return at - now > timedelta(days=366)
+
+
 def resolve(time: Time, ctx: Context) -> Moment | None:
     """The moment ``time`` names from ``ctx.now``; None when it names nothing at all."""
     now = ctx.now
@@ -135,6 +145,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(span, time, ctx)
             if at <= now and part_of(time) is not None and not _is_fixed_day(time):
                 continue
+            if _weekday_years_away(time, at, now):
+                return None
             if at - now > MAX_AHEAD:  # kept, so the refusal can name it
                 return Moment(at, grain, "far", span.start)
             if at > now or span.grain in ("day", "week", "month", "year"):

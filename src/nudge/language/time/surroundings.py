@@ -249,26 +249,47 @@ def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
     return tokens[node.end].kind != "sym"
 
 
+RANGE_FROM = frozenset({"from", "between", "btw", "btwn"})
+RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-"})
+
+
+def _in_a_clock_range(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading inside "from 9 to 5" or "between 2 and 4": a range, not "nine to five" (4:51).
+
+    "every 2 hrs from 9 to 5" is no one-off at 18:51; the range is asked about.
+    """
+    for at in range(max(node.start - 1, 0), min(node.end, len(tokens) - 3)):
+        if tokens[at].text not in RANGE_FROM or tokens[at + 2].text not in RANGE_TO:
+            continue
+        if tokens[at + 1].kind == "num" and tokens[at + 3].kind == "num":
+            return True
+    return False
+
+
 EVERY = frozenset({"every", "each", "evry", "evrey", "all"})
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-# Words after "every 3rd" that leave it a day of the month: "pay rent every 3rd at 9".
-AFTER_EVERY_NTH = frozenset({"at", "to", "and", "on", "for", "by", "around", "please", "pls",
-                             "plz", "@", "remind", "i", "we", "of"})  # fmt: skip
+# Words after "every 3rd" or "the 5th" that leave it a day of the month: "pay rent every 3rd
+# at 9", "on the 5th in the morning".
+AFTER_NTH = frozenset({"at", "to", "and", "or", "on", "for", "by", "around", "please", "pls",
+                       "plz", "@", "remind", "i", "we", "of", "in", "this", "next", "morning",
+                       "afternoon", "evening", "night", "am", "pm"})  # fmt: skip
+BEFORE_NTH = EVERY | {"the", "on"}
 
 
-def _every_nth_of_what(node: Node, tokens: Sequence[Token]) -> bool:
-    """A reading ending on "every <ordinal>" before the word it counts ("every 2nd payday").
+def _nth_of_what(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending on "every 3rd" or "the 5th" before the word it counts.
 
-    Then the ordinal counts that word, not the days of the month. "pay rent every 3rd",
-    "every 3rd at 9", "at 9 every 3rd to pay rent", "every 15th of the month" stay days.
+    Then the ordinal counts that word ("every 2nd payday", "meet on the 5th floor at 3pm"),
+    not the days of the month. "pay rent every 3rd", "every 3rd at 9", "on the 5th to pay
+    rent", "the 15th of the month" stay days.
     """
     end = node.end
-    if end >= len(tokens) or tokens[end].kind != "word" or tokens[end].text in AFTER_EVERY_NTH:
+    if end >= len(tokens) or tokens[end].kind != "word" or tokens[end].text in AFTER_NTH:
         return False
     last = tokens[end - 1].text
     if last in ORDINAL_SUFFIXES and end - 3 >= node.start:
-        return tokens[end - 2].kind == "num" and tokens[end - 3].text in EVERY
-    return last in ORDINAL_WORDS and end - 2 >= node.start and tokens[end - 2].text in EVERY
+        return tokens[end - 2].kind == "num" and tokens[end - 3].text in BEFORE_NTH
+    return last in ORDINAL_WORDS and end - 2 >= node.start and tokens[end - 2].text in BEFORE_NTH
 
 
 HYPHEN_HEADS = frozenset({"apres", "jour"})
@@ -325,7 +346,8 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (_two_numbers_and_count, _two_numbers),
     (_day_relative_to_something, _any_of(RELATIVE_TO)),
     (_head_of_compound, _hyphen),
-    (_every_nth_of_what, _any_of(EVERY)),
+    (_nth_of_what, _any_of(BEFORE_NTH)),
+    (_in_a_clock_range, _any_of(RANGE_FROM)),
     (_after_what, _always),
 )
 

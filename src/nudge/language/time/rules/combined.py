@@ -92,6 +92,13 @@ _BARE_PARTS = frozenset(
 )
 _MOMENT = c("part", lambda p: p not in _BARE_PARTS)  # "after lunch": a time on its own
 
+
+def _not_a_date(time: Time) -> bool:
+    """What "at" leads to: a clock or a part of day, never a date ("friday at 12.30" is 12:30)."""
+    fields = time.fields
+    return fields is None or fields.has_clock or not fields.has_date
+
+
 BOTH: list[Rule] = [
     *rule(
         "<moment>", "time", _MOMENT, make=_part_alone, examples=("after lunch", "avant de dormir")
@@ -139,9 +146,9 @@ EN: list[Rule] = [
         "time",
         _TIME,
         w("at", "@", "around", "by"),
-        _TIME,
+        c("time", _not_a_date),
         make=_both,
-        examples=("tomorrow at 8", "friday at 3pm"),
+        examples=("tomorrow at 8", "friday at 3pm", "friday at 12.30"),
     ),
     *rule(
         "<time> on <time>", "time", _TIME, w("on"), _TIME, make=_both, examples=("at 3 on friday",)
@@ -292,6 +299,18 @@ FR: list[Rule] = [
         _MONTHISH,
         make=_ordinal_of,
         examples=("le 20 du mois prochain",),
+    ),
+    *rule(
+        "fin de <time>",
+        "time",
+        opt(w("a", "en")),
+        opt(w("la")),
+        w("fin"),
+        opt(w(*_DE)),
+        opt(w("la", "le", "ce", "cette")),
+        _MONTHISH,
+        make=lambda ctx, v: nth_day_of(ctx, [-1, v[-1]]),
+        examples=("à la fin du mois", "fin du mois prochain", "fin décembre"),
     ),
     *rule("le mois", "time", w("le"), w("mois"), make=_this_month, examples=("du mois",)),
     *rule("du mois", "time", w("du"), w("mois"), make=_this_month, examples=("du mois",)),

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from nudge.language.time.chart import Context, Num, Rule
+from nudge.language.time.compose import with_clock
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time, c, opt, rule, w
 from nudge.language.time.region import month_first
@@ -26,6 +27,18 @@ def _day_of_month(_ctx: Context, values: list[Any]) -> Time | None:
     number = values[0]
     day = number if isinstance(number, int) else number.value
     return Time(Fields(day=day)) if 1 <= day <= 31 else None
+
+
+def _clock_alone(time: Time) -> bool:
+    """A clock without a day ("2:30pm")."""
+    fields = time.fields
+    return fields is not None and fields.has_clock and not fields.has_date
+
+
+def _nth_at_clock(ctx: Context, values: list[Any]) -> Time | None:
+    """Form "dentist 10th at 2:30pm": that day of the month, at the clock (digits only)."""
+    day = _day_of_month(ctx, [values[0]])
+    return None if day is None else with_clock(day, values[1], ctx)
 
 
 def _month_day(_ctx: Context, values: list[Any]) -> Time | None:
@@ -354,6 +367,16 @@ EN: list[Rule] = [
         examples=("on the 15th",),
     ),
     *rule("on <ordinal>", "time", w("on"), c("ord"), make=_day_of_month, examples=("on 24th",)),
+    *rule(
+        "<nth> at <clock>",
+        "time",
+        c("int", _DAY_NUM),
+        w("st", "nd", "rd", "th", tight=True),
+        w("at", "@"),
+        c("time", _clock_alone),
+        make=_nth_at_clock,
+        examples=("dentist 10th at 2:30pm",),
+    ),
     *rule(
         "<month>. <day>",
         "time",

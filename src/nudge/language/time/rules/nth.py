@@ -1,6 +1,7 @@
 """Days counted inside another time: "first monday of next month", "closest monday to oct 5".
 
-Also "the last day of the month", "20th of next month".
+Also "the last day of the month", "20th of next month"; "the end of the month" (or of the
+year) is its last day: a reminder for it comes that day, at the day hour.
 
 Nth-of counts inside each container ("the last friday of the month"); "<ordinal> day of
 <time>" counts days; "closest" counts days by their distance from a date, the earlier first
@@ -189,6 +190,29 @@ EN: list[Rule] = [
         examples=("the closest monday to oct 5th", "the 3rd closest xmas to today"),
     ),
     *rule("the month", "time", w("the"), w("month"), make=_this_month, examples=("the month",)),
+    *rule(
+        "end of <month>",
+        "time",
+        opt(w("at", "by")),
+        opt(w("the")),
+        w("end"),
+        w("of"),
+        opt(w("the")),
+        MONTHISH,
+        make=lambda ctx, v: nth_day_of(ctx, [-1, v[-1]]),
+        examples=("at the end of the month", "end of next month", "by the end of the year"),
+    ),
+    *rule(
+        "end of month",
+        "time",
+        opt(w("at", "by")),
+        opt(w("the")),
+        w("end"),
+        w("of"),
+        w("month"),
+        make=lambda ctx, v: nth_day_of(ctx, [-1, _this_month(ctx, [])]),
+        examples=("pay bills end of month",),
+    ),
 ]
 
 BOTH: list[Rule] = []

@@ -1,0 +1,80 @@
+"""Readings that once set a wrong time without a word, each found by trying real SMS (issue 10)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from nudge.language.records import parse_record
+
+TORONTO = "America/Toronto"
+DEC_3 = datetime(2026, 12, 3, 10, 30, tzinfo=ZoneInfo(TORONTO))  # a Thursday
+
+
+def _record(text: str, lang: str = "en") -> tuple[object, object]:
+    record = parse_record(text, now=DEC_3, tz=TORONTO, lang=lang)
+    return record["intent"], record["when"]
+
+
+def test_a_weekday_and_a_date_that_disagree_are_asked() -> None:
+    """ "friday dec 30": Dec 30 2026 is a Wednesday; the next Friday Dec 30 is in 2033."""
+    assert _record("dentist friday dec 30 at 2") == ("Unknown", None)
+    assert _record("lundi 17 février dentiste", "fr") == ("Unknown", None)
+    assert _record("dentist wed dec 30 at 2") == ("CreateReminder", "2026-12-30T14:00:00-05:00")
+
+
+def test_at_before_a_dotted_number_is_a_clock() -> None:
+    """ "friday at 12.30" is lunch at 12:30, not December 30."""
+    assert _record("lunch with sarah friday at 12.30") == (
+        "CreateReminder",
+        "2026-12-04T12:30:00-05:00",
+    )
+
+
+def test_the_day_of_the_month_said_today_once_its_clock_has_gone_is_past() -> None:
+    """ "the 3rd at 9am" said on the 3rd at 10:30 is today's, refused, not January's unsaid."""
+    assert _record("dentist the 3rd at 9am") == ("RefusePast", "2026-12-03T09:00:00-05:00")
+    assert _record("dentiste le 3 à 9h", "fr") == ("RefusePast", "2026-12-03T09:00:00-05:00")
+    assert _record("dentist the 3rd at 4pm") == ("CreateReminder", "2026-12-03T16:00:00-05:00")
+    assert _record("pay rent on the 1st") == ("CreateReminder", "2027-01-01T00:00:00-05:00")
+
+
+def test_the_end_of_a_month_is_its_last_day() -> None:
+    """ "at the end of the month" is the 31st, never its 1st refused as past."""
+    assert _record("pay bills at the end of the month") == (
+        "CreateReminder",
+        "2026-12-31T00:00:00-05:00",
+    )
+    assert _record("pay bills end of month") == ("CreateReminder", "2026-12-31T00:00:00-05:00")
+    assert _record("renew passport end of next month") == (
+        "CreateReminder",
+        "2027-01-31T00:00:00-05:00",
+    )
+    assert _record("payer les factures à la fin du mois", "fr") == (
+        "CreateReminder",
+        "2026-12-31T00:00:00-05:00",
+    )
+    assert _record("fin décembre payer les factures", "fr") == (
+        "CreateReminder",
+        "2026-12-31T00:00:00-05:00",
+    )
+
+
+def test_a_day_of_the_month_right_before_at_and_a_clock_is_that_day() -> None:
+    """ "dentist 10th at 2:30pm" is the 10th, not today with "10th" left in the task."""
+    assert _record("dentist 10th at 2:30pm") == ("CreateReminder", "2026-12-10T14:30:00-05:00")
+    assert _record("meet on the 5th floor at 3pm") == (
+        "CreateReminder",
+        "2026-12-03T15:00:00-05:00",
+    )
+
+
+def test_a_clock_range_is_no_clock_and_is_asked() -> None:
+    """ "from 9 to 5" is a range, never "nine to five" (4:51) nor a one-off at 18:51."""
+    assert _record("stretch every 2 hrs from 9 to 5")[0] == "Unknown"
+    assert _record("remind me to call between 2 and 4 tomorrow") == (
+        "AskWhen",
+        "2026-12-04T00:00:00-05:00",
+    )
+    assert _record("rappelle-moi d'appeler entre 2 et 4 demain", "fr")[0] == "AskWhen"
+    assert _record("meeting at 10 to 5") == ("CreateReminder", "2026-12-03T16:50:00-05:00")
