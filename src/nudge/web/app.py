@@ -14,6 +14,7 @@ from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
 from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.routes import api, health, metrics, simulator, twilio
+from nudge.web.routes.openapi_docs import TOO_LARGE
 
 
 def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
@@ -41,6 +42,7 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
+        responses=TOO_LARGE,  # BodyLimitMiddleware answers it before any route
     )
     app.state.services = services
     app.include_router(health.router)
