@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import itertools
+import json
 from urllib.parse import quote_from_bytes, quote_plus
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -292,3 +294,46 @@ async def test_a_forged_status_callback_moves_no_row(
         path, content=encoded(callback), headers=headers_for(FORM, **genuine)
     )
     assert answered.status_code in (204, 400), (answered.status_code, answered.text)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"phone": "+15145550101", "body": "add \\ud800 milk"}',
+        b'{"phone": "+15145550101\\udfff", "body": "x"}',
+        b'{"phone": ["\\ud800"], "body": {"\\udbff": 1}}',
+    ],
+)
+async def test_a_lone_surrogate_in_json_is_422_not_500(
+    production: tuple[Services, httpx.AsyncClient], raw: bytes
+) -> None:
+    """Found here: FastAPI's 422 echoed the input, which UTF-8 cannot encode (a 500)."""
+    services, client = production
+    headers = {"content-type": "application/json"}
+    response = await client.post("/simulator/api/messages", content=raw, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][0] == "body"
+    assert await totals(services) == (0, 0)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children),
+    max_leaves=8,
+)
+
+
+@FUZZ
+@given(
+    fields=st.fixed_dictionaries({}, optional={"phone": JSON, "body": JSON, "x": JSON}),
+    raw=st.one_of(st.none(), st.binary(max_size=200)),
+)
+async def test_any_json_to_the_simulator_is_answered_without_a_5xx(
+    production: tuple[Services, httpx.AsyncClient], fields: dict[str, object], raw: bytes | None
+) -> None:
+    """Any JSON (lone surrogates included: ``st.text()`` draws them), or bytes that are not."""
+    _services, client = production
+    content = raw if raw is not None else json.dumps(fields).encode()
+    headers = {"content-type": "application/json"}
+    response = await client.post("/simulator/api/messages", content=content, headers=headers)
+    assert response.status_code in (200, 400, 413, 422), (response.status_code, response.text)
