@@ -8,8 +8,10 @@ and still reports "No known vulnerabilities found"), the package's own JSON from
 index is read: its ``vulnerabilities`` are those of the newest release, so they are the
 installed release's exactly when the installed release is the newest. A package that is
 neither audited by pip-audit nor at its newest release is a gap: it fails the run unless
-``HELD_BACK`` names it with the reason it cannot be newer. A vulnerability fails the run
-unless ``IGNORED`` names its id with a justification. Nothing passes silently.
+it is the newest release that another installed package's declared cap allows (printed
+with that cap), or ``HELD_BACK`` names it with the reason it cannot be newer. A
+vulnerability fails the run unless ``IGNORED`` names its id with a justification. Nothing
+passes silently.
 """
 
 from __future__ import annotations
@@ -21,21 +23,22 @@ import subprocess  # noqa: S404 - runs pip-audit from this same environment
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import distributions
 from typing import Any, Final
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import InvalidVersion, Version
 
 JSON_BASE: Final = os.environ.get("NUDGE_AUDIT_JSON_BASE", "https://pypi.org/pypi").rstrip("/")
 OURS: Final = frozenset({"nudge-sms"})
 IGNORED: Final[dict[str, str]] = {}
 """Vulnerability id → why it does not apply to Nudge (none today)."""
 HELD_BACK: Final[dict[str, str]] = {
-    "python-dateutil": "holidays requires python-dateutil<3",
-    "tenacity": "google-genai requires tenacity<9.2",
-    "jsonschema-rs": "schemathesis (tests only) requires jsonschema-rs<0.61",
     "pyduckling-native-phihos": "dev only (bench/parse.py, the Duckling corpus score)",
 }
-"""Package → why it may sit below its newest release, where only pip-audit could audit it."""
+"""Package → why it may sit below its newest release though no installed package caps it."""
 
 
 @dataclass
@@ -70,13 +73,50 @@ def pip_audit() -> dict[str, dict[str, Any]]:
     return {canonical(dep["name"]): dep for dep in json.loads(done.stdout)["dependencies"]}
 
 
-def newest(name: str, base: str = JSON_BASE) -> tuple[str, list[dict[str, Any]]]:
-    """The newest release on the index and that release's known vulnerabilities."""
+@dataclass(frozen=True)
+class Project:
+    """What the index says of a project: newest release, its vulnerabilities, all releases."""
+
+    newest: str
+    vulnerabilities: list[dict[str, Any]]
+    releases: list[str]
+
+
+def project(name: str, base: str = JSON_BASE) -> Project:
+    """The project's JSON from the index."""
     url = f"{base}/{name}/json"
     with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 - https index
         data = json.load(answer)
     live = [vuln for vuln in data.get("vulnerabilities", []) if not vuln.get("withdrawn")]
-    return str(data["info"]["version"]), live
+    return Project(str(data["info"]["version"]), live, list(data.get("releases", {})))
+
+
+def caps_on(name: str) -> list[str]:
+    """Every installed package's declared requirement on ``name`` that has a version bound."""
+    found = []
+    for dist in distributions():
+        for line in dist.requires or []:
+            try:
+                requirement = Requirement(line)
+            except InvalidRequirement:
+                continue
+            if canonical(requirement.name) == name and requirement.specifier:
+                found.append(f"{dist.metadata['Name']} requires {name}{requirement.specifier}")
+    return sorted(set(found))
+
+
+def capped_at(version: str, releases: list[str], caps: list[str]) -> bool:
+    """Whether ``version`` is the newest final release every cap in ``caps`` allows."""
+    specifiers = [Requirement(cap.split(" requires ", 1)[1]).specifier for cap in caps]
+    allowed = []
+    for release in releases:
+        try:
+            parsed = Version(release)
+        except InvalidVersion:
+            continue
+        if not parsed.is_prerelease and all(spec.contains(parsed) for spec in specifiers):
+            allowed.append(parsed)
+    return bool(specifiers) and bool(allowed) and max(allowed) == Version(version)
 
 
 def _flag(report: Report, name: str, version: str, ids: list[str], fixed: list[str]) -> None:
@@ -86,7 +126,10 @@ def _flag(report: Report, name: str, version: str, ids: list[str], fixed: list[s
 
 
 def audit(
-    versions: dict[str, str], answers: dict[str, dict[str, Any]], base: str = JSON_BASE
+    versions: dict[str, str],
+    answers: dict[str, dict[str, Any]],
+    base: str = JSON_BASE,
+    caps: Callable[[str], list[str]] = caps_on,
 ) -> Report:
     """Audit ``versions`` (all but Nudge itself) from pip-audit's ``answers`` and the index."""
     report = Report()
@@ -101,18 +144,21 @@ def audit(
             _flag(report, name, version, ids, [v for x in vulns for v in x.get("fix_versions", [])])
             continue
         try:
-            latest, vulns = newest(name, base)
+            found = project(name, base)
         except (urllib.error.URLError, TimeoutError, KeyError, ValueError) as error:
             report.gaps.append(f"{name} {version}: the index did not answer ({error})")
             continue
-        if latest != version:
-            gap = f"{name} {version} (newest {latest})"
-            if name in HELD_BACK:
+        if found.newest != version:
+            gap, held = f"{name} {version} (newest {found.newest})", caps(name)
+            if capped_at(version, found.releases, held):
+                report.accepted_gaps.append(f"{gap}: {'; '.join(held)}")
+            elif name in HELD_BACK:
                 report.accepted_gaps.append(f"{gap}: {HELD_BACK[name]}")
             else:
                 report.gaps.append(f"{gap}: not auditable below the newest release")
             continue
         report.by_newest_release += 1
+        vulns = found.vulnerabilities
         ids = [vuln["id"] for vuln in vulns]
         _flag(report, name, version, ids, [v for x in vulns for v in x.get("fixed_in", [])])
     return report

@@ -26,7 +26,12 @@ class FakeIndex(BaseHTTPRequestHandler):
                 {"id": "GHSA-old", "fixed_in": ["1.5"], "withdrawn": "2099-01-01T00:00:00"},
             ],
         },
-        "tenacity": {"info": {"version": "9.9"}, "vulnerabilities": []},
+        "capped": {
+            "info": {"version": "3.0"},
+            "vulnerabilities": [],
+            "releases": {"1.0": [], "2.1": [], "2.2rc1": [], "3.0": []},
+        },
+        "pyduckling-native-phihos": {"info": {"version": "0.4.0"}, "vulnerabilities": []},
     }
 
     def do_GET(self) -> None:
@@ -56,12 +61,29 @@ def test_a_newest_release_is_audited_from_the_index_when_pip_audit_skips_it(inde
     assert report.gaps == []
 
 
+def no_caps(_name: str) -> list[str]:
+    return []
+
+
 def test_an_older_release_is_a_gap_unless_held_back_with_a_reason(index: str) -> None:
-    assert "tenacity" in HELD_BACK
-    report = audit({"safe": "1.0", "tenacity": "9.1"}, {}, index)
+    name = "pyduckling-native-phihos"
+    report = audit({"safe": "1.0", name: "0.3.0"}, {}, index, no_caps)
     assert report.gaps == ["safe 1.0 (newest 2.0): not auditable below the newest release"]
-    assert report.accepted_gaps == [f"tenacity 9.1 (newest 9.9): {HELD_BACK['tenacity']}"]
+    assert report.accepted_gaps == [f"{name} 0.3.0 (newest 0.4.0): {HELD_BACK[name]}"]
     assert report.by_newest_release == 0
+
+
+def test_an_older_release_is_accepted_only_when_a_cap_forbids_anything_newer(index: str) -> None:
+    def caps(_name: str) -> list[str]:
+        return ["dependent requires capped<3"]
+
+    assert audit({"capped": "2.1"}, {}, index, caps).accepted_gaps == [
+        "capped 2.1 (newest 3.0): dependent requires capped<3"
+    ]  # 2.2rc1 is a pre-release: 2.1 is the newest the cap allows
+    assert audit({"capped": "1.0"}, {}, index, caps).gaps == [
+        "capped 1.0 (newest 3.0): not auditable below the newest release"
+    ]  # 2.1 would do: not held back by the cap, just old
+    assert audit({"capped": "2.1"}, {}, index, no_caps).gaps != []
 
 
 def test_a_package_the_index_does_not_know_is_a_gap(index: str) -> None:
