@@ -302,12 +302,13 @@ async def test_a_forged_status_callback_moves_no_row(
         b'{"phone": "+15145550101", "body": "add \\ud800 milk"}',
         b'{"phone": "+15145550101\\udfff", "body": "x"}',
         b'{"phone": ["\\ud800"], "body": {"\\udbff": 1}}',
+        b'{"phone": Infinity, "body": [NaN, -Infinity]}',
     ],
 )
-async def test_a_lone_surrogate_in_json_is_422_not_500(
+async def test_a_lone_surrogate_or_infinity_in_json_is_422_not_500(
     production: tuple[Services, httpx.AsyncClient], raw: bytes
 ) -> None:
-    """Found here: FastAPI's 422 echoed the input, which UTF-8 cannot encode (a 500)."""
+    """Found here: FastAPI's 422 echoed input that UTF-8 or strict JSON cannot write (a 500)."""
     services, client = production
     headers = {"content-type": "application/json"}
     response = await client.post("/simulator/api/messages", content=raw, headers=headers)
