@@ -1,7 +1,7 @@
 """10,000 fuzzed requests against a real ``nudge serve``: no 5xx, no dropped connection.
 
     PYTHONPATH=. .venv/bin/python bench/fuzz_webhook.py [--requests N] [--concurrency N]
-        [--sqlite] [--seed N]
+        [--sqlite] [--seed N] [--hostile]
 
 Starts ``nudge serve`` (web, scheduler and delivery in one process, as an operator runs it)
 on a throwaway PostgreSQL database (``NUDGE_TEST_POSTGRES_DSN``, default the local server)
@@ -11,7 +11,11 @@ a seeded mix of fuzzed requests, signed with the server's own auth token (a host
 who holds it, or a re-cut capture): inbound SMS (70 %), status callbacks (15 %) and
 operator API deletes (15 %), each with fields replaced by extremes (empty, NUL bytes,
 20-digit and negative numbers, non-ASCII digits, 10 KB ids) or dropped, and 1 in 10
-well-formed. Prints the answers by status, the 5xx count, connections closed with no
+well-formed. ``--hostile`` makes a fifth of the requests raw: binary bodies, invalid UTF-8
+(raw and percent-encoded, signed as the route reads it), injection strings and thousands of
+emoji, 100 KB bodies and bodies one byte either side of the 64 KB bound, JSON, multipart,
+text and no content type, and signatures replayed from another body or URL or forged.
+Prints the answers by status, the 5xx count, connections closed with no
 answer, requests per second, and the server log's error lines (tracebacks). Exits 1 when
 any 5xx or dropped connection was seen.
 """
@@ -36,6 +40,7 @@ from tests.e2e.server import NudgeServer, free_port, nudge_env
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FakeTwilio, signed_form
 from tests.integration.production_web import EXTREMES
 
+from bench.fuzz_raw import Fuzzed, RawFuzzer
 from bench.scheduler import ADMIN, admin
 
 OUR_NUMBER = "+15145550100"
@@ -56,21 +61,11 @@ class Tally:
         return sum(count for status, count in self.statuses.items() if status >= 500)
 
 
-@dataclass(frozen=True)
-class Fuzzed:
-    """One request to send: path with query, form or None, headers, method."""
-
-    method: str
-    path: str
-    form: dict[str, str] | None
-    headers: dict[str, str]
-
-
 class Fuzzer:
     """A seeded source of hostile requests for one public URL."""
 
-    def __init__(self, public_url: str, seed: int) -> None:
-        self.public_url, self.random = public_url, random.Random(seed)
+    def __init__(self, public_url: str, seed: int, *, hostile: bool = False) -> None:
+        self.public_url, self.random, self.hostile = public_url, random.Random(seed), hostile
 
     def odd(self) -> str:
         """An extreme value, or random text with control characters and NUL."""
@@ -126,6 +121,8 @@ class Fuzzer:
         return Fuzzed("DELETE", path, None, {"Authorization": f"Bearer {API_TOKEN}"})
 
     def next(self) -> Fuzzed:
+        if self.hostile and self.random.random() < 0.2:
+            return RawFuzzer(self.public_url, self.random).next()
         roll = self.random.random()
         return self.inbound() if roll < 0.7 else self.status() if roll < 0.85 else self.api()
 
@@ -144,7 +141,11 @@ async def send_all(url: str, requests: list[Fuzzed], concurrency: int) -> Tally:
                 request = queue.get_nowait()
                 try:
                     response = await client.request(
-                        request.method, request.path, data=request.form, headers=request.headers
+                        request.method,
+                        request.path,
+                        data=request.form,
+                        content=request.content,
+                        headers=request.headers,
                     )
                 except httpx.TransportError as error:
                     tally.dropped[type(error).__name__] += 1
@@ -181,6 +182,7 @@ def main() -> None:
     options.add_argument("--concurrency", type=int, default=20)
     options.add_argument("--sqlite", action="store_true")
     options.add_argument("--seed", type=int, default=16)
+    options.add_argument("--hostile", action="store_true", help="a fifth raw hostile requests")
     arguments = options.parse_args()
     name = f"nudge_fuzz_{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory() as tmp, FakeTwilio() as fake:
@@ -207,7 +209,7 @@ def main() -> None:
                 migrate = [sys.executable, "-m", "nudge", "migrate"]
                 subprocess.run(migrate, env=env, cwd=workdir, check=True, capture_output=True)
             server = NudgeServer(env, workdir, port)
-            fuzzer = Fuzzer(public, arguments.seed)
+            fuzzer = Fuzzer(public, arguments.seed, hostile=arguments.hostile)
             requests = [fuzzer.next() for _ in range(arguments.requests)]
             started = time.perf_counter()
             tally = asyncio.run(send_all(server.url, requests, arguments.concurrency))

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 
 from nudge import __version__
 from nudge.bootstrap import Services
@@ -13,7 +14,9 @@ from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
 from nudge.web.body_limit import BodyLimitMiddleware
+from nudge.web.errors import validation_error
 from nudge.web.routes import api, health, metrics, simulator, twilio
+from nudge.web.routes.openapi_docs import TOO_LARGE
 
 
 def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
@@ -41,8 +44,10 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
+        responses=TOO_LARGE,  # BodyLimitMiddleware answers it before any route
     )
     app.state.services = services
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(health.router)
     app.include_router(twilio.router)
     app.include_router(api.router)

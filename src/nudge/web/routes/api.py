@@ -19,6 +19,7 @@ from nudge.features.memory import service as memories
 from nudge.features.users import service as users
 from nudge.store.tables import MAX_ID, User
 from nudge.web.deps import ServicesDep
+from nudge.web.routes.openapi_docs import MemoriesOut, Problem, UsageOut
 
 
 def require_operator(request: Request, services: ServicesDep) -> None:
@@ -31,10 +32,14 @@ def require_operator(request: Request, services: ServicesDep) -> None:
         raise HTTPException(status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 
-PHONE = Path(pattern=r"^\+[1-9][0-9]{1,14}$", description="The person's number in E.164.")
+PHONE = Path(
+    pattern=r"^\+[1-9][0-9]{1,14}$",
+    description="The person's number in E.164.",
+    examples=["+15145550101"],
+)
 FAILURES: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Missing or wrong bearer token."},
-    404: {"description": "The API is off, or no such person (or memory)."},
+    401: {"description": "Missing or wrong bearer token.", "model": Problem},
+    404: {"description": "The API is off, or no such person (or memory).", "model": Problem},
 }
 
 router = APIRouter(
@@ -53,14 +58,19 @@ async def _user(session: AsyncSession, phone: str) -> User:
     return user
 
 
-@router.get("/users/{phone}/memories")
+@router.get("/users/{phone}/memories", response_model=MemoriesOut)
 async def list_memories(phone: PhonePath, services: ServicesDep) -> dict[str, Any]:
     """The person's memories, newest first."""
     async with services.db.transaction() as session:
         return await memories.report(session, user=await _user(session, phone))
 
 
-@router.delete("/users/{phone}/memories/{memory_id}", status_code=204)
+@router.delete(
+    "/users/{phone}/memories/{memory_id}",
+    status_code=204,
+    response_class=Response,
+    responses={204: {"description": "Forgotten."}},
+)
 async def forget_memory(
     phone: PhonePath,
     memory_id: Annotated[int, Path(ge=1, le=MAX_ID)],
@@ -74,7 +84,7 @@ async def forget_memory(
     return Response(status_code=204)
 
 
-@router.get("/users/{phone}/usage")
+@router.get("/users/{phone}/usage", response_model=UsageOut)
 async def usage(
     phone: PhonePath,
     services: ServicesDep,

@@ -18,7 +18,14 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get(
+    "/readyz",
+    response_class=JSONResponse,
+    responses={
+        200: {"description": "Ready: the database answers, its schema is current."},
+        503: {"description": "Not ready: the database is unreachable or behind."},
+    },
+)
 async def readyz(services: ServicesDep) -> JSONResponse:
     """The database answers and its schema is this code's newest migration."""
     try:

@@ -13,8 +13,13 @@ from nudge.channels.base import Inbound
 from nudge.channels.phones import InvalidPhoneError, normalize_phone
 from nudge.channels.simulator import conversation
 from nudge.web.deps import ServicesDep
+from nudge.web.routes.openapi_docs import Problem
 
-router = APIRouter(prefix="/simulator", tags=["simulator"])
+router = APIRouter(
+    prefix="/simulator",
+    tags=["simulator"],
+    responses={400: {"description": "No phone number in what was typed.", "model": Problem}},
+)
 PAGE = Path(__file__).parent.parent / "simulator" / "index.html"
 
 

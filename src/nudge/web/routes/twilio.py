@@ -22,6 +22,7 @@ from nudge.outbox.status import apply_status
 from nudge.settings import Settings
 from nudge.store.tables import MAX_ID
 from nudge.web.deps import ServicesDep
+from nudge.web.routes.openapi_docs import INBOUND_ANSWERS, INBOUND_FORM, STATUS_ANSWERS, STATUS_FORM
 
 router = APIRouter(prefix="/webhooks/twilio", tags=["twilio"])
 log = get_logger("webhook")
@@ -70,7 +71,7 @@ async def _signed_form(request: Request, settings: Settings) -> dict[str, str] |
     return PlainTextResponse("Invalid Twilio signature.", status_code=403)
 
 
-@router.post("/sms")
+@router.post("/sms", response_class=Response, responses=INBOUND_ANSWERS, openapi_extra=INBOUND_FORM)
 async def inbound_sms(request: Request, services: ServicesDep) -> Response:
     """Store and handle one inbound SMS; the reply goes out through the outbox."""
     params = await _signed_form(request, services.settings)
@@ -89,7 +90,13 @@ async def inbound_sms(request: Request, services: ServicesDep) -> Response:
     return Response(EMPTY_TWIML, media_type="application/xml")
 
 
-@router.post("/status")
+@router.post(
+    "/status",
+    status_code=204,
+    response_class=Response,
+    responses=STATUS_ANSWERS,
+    openapi_extra=STATUS_FORM,
+)
 async def status_callback(request: Request, services: ServicesDep) -> Response:
     """Move an outgoing message's status forward (queued → sent → delivered, or failed)."""
     params = await _signed_form(request, services.settings)

@@ -1,0 +1,113 @@
+"""What the OpenAPI schema says of the routes that read their input by hand.
+
+The webhooks read the raw form (the signature covers every field, so no model may drop or
+coerce one); the schema still names the form and every answer, so a client generated from
+it, or schemathesis in the test suite, knows them. The API's answers are pydantic models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from pydantic import BaseModel
+
+FORM: Final = "application/x-www-form-urlencoded"
+_TEXT: Final = {"text/plain": {"schema": {"type": "string"}}}
+_SID: Final = {"type": "string", "pattern": "^(SM|MM)[0-9a-f]{32}$"}
+_ACCOUNT: Final = {"type": "string", "pattern": "^AC[0-9a-f]{32}$"}
+
+
+def _form(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    schema = {"type": "object", "properties": properties, "required": required}
+    return {"requestBody": {"required": True, "content": {FORM: {"schema": schema}}}}
+
+
+INBOUND_FORM: Final = _form(
+    {
+        "MessageSid": _SID,
+        "AccountSid": _ACCOUNT,
+        "From": {"type": "string", "description": "The sender, E.164."},
+        "To": {"type": "string", "description": "One of this server's numbers."},
+        "Body": {"type": "string", "maxLength": 1600},
+        "NumMedia": {"type": "string", "pattern": "^([0-9]|10)?$"},
+        "MessagingServiceSid": {"type": "string"},
+        "SmsMessageSid": _SID,
+        "SmsSid": _SID,
+    },
+    ["MessageSid", "AccountSid", "From", "To", "Body", "NumMedia"],
+)
+STATUS_FORM: Final = _form(
+    {
+        "MessageSid": _SID,
+        "AccountSid": _ACCOUNT,
+        "MessageStatus": {"type": "string", "pattern": "^[a-z_]{1,32}$"},
+        "ErrorCode": {"type": "string", "pattern": "^[0-9]{0,8}$"},
+    },
+    ["MessageSid", "AccountSid", "MessageStatus"],
+)
+
+TOO_LARGE: Final[dict[int | str, dict[str, Any]]] = {
+    413: {"description": "Body over NUDGE_MAX_BODY_BYTES.", "content": _TEXT},
+}
+_REFUSALS: Final[dict[int | str, dict[str, Any]]] = {
+    400: {"description": "A field Twilio would never send this way.", "content": _TEXT},
+    403: {"description": "Missing or wrong X-Twilio-Signature.", "content": _TEXT},
+    415: {"description": "Not a URL-encoded form.", "content": _TEXT},
+}
+INBOUND_ANSWERS: Final[dict[int | str, dict[str, Any]]] = {
+    200: {
+        "description": "Stored (or a replay of a stored message): empty TwiML, the reply "
+        "goes out through the outbox.",
+        "content": {"application/xml": {"schema": {"type": "string"}}},
+    },
+    **_REFUSALS,
+}
+STATUS_ANSWERS: Final[dict[int | str, dict[str, Any]]] = {
+    204: {"description": "Applied, or about no message of ours."},
+    **_REFUSALS,
+}
+
+
+class Problem(BaseModel):
+    """FastAPI's error body."""
+
+    detail: str
+
+
+class MemoryOut(BaseModel):
+    """One memory, as the operator API shows it (no embedding)."""
+
+    id: int
+    text: str
+    importance: int
+    tags: list[str]
+    source: str
+    uses: int
+    created_at: str
+    last_used_at: str | None
+
+
+class MemoriesOut(BaseModel):
+    """A person's memories, newest first."""
+
+    phone: str
+    memories: list[MemoryOut]
+
+
+class UsageDay(BaseModel):
+    """One local day's model calls."""
+
+    day: str
+    calls: int
+    input_tokens: int
+    output_tokens: int
+    latency_p50_ms: int | None
+    latency_p95_ms: int | None
+
+
+class UsageOut(BaseModel):
+    """A person's model usage per local day, oldest first."""
+
+    phone: str
+    timezone: str
+    days: list[UsageDay]
