@@ -78,3 +78,32 @@ def test_a_clock_range_is_no_clock_and_is_asked() -> None:
     )
     assert _record("rappelle-moi d'appeler entre 2 et 4 demain", "fr")[0] == "AskWhen"
     assert _record("meeting at 10 to 5") == ("CreateReminder", "2026-12-03T16:50:00-05:00")
+
+
+def test_month_names_that_are_names_or_verbs_need_a_day_or_a_cue() -> None:
+    """ "ask may about it at 3pm" is today 15:00, not May 1st; "in may", "may 5" stay months."""
+    assert _record("ask may about the report at 3pm") == (
+        "CreateReminder",
+        "2026-12-03T15:00:00-05:00",
+    )
+    assert _record("pick up april from school at 3") == (
+        "CreateReminder",
+        "2026-12-03T15:00:00-05:00",
+    )
+    assert _record("call may at 3") == ("CreateReminder", "2026-12-03T15:00:00-05:00")
+    assert _record("renew passport in march") == ("CreateReminder", "2027-03-01T00:00:00-05:00")
+    assert _record("dentist may 5 at 3pm") == ("CreateReminder", "2027-05-05T15:00:00-04:00")
+
+
+def test_a_month_said_while_in_it_is_asked_not_refused() -> None:
+    """ "in december" on Dec 3 has not passed: which day is the question."""
+    assert _record("renew passport in december")[0] == "Unknown"
+    assert _record("remind me in december to renew the passport") == ("AskWhen", None)
+
+
+def test_a_phone_number_is_no_clock() -> None:
+    assert _record("call dr at 555-1234 tomorrow") == (
+        "CreateReminder",
+        "2026-12-04T00:00:00-05:00",
+    )
+    assert _record("call 514-555-0199 at 3pm") == ("CreateReminder", "2026-12-03T15:00:00-05:00")

@@ -11,6 +11,8 @@
   at 9am" said on the 3rd at 10): the person means today, not a month later unsaid.
 * A weekday with a date that is not that weekday this year ("friday dec 30" in 2026) is
   no time: read literally it is years away (2033), so it is asked.
+* A month (or year) said while in it, once its first day hour has gone, is no time: "in
+  december" said on Dec 3 has not passed, but when in it is the question.
 * "now" is now, neither ahead nor past.
 * A moment more than ten years ahead (``MAX_AHEAD``) is ``far``: no reminder, but the time
   understood is kept so the reply can name it ("christmas 2040").
@@ -149,6 +151,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
                 return None
             if at - now > MAX_AHEAD:  # kept, so the refusal can name it
                 return Moment(at, grain, "far", span.start)
+            if at <= now and span.grain in ("month", "year") and span.end > now:
+                return None  # "in december" said on Dec 3: when in it is the question
             if at > now or span.grain in ("day", "week", "month", "year"):
                 return Moment(at, grain, "resolved" if at > now else "past", span.start)
     for span in islice(time.value.past(now), 1):

@@ -184,6 +184,43 @@ def _in_phone_number(node: Node, tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _dialled(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading holding a number written like a phone number's ("555-1234", "514-555-0199")."""
+    for index in range(max(node.start - 2, 0), min(node.end + 2, len(tokens) - 2)):
+        first, dash, second = tokens[index], tokens[index + 1], tokens[index + 2]
+        if dash.text != "-" or first.end != dash.start or dash.end != second.start:
+            continue
+        dialled = len(first.text) == 3 and first.text.isdigit() and second.text.isdigit()
+        overlaps = node.start <= index + 2 and index < node.end
+        if dialled and len(second.text) in (3, 4) and overlaps:
+            return True
+    return False
+
+
+# Month names that are also names or words ("ask may", "march in the parade", "pick up april"):
+# alone, with no day and no cue ("in may", "next march"), they are no time.
+WORD_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan", "mar", "sept"})
+MONTH_CUES = frozenset({"in", "next", "this", "last", "early", "late", "mid", "until", "till",
+                        "by", "of", "before", "after", "since", "from", "during"})  # fmt: skip
+
+
+def _month_word_alone(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading opening on a month name that is as likely a name or a verb, with no day.
+
+    "ask may about it at 3pm", "call may at 3", "march in the parade": no time in the
+    name. "may 5", "may the 5th", "in may", "next march" are months.
+    """
+    start = node.start
+    if tokens[start].text not in WORD_MONTHS:
+        return False
+    if start > 0 and tokens[start - 1].text in MONTH_CUES:
+        return False
+    if start + 1 >= node.end:
+        return node.rule == "<month> (latent)"
+    after = tokens[start + 1]
+    return after.kind != "num" and after.text not in ORDINAL_WORDS and after.text != "the"
+
+
 def _day_and_count(node: Node, tokens: Sequence[Token]) -> bool:
     """A day and a bare number that counts what follows ("friday 3 kids")."""
     if node.rule != "<day> <bare hour>":
@@ -343,6 +380,8 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (_end_of_a_range, _any_of(RANGE_OPENERS)),
     (_now_in_a_sentence, _always),
     (_in_phone_number, _digit_run),
+    (_dialled, _hyphen),
+    (_month_word_alone, _any_of(WORD_MONTHS)),
     (_two_numbers_and_count, _two_numbers),
     (_day_relative_to_something, _any_of(RELATIVE_TO)),
     (_head_of_compound, _hyphen),
