@@ -8,6 +8,7 @@ demain"), since alone they ask about anything at all ("anything else?", "y a quo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from nudge.language.lexicon import TODAY, TOMORROW, WEEKDAY_FULL
@@ -61,8 +62,12 @@ _ALONE = re.compile(r"today|aujourd'?hui|auj|2day|ajd|my day|ma journee")
 _FIRST = frozenset("wdhmstapigqkjeyco2")
 
 
-def agenda_phrase(message: Message) -> str | None:
-    """The day words of an agenda question ("" for today), None if it is not one."""
+def agenda_phrase(message: Message, names_a_day: Callable[[str], bool] | None = None) -> str | None:
+    """The day words of an agenda question ("" for today), None if it is not one.
+
+    Beyond the day words above, any words the time grammar reads as a day
+    (``names_a_day``: "on the 10th", "dec 24", "le 3 mars") are the day asked about.
+    """
     clean = message.clean.rstrip("?")
     if clean[:1] not in _FIRST:
         return None
@@ -74,6 +79,8 @@ def agenda_phrase(message: Message) -> str | None:
     group = match.lastgroup or ""
     rest = match[group] or ""
     day = _DAY_WORDS.fullmatch(rest)
+    if day is None and names_a_day is not None and rest.strip() and names_a_day(rest):
+        return rest.strip()
     if day is None or (group in _NEEDS_DAY and day["named"] is None):
         return None
     named = (day["named"] or "").strip()  # the day alone, without "on", "for", "de"…

@@ -166,14 +166,25 @@ def _stretched(clean: str) -> Command | None:
 
 def _agenda(message: Message, context: IntentContext) -> Command | None:
     """An agenda question: "what's on today", "qu'est-ce que j'ai demain", "agenda vendredi"."""
-    phrase = agenda_phrase(message)
+    phrase = agenda_phrase(message, lambda rest: _day_alone(rest, context))
     if phrase is None:
         return None
-    today = context.now.astimezone(ZoneInfo(context.tz)).date()
+    zone = ZoneInfo(context.tz)
     found = context.find(phrase) if phrase else None
-    if found is None or found.when is None:
-        return Agenda(today)
-    return Agenda(found.when.at.astimezone(ZoneInfo(context.tz)).date())
+    day = None if found is None else found.when or found.passed  # "what did i have yesterday"
+    if day is None:
+        return Agenda(context.now.astimezone(zone).date())
+    return Agenda(day.at.astimezone(zone).date())
+
+
+def _day_alone(text: str, context: IntentContext) -> bool:
+    """Whether ``text`` is a day and nothing more, fillers aside ("on the 10th", "le 3 mars")."""
+    message = Message.of(text)
+    found = _time_alone(message, context)  # past days too ("what did i have yesterday")
+    if found is None:
+        return False
+    start, end = found.span
+    return context.names_a_day(message.text[start:end])
 
 
 def _snooze_until(message: Message, context: IntentContext) -> Command | None:

@@ -107,3 +107,24 @@ def test_a_phone_number_is_no_clock() -> None:
         "2026-12-04T00:00:00-05:00",
     )
     assert _record("call 514-555-0199 at 3pm") == ("CreateReminder", "2026-12-03T15:00:00-05:00")
+
+
+def test_the_nth_before_a_word_stays_a_date_unless_that_word_is_counted() -> None:
+    """ "the 5th floor" counts floors; "on the 10th with bob" is still the 10th."""
+    assert _record("dinner on the 10th with bob at 7") == (
+        "CreateReminder",
+        "2026-12-10T07:00:00-05:00",
+    )
+    assert _record("meet on the 5th floor at 3pm") == (
+        "CreateReminder",
+        "2026-12-03T15:00:00-05:00",
+    )
+
+
+def test_an_agenda_question_takes_any_day_the_grammar_reads() -> None:
+    """ "what do i have on the 10th", "qu'est-ce que j'ai le 10"; a past day is that day."""
+    assert _record("what do i have on the 10th") == ("Agenda", "2026-12-10T00:00:00-05:00")
+    assert _record("anything on the 10th?") == ("Agenda", "2026-12-10T00:00:00-05:00")
+    assert _record("qu'est-ce que j'ai le 10", "fr") == ("Agenda", "2026-12-10T00:00:00-05:00")
+    assert _record("what do i have yesterday") == ("Agenda", "2026-12-02T00:00:00-05:00")
+    assert _record("anything else?")[0] == "Unknown"

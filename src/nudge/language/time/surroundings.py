@@ -311,22 +311,33 @@ AFTER_NTH = frozenset({"at", "to", "and", "or", "on", "for", "by", "around", "pl
                        "plz", "@", "remind", "i", "we", "of", "in", "this", "next", "morning",
                        "afternoon", "evening", "night", "am", "pm"})  # fmt: skip
 BEFORE_NTH = EVERY | {"the", "on"}
+# What "the 5th" counts when a noun follows it: "meet on the 5th floor" is no date, "dinner
+# on the 10th with bob" is.
+COUNTED = frozenset({"floor", "fl", "grade", "time", "row", "street", "st", "avenue", "ave",
+                     "anniversary", "birthday", "bday", "place", "edition", "season", "episode",
+                     "chapter", "period", "round", "inning", "century", "level", "stage",
+                     "house", "door", "gate", "room", "step", "try", "attempt", "one"})  # fmt: skip
 
 
 def _nth_of_what(node: Node, tokens: Sequence[Token]) -> bool:
     """A reading ending on "every 3rd" or "the 5th" before the word it counts.
 
     Then the ordinal counts that word ("every 2nd payday", "meet on the 5th floor at 3pm"),
-    not the days of the month. "pay rent every 3rd", "every 3rd at 9", "on the 5th to pay
-    rent", "the 15th of the month" stay days.
+    not the days of the month. After "every", any word but a connector counts ("pay rent
+    every 3rd at 9" stays a day); after "the", only a noun that is counted ("floor",
+    "anniversary"…): "dinner on the 10th with bob" is the 10th.
     """
     end = node.end
     if end >= len(tokens) or tokens[end].kind != "word" or tokens[end].text in AFTER_NTH:
         return False
     last = tokens[end - 1].text
-    if last in ORDINAL_SUFFIXES and end - 3 >= node.start:
-        return tokens[end - 2].kind == "num" and tokens[end - 3].text in BEFORE_NTH
-    return last in ORDINAL_WORDS and end - 2 >= node.start and tokens[end - 2].text in BEFORE_NTH
+    if last in ORDINAL_SUFFIXES and end - 3 >= node.start and tokens[end - 2].kind == "num":
+        before = tokens[end - 3].text
+    elif last in ORDINAL_WORDS and end - 2 >= node.start:
+        before = tokens[end - 2].text
+    else:
+        return False
+    return before in EVERY or (before in BEFORE_NTH and tokens[end].text in COUNTED)
 
 
 HYPHEN_HEADS = frozenset({"apres", "jour"})
