@@ -30,6 +30,7 @@ config (TLS, rendered for loopback, connections from 16 loopback addresses) and 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -64,6 +65,9 @@ def describe(outcome: Outcome, load: Load) -> list[str]:
     elif outcome.stored is not None:
         lines.append(f"rows inserted {outcome.stored.inbound_rows:,}")
     rss = ", ".join(f"{name} {mb:.0f} MB" for name, mb in outcome.rss_peak.items())
+    per = max(len(sent.accepted), 1) / 1000
+    cpu = ", ".join(f"{name} {seconds / per:.1f}" for name, seconds in outcome.cpu.items())
+    lines.append(f"CPU ms per accepted message: {cpu}")
     lines.append(
         f"peak RSS: {rss}; generator CPU {sent.cpu_seconds:.1f} s,"
         f" fake Twilio + bench CPU {outcome.bench_cpu_seconds:.1f} s"
@@ -88,6 +92,7 @@ def main() -> None:
     options.add_argument("--kill", action="store_true", help="with --scale-out")
     options.add_argument("--profile", default="", help="py-spy speedscope file (web 1)")
     options.add_argument("--env", action="append", default=[], help="NUDGE_X=value for nudge")
+    options.add_argument("--keep", action="store_true", help="keep the logs' directory")
     arguments = options.parse_args()
     webs, workers = arguments.webs, arguments.workers
     if arguments.scale_out:
@@ -107,10 +112,12 @@ def main() -> None:
         extra_env=extra,
     )
     outcomes: list[tuple[Outcome, Load]] = []
-    with tempfile.TemporaryDirectory(prefix="nudge-load-") as tmp:
+    kept = contextlib.nullcontext(tempfile.mkdtemp(prefix="nudge-load-"))
+    with kept if arguments.keep else tempfile.TemporaryDirectory(prefix="nudge-load-") as tmp:
         workdir = Path(tmp)
         database = "SQLite" if arguments.sqlite else "PostgreSQL"
-        print(f"# load on {database}, logs in {workdir} (removed at exit)", flush=True)
+        kept = "kept" if arguments.keep else "removed at exit"
+        print(f"# load on {database}, logs in {workdir} ({kept})", flush=True)
         if arguments.mode in ("all", "floor") and not arguments.scale_out:
             floor_workers = arguments.floor_workers or webs
             floor = run_floor(workdir, capacity, sqlite=arguments.sqlite, workers=floor_workers)

@@ -57,7 +57,7 @@ class Topology:
     nginx: bool = False
     sqlite: bool = False
     kill_web_at: float = 0.0  # seconds into the run: SIGKILL the first web process
-    profile: str = ""  # py-spy output for the first web process
+    profile: str = ""  # py-spy output (collapsed stacks) for the first web process
     extra_env: tuple[tuple[str, str], ...] = ()
 
 
@@ -70,6 +70,7 @@ class Outcome:
     stored: tally.Stored | None = None
     replies: tally.Replies = field(default_factory=tally.Replies)
     rss_peak: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by process, and postgres
     bench_cpu_seconds: float = 0.0
     killed: str = ""
 
@@ -119,7 +120,7 @@ def run_floor(workdir: Path, load: Load, *, sqlite: bool, workers: int = 1) -> O
     finally:
         proc.stop()
         scratch.drop()
-    outcome = Outcome("floor", sent, rss_peak=sampler.peak)
+    outcome = Outcome("floor", sent, rss_peak=sampler.peak, cpu=sampler.cpu)
     outcome.stored = tally.Stored(sent.accepted, stored, {}, {})
     return outcome
 
@@ -152,12 +153,9 @@ def _start(
     """Migrate, then start web processes, workers and Nginx; the processes and the CA file."""
     stack.migrate(env, workdir)
     procs = [
-        stack.start_web(
-            f"web{index + 1}", env, workdir, port, workers=not topology.workers,
-            profile=topology.profile if index == 0 else "",
-        )
+        stack.start_web(f"web{index + 1}", env, workdir, port, workers=not topology.workers)
         for index, port in enumerate(web_ports)
-    ]  # fmt: skip
+    ]
     procs += [stack.start_worker(f"worker{n + 1}", env, workdir) for n in range(topology.workers)]
     if not topology.nginx:
         return procs, ""
@@ -183,6 +181,10 @@ def run_nudge(workdir: Path, load: Load, topology: Topology, *, drain: float = 1
             )
             procs, cafile = _start(topology, env, workdir, web_ports, edge_port)
             killer = _killer(procs[0], topology.kill_web_at)
+            if topology.profile:
+                procs.append(
+                    stack.start_profiler(procs[0], topology.profile, load.duration, workdir)
+                )
             cpu = _cpu()
             with stack.RssSampler(procs) as sampler:
                 sent = generate(public, workdir, load, cafile)
@@ -198,7 +200,7 @@ def run_nudge(workdir: Path, load: Load, topology: Topology, *, drain: float = 1
             scratch.drop()
     label = f"nudge {topology.webs} web / {topology.workers} worker"
     killed = procs[0].name if topology.kill_web_at else ""
-    return Outcome(label, sent, stored, replies, sampler.peak, bench_cpu, killed)
+    return Outcome(label, sent, stored, replies, sampler.peak, sampler.cpu, bench_cpu, killed)
 
 
 def _killer(proc: stack.Proc, at: float) -> threading.Timer | None:

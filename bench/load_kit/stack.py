@@ -57,6 +57,10 @@ class Proc:
         """Resident memory of the process and its children (uvicorn's workers), in MB."""
         return sum(_rss_kb(pid) for pid in _tree(self.pid)) / 1024
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the process and its live children so far."""
+        return sum(_cpu(pid) for pid in _tree(self.pid))
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
@@ -87,6 +91,30 @@ def _tree(pid: int) -> list[int]:
         pids.extend(int(child) for child in children.split())
         index += 1
     return pids
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU of every ``postgres`` process on this machine (the server is shared by the run)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        if "(postgres)" in text:
+            total += _cpu(int(stat.parent.name))
+    return total
 
 
 def _rss_kb(pid: int) -> int:
@@ -163,17 +191,29 @@ def migrate(env: Mapping[str, str], cwd: Path) -> None:
     subprocess.run(nudge("migrate"), env=dict(env), cwd=cwd, check=True, capture_output=True)
 
 
-def start_web(
-    name: str, env: Mapping[str, str], cwd: Path, port: int, *, workers: bool, profile: str = ""
-) -> Proc:
+def start_web(name: str, env: Mapping[str, str], cwd: Path, port: int, *, workers: bool) -> Proc:
     """``nudge serve`` on ``port`` (``--no-workers`` unless ``workers``), ready to take load."""
     args = nudge("serve", "--port", str(port), *(() if workers else ("--no-workers",)))
-    if profile:  # py-spy samples the web process for the whole run
-        spy = str(Path(sys.executable).with_name("py-spy"))
-        args = [spy, "record", "-o", profile, "-f", "speedscope", "--nonblocking", "--", *args]
     proc = Proc(name, args, env, cwd)
     wait_ready(proc, f"http://127.0.0.1:{port}/readyz")
     return proc
+
+
+def start_profiler(target: Proc, out: str, seconds: float, cwd: Path) -> Proc:
+    """py-spy sampling ``target`` for ``seconds`` into ``out`` (collapsed stacks, ``-f raw``)."""
+    spy = str(Path(sys.executable).with_name("py-spy"))
+    args = [
+        spy,
+        "record",
+        "--pid",
+        str(target.pid),
+        "-d",
+        str(round(seconds)),
+        "-r",
+        "200",
+        "--gil",
+    ]
+    return Proc("py-spy", [*args, "-f", "raw", "-o", out, "--nonblocking"], os.environ, cwd)
 
 
 def start_worker(name: str, env: Mapping[str, str], cwd: Path) -> Proc:
@@ -235,19 +275,32 @@ class RssSampler:
 
     def __init__(self, procs: Sequence[Proc]) -> None:
         self.procs, self.peak = list(procs), {proc.name: 0.0 for proc in procs}
+        self.cpu = {proc.name: 0.0 for proc in procs}  # seconds used while sampled
+        self.cpu["postgres"] = 0.0
+        self._started = {proc.name: 0.0 for proc in procs}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> RssSampler:
+        for proc in self.procs:
+            self._started[proc.name] = proc.cpu_seconds()
+        self._postgres = postgres_cpu_seconds()
         self._thread.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self._sample()
+        self.cpu["postgres"] = postgres_cpu_seconds() - self._postgres
 
     def _run(self) -> None:
         while not self._stop.wait(0.5):
-            for proc in self.procs:
-                if proc.alive():
-                    self.peak[proc.name] = max(self.peak[proc.name], proc.rss_mb())
+            self._sample()
+
+    def _sample(self) -> None:
+        for proc in self.procs:
+            if proc.alive():
+                self.peak[proc.name] = max(self.peak[proc.name], proc.rss_mb())
+                used = proc.cpu_seconds() - self._started[proc.name]
+                self.cpu[proc.name] = max(self.cpu[proc.name], used)
