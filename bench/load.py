@@ -112,8 +112,12 @@ def main() -> None:
         extra_env=extra,
     )
     outcomes: list[tuple[Outcome, Load]] = []
-    kept = contextlib.nullcontext(tempfile.mkdtemp(prefix="nudge-load-"))
-    with kept if arguments.keep else tempfile.TemporaryDirectory(prefix="nudge-load-") as tmp:
+    workspace: contextlib.AbstractContextManager[str] = (
+        contextlib.nullcontext(tempfile.mkdtemp(prefix="nudge-load-"))
+        if arguments.keep
+        else tempfile.TemporaryDirectory(prefix="nudge-load-")
+    )
+    with workspace as tmp:
         workdir = Path(tmp)
         database = "SQLite" if arguments.sqlite else "PostgreSQL"
         kept = "kept" if arguments.keep else "removed at exit"

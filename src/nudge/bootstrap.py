@@ -21,6 +21,7 @@ from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
 from nudge.outbox.delivery_pass import DeliveryPass
+from nudge.outbox.listen import OutboxListener
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
 from nudge.scheduler.policy import Policy
@@ -47,13 +48,18 @@ class Services:
     http: httpx.AsyncClient | None = None
     reconciler: Reconciler | None = None
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
+    listener: OutboxListener | None = None  # PostgreSQL: wakes delivery at every reply queued
 
     def start_workers(self) -> None:
         """Run the scheduler and delivery loops in this process's event loop."""
         self.workers.start()
+        if self.listener is not None:
+            self.listener.start()
 
     async def stop_workers(self) -> None:
         """Let the loops finish their current pass, then return."""
+        if self.listener is not None:
+            await self.listener.stop()
         await self.workers.stop()
 
     async def close(self) -> None:
@@ -135,6 +141,8 @@ def build(
         max_attempts=settings.delivery_max_attempts,
         batch_size=settings.batch_size,
         pacer=pacer,
+        concurrency=settings.delivery_concurrency,
+        chores_seconds=settings.delivery_poll_seconds,
     )
     reconciler = Reconciler(
         db=db,
@@ -143,10 +151,14 @@ def build(
         wait_seconds=settings.reconcile_after_seconds,
     )
     scheduler = _scheduler(settings, db, clock, handler, on_queued=delivery_bell.ring)
-    workers = _workers(settings, scheduler, DeliveryPass(delivery, reconciler), delivery_bell)
+    outgoing = DeliveryPass(
+        delivery, reconciler, clock=clock, reconcile_seconds=settings.delivery_poll_seconds
+    )
+    workers = _workers(settings, scheduler, outgoing, delivery_bell)
+    listener = None if settings.is_sqlite else OutboxListener(settings.database_url, delivery_bell)
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
-        reconciler, llm_http,
+        reconciler, llm_http, listener,
     )  # fmt: skip
 
 
