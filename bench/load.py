@@ -3,7 +3,7 @@
     PYTHONPATH=src:. .venv/bin/python bench/load.py [--mode all|capacity|open|floor]
         [--connections 64] [--rate 100] [--duration 20] [--phones 1000]
         [--webs 1] [--workers 1 | --workers 0] [--sqlite] [--scale-out [--kill]]
-        [--profile FILE]
+        [--profile FILE] [--env NUDGE_X=v] [--src DIR] [--keep]
 
 On a throwaway PostgreSQL database (``NUDGE_TEST_POSTGRES_DSN``, default the local server),
 or a SQLite file with ``--sqlite``: ``nudge migrate``, then ``nudge serve --no-workers`` and
@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from bench.load_kit.scenario import Load, Outcome, Topology, run_floor, run_nudge
+from bench.load_kit.stack import SOURCES
 from bench.load_kit.tally import spread_ms
 
 
@@ -93,7 +95,10 @@ def main() -> None:
     options.add_argument("--profile", default="", help="py-spy speedscope file (web 1)")
     options.add_argument("--env", action="append", default=[], help="NUDGE_X=value for nudge")
     options.add_argument("--keep", action="store_true", help="keep the logs' directory")
+    options.add_argument("--src", default="", help="another tree's src/ to run (before/after)")
     arguments = options.parse_args()
+    if arguments.src:
+        os.environ[SOURCES] = str(Path(arguments.src).resolve())
     webs, workers = arguments.webs, arguments.workers
     if arguments.scale_out:
         webs, workers = max(webs, 2), max(workers, 2)

@@ -30,9 +30,14 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+SOURCES = "NUDGE_LOAD_SOURCES"
+"""``bench/load.py --src DIR``: run another tree's ``nudge`` (an older commit, exported)."""
+
+
 def python_path() -> str:
-    """This checkout's sources first, for every child process."""
-    parts = [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    """This checkout's sources first (or ``--src``), for every child process."""
+    sources = os.environ.get(SOURCES) or str(ROOT / "src")
+    parts = [sources, str(ROOT), os.environ.get("PYTHONPATH", "")]
     return os.pathsep.join(part for part in parts if part)
 
 

@@ -176,6 +176,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=64 * 1024, ge=1024, description="Bigger request bodies get 413 before parsing."
     )
+    web_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Processes `nudge serve` runs on one port (uvicorn workers); 1 = this one.",
+    )
 
     @field_validator("default_timezone")
     @classmethod
