@@ -2,7 +2,8 @@
 
     PYTHONPATH=src:. .venv/bin/python bench/load.py [--mode all|capacity|open|floor]
         [--connections 64] [--rate 100] [--duration 20] [--phones 1000]
-        [--webs 1] [--workers 1 | --workers 0] [--sqlite] [--scale-out [--kill]]
+        [--webs 1] [--web-workers 1] [--workers 1 | --workers 0] [--sqlite]
+        [--scale-out [--kill]]
         [--profile FILE] [--env NUDGE_X=v] [--src DIR] [--keep]
 
 On a throwaway PostgreSQL database (``NUDGE_TEST_POSTGRES_DSN``, default the local server),
@@ -88,7 +89,9 @@ def main() -> None:
     options.add_argument("--count", type=int, default=0, help="requests per run (0: by time)")
     options.add_argument("--webs", type=int, default=1)
     options.add_argument("--workers", type=int, default=1)
-    options.add_argument("--floor-workers", type=int, default=0, help="default: --webs")
+    options.add_argument(
+        "--web-workers", type=int, default=1, help="NUDGE_WEB_WORKERS (the floor gets as many)"
+    )
     options.add_argument("--sqlite", action="store_true")
     options.add_argument("--scale-out", action="store_true")
     options.add_argument("--kill", action="store_true", help="with --scale-out")
@@ -107,6 +110,8 @@ def main() -> None:
     capacity = Load(connections=arguments.connections, count=arguments.count, **common)
     steady = Load(rate=arguments.rate, count=arguments.count, seed=13, **common)
     extra = tuple(tuple(item.split("=", 1)) for item in arguments.env)
+    if arguments.web_workers > 1:
+        extra += (("NUDGE_WEB_WORKERS", str(arguments.web_workers)),)
     topology = Topology(
         webs=webs,
         workers=workers,
@@ -128,7 +133,7 @@ def main() -> None:
         kept = "kept" if arguments.keep else "removed at exit"
         print(f"# load on {database}, logs in {workdir} ({kept})", flush=True)
         if arguments.mode in ("all", "floor") and not arguments.scale_out:
-            floor_workers = arguments.floor_workers or webs
+            floor_workers = webs * arguments.web_workers
             floor = run_floor(workdir, capacity, sqlite=arguments.sqlite, workers=floor_workers)
             outcomes.append((floor, capacity))
             _print(floor, capacity)

@@ -114,7 +114,7 @@ def run_floor(workdir: Path, load: Load, *, sqlite: bool, workers: int = 1) -> O
     public = f"http://127.0.0.1:{port}"
     proc = stack.start_floor(scratch.url, public, workdir, port, workers)
     try:
-        with stack.RssSampler([proc]) as sampler:
+        with stack.RssSampler([proc], "" if sqlite else scratch.name) as sampler:
             sent = generate(public, workdir, load)
         stored = tally.count(scratch.url, "SELECT count(*) FROM floor_messages")
     finally:
@@ -186,7 +186,8 @@ def run_nudge(workdir: Path, load: Load, topology: Topology, *, drain: float = 1
                     stack.start_profiler(procs[0], topology.profile, load.duration, workdir)
                 )
             cpu = _cpu()
-            with stack.RssSampler(procs) as sampler:
+            database = "" if topology.sqlite else scratch.name
+            with stack.RssSampler(procs, database) as sampler:
                 sent = generate(public, workdir, load, cafile)
                 _drain(fake, scratch, sent, drain)
             bench_cpu = _cpu() - cpu

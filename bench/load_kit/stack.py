@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import asyncpg
 import httpx
 from tests.e2e.server import free_port, nudge_env
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN
@@ -109,17 +110,23 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
 
 
-def postgres_cpu_seconds() -> float:
-    """CPU of every ``postgres`` process on this machine (the server is shared by the run)."""
-    total = 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        if "(postgres)" in text:
-            total += _cpu(int(stat.parent.name))
-    return total
+async def _backends(database: str) -> list[int]:
+    connection = await asyncpg.connect(ADMIN)
+    try:
+        rows = await connection.fetch(
+            "SELECT pid FROM pg_stat_activity WHERE datname = $1", database
+        )
+    finally:
+        await connection.close()
+    return [int(row["pid"]) for row in rows]
+
+
+def backend_pids(database: str) -> list[int]:
+    """The PostgreSQL server processes serving ``database`` now (local server only)."""
+    try:
+        return asyncio.run(_backends(database))
+    except (OSError, asyncpg.PostgresError):
+        return []
 
 
 def _rss_kb(pid: int) -> int:
@@ -276,12 +283,18 @@ def start_nginx(nginx: str, cwd: Path, web_ports: Sequence[int], https_port: int
 
 
 class RssSampler:
-    """Samples each process's resident memory twice a second in a thread: peak and last."""
+    """Samples memory and CPU twice a second in a thread: peak RSS, CPU seconds used.
 
-    def __init__(self, procs: Sequence[Proc]) -> None:
+    ``database``: also the CPU of the PostgreSQL backends serving it (each backend's total
+    at its last sample; they live as long as the pools that opened them).
+    """
+
+    def __init__(self, procs: Sequence[Proc], database: str = "") -> None:
         self.procs, self.peak = list(procs), {proc.name: 0.0 for proc in procs}
-        self.cpu = {proc.name: 0.0 for proc in procs}  # seconds used while sampled
-        self.cpu["postgres"] = 0.0
+        self.cpu = {proc.name: 0.0 for proc in procs}
+        self._database = database
+        self._base: dict[int, float] = {}  # CPU of the backends open at the start
+        self._backends: dict[int, float] = {}  # CPU each backend used since
         self._started = {proc.name: 0.0 for proc in procs}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -289,7 +302,8 @@ class RssSampler:
     def __enter__(self) -> RssSampler:
         for proc in self.procs:
             self._started[proc.name] = proc.cpu_seconds()
-        self._postgres = postgres_cpu_seconds()
+        if self._database:
+            self._base = {pid: _cpu(pid) for pid in backend_pids(self._database)}
         self._thread.start()
         return self
 
@@ -297,7 +311,8 @@ class RssSampler:
         self._stop.set()
         self._thread.join()
         self._sample()
-        self.cpu["postgres"] = postgres_cpu_seconds() - self._postgres
+        if self._database:
+            self.cpu["postgres"] = sum(self._backends.values())
 
     def _run(self) -> None:
         while not self._stop.wait(0.5):
@@ -309,3 +324,7 @@ class RssSampler:
                 self.peak[proc.name] = max(self.peak[proc.name], proc.rss_mb())
                 used = proc.cpu_seconds() - self._started[proc.name]
                 self.cpu[proc.name] = max(self.cpu[proc.name], used)
+        if self._database:
+            for pid in backend_pids(self._database):
+                used = _cpu(pid) - self._base.get(pid, 0.0)
+                self._backends[pid] = max(self._backends.get(pid, 0.0), used)
