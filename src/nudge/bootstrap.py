@@ -21,7 +21,7 @@ from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
 from nudge.outbox.delivery_pass import DeliveryPass
-from nudge.outbox.listen import OutboxListener
+from nudge.outbox.listen import OutboxListener, OutboxNotifier
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
 from nudge.scheduler.policy import Policy
@@ -49,6 +49,7 @@ class Services:
     reconciler: Reconciler | None = None
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
     listener: OutboxListener | None = None  # PostgreSQL: wakes delivery at every reply queued
+    notifier: OutboxNotifier | None = None  # PostgreSQL: tells other processes' listeners
 
     def start_workers(self) -> None:
         """Run the scheduler and delivery loops in this process's event loop."""
@@ -65,6 +66,8 @@ class Services:
     async def close(self) -> None:
         """Stop the loops and release connections (the process can then exit)."""
         await self.stop_workers()
+        if self.notifier is not None:
+            await self.notifier.stop()
         if self.http is not None:
             await self.http.aclose()
         if self.llm_http is not None:
@@ -121,6 +124,7 @@ def build(
         else:
             sender = SimulatorSender(db=db, clock=clock)
     delivery_bell = Wakeup()
+    notifier = None if settings.is_sqlite else OutboxNotifier(settings.database_url)
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
     features = _features(settings, agent)
@@ -128,7 +132,7 @@ def build(
         db=db,
         clock=clock,
         settings=settings,
-        on_enqueue=delivery_bell.ring,
+        on_enqueue=_bells(delivery_bell, notifier),
         agent=agent,
         features=features,
     )
@@ -158,8 +162,20 @@ def build(
     listener = None if settings.is_sqlite else OutboxListener(settings.database_url, delivery_bell)
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
-        reconciler, llm_http, listener,
+        reconciler, llm_http, listener, notifier,
     )  # fmt: skip
+
+
+def _bells(delivery_bell: Wakeup, notifier: OutboxNotifier | None) -> Callable[[], None]:
+    """What a committed reply rings: this process's delivery, and on PostgreSQL every other."""
+    if notifier is None:
+        return delivery_bell.ring
+
+    def ring() -> None:
+        delivery_bell.ring()
+        notifier.ring()
+
+    return ring
 
 
 def _scheduler(

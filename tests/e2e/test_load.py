@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bench.load_kit.scenario import Load, Outcome, Topology, run_nudge
+
 from tests.ops.tools import require_program
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from nudge.bootstrap import Services, build
-from nudge.channels.base import SendResult
+from nudge.channels.base import Inbound, SendResult
 from nudge.clock import FakeClock
 from nudge.outbox.enqueue import enqueue
 from nudge.outbox.listen import OutboxListener, asyncpg_dsn
@@ -111,26 +111,21 @@ class RecordingBell(Wakeup):
 
 
 @pytest.mark.postgres
-async def test_a_reply_committed_elsewhere_rings_the_delivery_bell(postgres_url: str) -> None:
+async def test_a_reply_handled_in_one_process_rings_the_delivery_bell_of_another(
+    postgres_url: str,
+) -> None:
     assert asyncpg_dsn(postgres_url).startswith("postgresql://")
     bell = RecordingBell()
-    listener = OutboxListener(postgres_url, bell)
-    services = build(make_settings(postgres_url))
+    listener = OutboxListener(postgres_url, bell)  # the worker's side
+    services = build(make_settings(postgres_url))  # the web process's side
     await _clean(services)
     listener.start()
     try:
         await asyncio.wait_for(bell.rung.wait(), 5)  # once listening: catch up on the queue
         bell.rung.clear()
-        now = services.clock.now()
-        async with services.db.transaction() as session:
-            user = User(phone="+15145550009", timezone="UTC", locale="en", created_at=now)
-            session.add(user)
-            await session.flush()
-            await enqueue(
-                session, user_id=user.id, to_phone=user.phone, body="hi", key="notify:1", now=now
-            )
-            await asyncio.sleep(0.3)
-            assert not bell.rung.is_set()  # NOTIFY is sent at commit, not before
+        inbound = Inbound("+15145550009", "add milk", "SM" + "4" * 32, channel="twilio")
+        handled = await services.handler.handle(inbound)
+        assert handled.outbox_id is not None
         await asyncio.wait_for(bell.rung.wait(), 2)
     finally:
         await listener.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
@@ -43,8 +43,7 @@ async def enqueue(
     )
     statement = insert_ignore_returning_id(session, Outbox.__table__, ["idempotency_key"])
     inserted = (await session.execute(statement, values)).scalar_one_or_none()
-    if inserted is not None:  # new: one round trip (and the notification on PostgreSQL)
-        await announce(session)
+    if inserted is not None:  # new: one round trip
         return int(inserted)
     existing = await session.execute(select(Outbox.id).where(Outbox.idempotency_key == key))
     return int(existing.scalar_one())
@@ -56,20 +55,6 @@ async def enqueue_many(session: AsyncSession, rows: list[dict[str, object]]) -> 
         return
     statement = insert_ignore_statement(session, Outbox.__table__, ["idempotency_key"])
     await session.execute(statement, rows)  # executemany: compiled once, cached
-    await announce(session)
-
-
-async def announce(session: AsyncSession) -> None:
-    """On PostgreSQL, tell the delivery loops of every process once this transaction commits.
-
-    ``NOTIFY`` is transactional (sent at commit, never after a rollback) and PostgreSQL folds
-    the same notification repeated in one transaction into one (``outbox/listen.py``).
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(_NOTIFY)
-
-
-_NOTIFY = text("NOTIFY nudge_outbox")
 
 
 def outbox_values(
@@ -111,8 +96,6 @@ async def enqueue_unless_opted_out(
     del values["to_phone"]
     inserted = await session.execute(_unless_opted_out(session), {**values, "person": user_id})
     row_id: int | None = inserted.scalar_one_or_none()
-    if row_id is not None:
-        await announce(session)
     return row_id
 
 
