@@ -267,7 +267,7 @@ class Edge:
 
 def start_nginx(nginx: str, cwd: Path, web_ports: Sequence[int], https_port: int) -> Edge:
     """Render ``deploy/nginx/nudge.conf.template`` for loopback, every web port upstream."""
-    tmp = cwd / "nginx"
+    tmp = cwd / f"nginx-{https_port}"
     tmp.mkdir()
     upstream = " max_fails=3 fail_timeout=10s; server ".join(f"127.0.0.1:{p}" for p in web_ports)
     cert = write_config(tmp, upstream, free_port(), https_port, connections=4096)
