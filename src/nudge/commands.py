@@ -114,6 +114,15 @@ class RefusePast:
 
 
 @dataclass(frozen=True, slots=True)
+class RefuseFar:
+    """A reminder asked for more than ten years ahead: refuse kindly, naming the time understood."""
+
+    text: str
+    at: datetime
+    grain: Literal["second", "minute", "hour", "day"] = "minute"
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
     """What is on ``day`` (local date): reminders due, open todos, calendar events later."""
 
@@ -220,6 +229,7 @@ Command = (
     | Help
     | Unknown
     | RefusePast
+    | RefuseFar
     | Agenda
     | SetTimezone
     | AskTimezone

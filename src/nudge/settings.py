@@ -106,6 +106,22 @@ class Settings(BaseSettings):
         default=1600,
         description="Longer texts are stored whole but answered with a short-message hint.",
     )
+    # Rate limits per sending phone (conversation/rate_limit.py), counted in the database.
+    rate_limit_per_minute: int = Field(
+        default=20, ge=0, description="Texts per phone per minute acted on; more: one notice."
+    )
+    rate_limit_per_hour: int = Field(
+        default=200, ge=0, description="Texts per phone per hour acted on (0: no limit)."
+    )
+    rate_limit_per_day: int = Field(
+        default=1000, ge=0, description="Texts per phone per day acted on (0: no limit)."
+    )
+    rate_limit_repeats: int = Field(
+        default=5, ge=0, description="The same text this many times in a row is a loop (0: off)."
+    )
+    rate_limit_repeat_minutes: int = Field(
+        default=10, ge=1, description="Minutes within which repeated texts count as a loop."
+    )
 
     # Operations: metrics and backups (observability/, ops/, deploy/).
     metrics_enabled: bool = Field(default=True, description="Serve /metrics (Prometheus).")
@@ -190,6 +206,13 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA timezone: {value}") from exc
+        return value
+
+    @field_validator("rate_limit_repeats")
+    @classmethod
+    def _repeats_make_a_loop(cls, value: int) -> int:
+        if value == 1:
+            raise ValueError("rate_limit_repeats must be 0 (off) or at least 2")
         return value
 
     @field_validator("default_locale")

@@ -259,6 +259,23 @@ async def test_a_past_time_is_named_then_the_next_answer_sets_it(services: Servi
     assert await _count(services, Reminder) == 1
 
 
+async def test_a_time_over_ten_years_away_is_named_and_nothing_kept(services: Services) -> None:
+    """ "christmas 2040" is understood but too far for a reminder: named back, the task kept."""
+    phone = TestPhone(services)
+    assert await phone.ask("remind me on christmas 2040 to call mom") == (
+        "Got it, but Tue Dec 25, 2040 is more than 10 years away: I can't hold a reminder that"
+        " long. When should I remind you?"
+    )
+    assert await _count(services, Reminder) == 0
+    assert await phone.ask("at 6pm") == "OK - today 6:00 PM: call mom"
+    french = TestPhone(services, "+33612345678")
+    assert await french.ask("rappelle-moi à Noël 2040 d'appeler maman") == (
+        "Compris, mais mar. 25 déc. 2040, c'est dans plus de 10 ans : je ne garde pas un rappel"
+        " aussi longtemps. Quand veux-tu que je te le rappelle ?"
+    )
+    assert await _count(services, Reminder) == 1
+
+
 async def test_a_past_time_is_named_in_french(services: Services) -> None:
     phone = TestPhone(services, "+33612345678")
     assert await phone.ask("rappelle-moi d'appeler maman aujourd'hui à 8h") == (

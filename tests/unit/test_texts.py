@@ -25,6 +25,17 @@ def test_later_dates_show_weekday_and_date() -> None:
     assert format_when(at, now=NOW, tz="America/Toronto", locale="en") == "Fri Dec 4 2:00 PM"
 
 
+def test_a_day_about_a_year_away_names_its_year() -> None:
+    """ "Fri Dec 4" next year would read as this year's: far days say their year."""
+    soon = datetime(2027, 9, 15, 18, 0, tzinfo=UTC)  # 295 days ahead: no year
+    assert format_when(soon, now=NOW, tz="America/Toronto", locale="en") == "Wed Sep 15 2:00 PM"
+    far = datetime(2027, 12, 4, 19, 0, tzinfo=UTC)
+    assert format_when(far, now=NOW, tz="America/Toronto", locale="en") == (
+        "Sat Dec 4, 2027 2:00 PM"
+    )
+    assert format_when(far, now=NOW, tz="Europe/Paris", locale="fr") == "sam. 4 déc. 2027 20:00"
+
+
 def test_midnight_and_noon_in_12_hour_clock() -> None:
     noon = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
     assert format_when(noon, now=NOW, tz="America/Toronto", locale="en") == "today 12:00 PM"

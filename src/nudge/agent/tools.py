@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 from nudge import commands as c
 from nudge.agent.models.base import ToolSpec
 from nudge.language import parse_when
+from nudge.language.leftovers import names_repeat_left
+from nudge.language.time.matches import find_when
 
 _TOOLS: dict[str, tuple[type[Any], str]] = {
     "create_reminder": (c.CreateReminder, "Remind the user of text at a time phrase."),
@@ -142,15 +144,34 @@ def build_command(
             when = parse_when(phrase, now=now, tz=tz, lang=lang)
             if when is None:
                 raise ToolError(f"cannot read a future time in {phrase!r}; ask the user")
+            _whole_phrase_read(phrase, when.span, now=now, tz=tz, lang=lang)
             values[field.name] = when.at if kind is datetime else when.at.date()
             if field.name == "at" and "rrule" in {f.name for f in dataclasses.fields(tool.command)}:
                 values["rrule"] = when.rrule
         elif field.name in arguments and kind in (str, int):
             values[field.name] = _coerce(kind, arguments[field.name], field.name)
+    if tool.command is c.CreateReminder:
+        _no_time_in_task(str(values.get("text", "")), now=now, tz=tz, lang=lang)
     try:
         return tool.command(**values)
     except TypeError as error:
         raise ToolError(f"missing argument for {tool.spec.name}") from error
+
+
+def _whole_phrase_read(
+    phrase: str, span: tuple[int, int], *, now: datetime, tz: str, lang: str
+) -> None:
+    """Refuse a time phrase read only in part ("every 3rd at 9" read as "at 9")."""
+    rest = f"{phrase[: span[0]]} {phrase[span[1] :]}"
+    if names_repeat_left(rest, lang) or find_when(rest, now=now, tz=tz, lang=lang):
+        raise ToolError(f"only part of {phrase!r} reads as one time; ask the user")
+
+
+def _no_time_in_task(text: str, *, now: datetime, tz: str, lang: str) -> None:
+    """Refuse a reminder whose text still names a time: the model may have split it wrongly."""
+    found = find_when(text, now=now, tz=tz, lang=lang)
+    if names_repeat_left(text, lang) or (found is not None and found.kind != "recurring"):
+        raise ToolError(f"the text {text!r} still names a time: put all of it in 'when'")
 
 
 def _coerce(kind: type[Any], value: Any, name: str) -> Any:

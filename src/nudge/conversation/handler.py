@@ -14,7 +14,7 @@ from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
 from nudge.commands import BreakDown, OptIn, OptOut, Unknown
-from nudge.conversation import agent_turn
+from nudge.conversation import agent_turn, rate_limit
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.plan_ahead import Planned, plan_ahead
@@ -62,6 +62,7 @@ class ConversationHandler:
     ) -> None:
         self._db, self._clock, self._settings = db, clock, settings
         self._on_enqueue = on_enqueue
+        self._limits = rate_limit.Limits.of(settings)
         self._agent = agent  # None: rules only (no model configured)
         self._features = features or Dependencies()
         self._turns = (
@@ -81,9 +82,12 @@ class ConversationHandler:
         )
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
-            reading = read_message(
-                user, state, inbound, now=now, max_chars=self._settings.max_body_chars
+            limited = await rate_limit.assess(  # over a limit: stored, not read, one notice
+                session, user, state, inbound, now=now, limits=self._limits
             )
+            reading = limited.reading if limited is not None else read_message(
+                user, state, inbound, now=now, max_chars=self._settings.max_body_chars
+            )  # fmt: skip
             to_agent = self._agent is not None and isinstance(reading.command, Unknown)
             message_id = await _store_once(
                 session, user_id=user.id, inbound=inbound, now=now,
@@ -95,6 +99,8 @@ class ConversationHandler:
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
             users.note_inbound(user, now=now)
+            if limited is not None:
+                rate_limit.note(state, limited, now=now)
             response = await self._respond(session, user, state, reading, now, planned)
             if to_agent and response.prompt is None:  # answered here after all
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)
@@ -117,8 +123,12 @@ class ConversationHandler:
             answer = await self._turns.run(handoff)
             intent, reply, outbox_id = answer.intent, answer.reply, answer.outbox_id
         log.info("inbound.handled", sid=inbound.provider_sid, phone=user.phone, intent=intent)
-        SMS_INBOUND.labels(inbound.channel, "handled").inc()
-        UNDERSTANDING.labels(_source_of(intent), intent).inc()
+        if limited is not None:  # not understood: counted apart
+            SMS_INBOUND.labels(inbound.channel, "rate_limited").inc()
+            rate_limit.observe(limited)
+        else:
+            SMS_INBOUND.labels(inbound.channel, "handled").inc()
+            UNDERSTANDING.labels(_source_of(intent), intent).inc()
         if outbox_id is not None:
             self._on_enqueue()
         return Handled(False, user.id, intent, reply, outbox_id)
@@ -195,7 +205,13 @@ class Response:
     prompt: Prompt | None = None
 
 
-_UNREAD_REPLIES = {"help": "help", "empty": "empty", "too_long": "too_long"}
+_UNREAD_REPLIES = {
+    "help": "help",
+    "empty": "empty",
+    "too_long": "too_long",
+    rate_limit.NOTICE: rate_limit.NOTICE,  # the one notice; QUIET has no reply
+    rate_limit.NOTICE_LATER: rate_limit.NOTICE_LATER,
+}
 
 
 KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})

@@ -3,9 +3,10 @@
 The planner may take seconds. Inside the message's transaction it would hold SQLite's write
 lock (the scheduler and every other person wait) or a PostgreSQL connection. So, when a model
 is configured, a message the rules read as a breakdown gets its steps first, after short
-reads only (is it a replay? who is this, in which zone and language, with which unfinished
-reminder? whose listed todo is "2"?), and the transaction then stores them as the command's
-``steps`` (the features never ask a model). Everything else is decided in the transaction.
+reads only (is it a replay? who is this, over a rate limit, in which zone and language,
+with which unfinished reminder? whose listed todo is "2"?), and the transaction then stores
+them as the command's ``steps`` (the features never ask a model). Everything else is decided
+in the transaction.
 
 The message is read as the handler reads it (``reading.read_message``: the person's zone,
 language and unfinished reminder), so the steps are asked only for the breakdown the handler
@@ -22,6 +23,7 @@ from sqlalchemy import select
 
 from nudge.channels.base import Inbound
 from nudge.commands import BreakDown, Command
+from nudge.conversation import rate_limit
 from nudge.conversation import state as dialogue
 from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.reading import read_message
@@ -62,6 +64,10 @@ async def plan_ahead(
         command, locale = first  # a first message: the defaults a new person gets
         if person is not None:
             user, state = person
+            limits = rate_limit.Limits.of(settings)
+            held = await rate_limit.assess(session, user, state, inbound, now=now, limits=limits)
+            if held is not None:  # over a limit: the message will not be read, no model call
+                return None
             reading = read_message(user, state, inbound, now=now, max_chars=settings.max_body_chars)
             command, locale = reading.command, reading.locale or user.locale
         if not isinstance(command, BreakDown):

@@ -30,6 +30,7 @@ from nudge.commands import (
     OptOut,
     Pending,
     Recall,
+    RefuseFar,
     RefusePast,
     Remember,
     SetBriefing,
@@ -96,6 +97,12 @@ async def _refuse_past(ctx: Context, command: RefusePast) -> Outcome:
     return Outcome(ctx.say("refuse_past_at", when=said), pending=pending)
 
 
+async def _refuse_far(ctx: Context, command: RefuseFar) -> Outcome:
+    pending = Pending(text=command.text) if command.text else None
+    said = ctx.day(command.at) if command.grain == "day" else ctx.when(command.at)
+    return Outcome(ctx.say("refuse_far", when=said), pending=pending)
+
+
 async def _ask_timezone(ctx: Context, command: AskTimezone) -> Outcome:
     return Outcome(ctx.say("timezone_unknown", text=command.place))
 
@@ -117,6 +124,7 @@ HANDLERS: Final[dict[type[Any], Handler]] = {
     AskWhen: _ask_when,
     AskWhat: _ask_what,
     RefusePast: _refuse_past,
+    RefuseFar: _refuse_far,
     AddTodo: todos.add_todo,
     ListTodos: todos.list_todos,
     ListReminders: reminders.list_reminders,
@@ -141,9 +149,10 @@ HANDLERS: Final[dict[type[Any], Handler]] = {
     OptIn: users.opt_in,
 }
 _HANDLED: Final = (
-    CreateReminder, AskWhen, AskWhat, RefusePast, AddTodo, ListTodos, ListReminders, Complete,
-    Snooze, CancelReminder, Undo, SetLanguage, Help, Unknown, Agenda, SetTimezone, AskTimezone,
-    SetQuietHours, SetBriefing, Remember, Recall, Forget, BreakDown, NextStep, OptOut, OptIn,
+    CreateReminder, AskWhen, AskWhat, RefusePast, RefuseFar, AddTodo, ListTodos, ListReminders,
+    Complete, Snooze, CancelReminder, Undo, SetLanguage, Help, Unknown, Agenda, SetTimezone,
+    AskTimezone, SetQuietHours, SetBriefing, Remember, Recall, Forget, BreakDown, NextStep, OptOut,
+    OptIn,
 )  # fmt: skip  # a literal tuple: mypy narrows ``isinstance`` on it (see ``run``)
 if set(_HANDLED) != set(HANDLERS) or set(get_args(Command)) != set(HANDLERS):
     raise TypeError("every Command type needs exactly one entry in HANDLERS and _HANDLED")

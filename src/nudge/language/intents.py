@@ -58,7 +58,7 @@ from nudge.language.matches import TimeMatch
 from nudge.language.memory_words import forget, recall, remember
 from nudge.language.phrases import CARRIER_WORDS, MAX_SNOOZE_MINUTES, fixed_command
 from nudge.language.preferences import set_quiet_hours, set_timezone
-from nudge.language.reminding import create, refuse_past, remind
+from nudge.language.reminding import create, create_checked, refuse_past, remind
 from nudge.language.stuck_words import break_down
 from nudge.language.tasks import (
     Message,
@@ -257,7 +257,7 @@ def _task_then_time(message: Message, context: IntentContext) -> Command | None:
         return None
     if found.when is None:
         return refuse_past(task, found, context)
-    return create(task, found.when)
+    return create_checked(task, found.when, context)
 
 
 def _names_a_time(task: str, context: IntentContext) -> bool:
@@ -290,7 +290,7 @@ def _time_then_task(message: Message, context: IntentContext) -> Command | None:
         return None
     if found.when is None:
         return refuse_past(task, found, context)
-    return create(task, found.when)
+    return create_checked(task, found.when, context)
 
 
 def _pending_task(message: Message, context: IntentContext) -> Command | None:

@@ -31,7 +31,8 @@ class TimeMatch:
     ``other`` is the span of a second part of the same time, when a day and a clock time
     were written apart ("Dec 3 dentist at 10am", see ``splits``): cut it out of the task too.
     ``passed`` is the moment understood when it lies in the past ("yesterday", "at 8am" said
-    at 9), so the refusal can name it.
+    at 9), so the refusal can name it; ``far`` the moment understood when it lies further
+    ahead than a reminder may ("christmas 2040").
     """
 
     span: tuple[int, int]
@@ -39,6 +40,7 @@ class TimeMatch:
     when: When | None
     other: tuple[int, int] | None = None
     passed: When | None = None
+    far: When | None = None
 
     @property
     def length(self) -> int:

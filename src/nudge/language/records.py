@@ -23,6 +23,7 @@ from nudge.commands import (
     AskWhen,
     Command,
     CreateReminder,
+    RefuseFar,
     RefusePast,
     Snooze,
     Unknown,
@@ -71,6 +72,8 @@ def parse_record(text: str, *, now: datetime, tz: str, lang: str | None) -> dict
         moment, rrule = command.at, command.rrule
     elif isinstance(command, RefusePast):  # the past moment refused, when one was understood
         moment, grain, rrule = command.at, command.grain if command.at else None, None
+    elif isinstance(command, RefuseFar):  # the far moment refused ("christmas 2040")
+        moment, grain, rrule = command.at, command.grain, None
     elif isinstance(command, Snooze):  # when the reminder comes again ("snooze 1 hour")
         moment, grain, rrule = now + timedelta(minutes=command.minutes), "minute", None
     elif isinstance(command, Agenda) and not _on_day(moment, command.day, tz):

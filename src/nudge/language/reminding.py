@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefusePast
+from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar, RefusePast
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
+from nudge.language.leftovers import names_repeat_left
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after, local_today
@@ -46,7 +47,7 @@ def remind(message: Message, context: IntentContext) -> Command | None:
         if pending:
             return create(pending, when)
         return AskWhat(when.at, when.rrule)
-    return create(task, when)
+    return create_checked(task, when, context)
 
 
 def _names_its_own_day(found: TimeMatch | None, lead_end: int) -> bool:
@@ -81,15 +82,19 @@ def _remind_ahead(
         return RefusePast(task, at, "minute")
     if not task:
         return AskWhat(at, when.rrule)
+    if names_repeat_left(task, context.lang):
+        return AskWhen(task)
     return CreateReminder(task, at, when.rrule)
 
 
 def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
-    """A past time refused, naming the moment understood when there is one.
+    """A past (or too far) time refused, naming the moment understood when there is one.
 
     Today said without a clock once its day hour has gone ("remind me today to call") has
     not passed: which hour is meant is the question.
     """
+    if found.far is not None:
+        return RefuseFar(task, found.far.at, found.far.grain)
     passed = found.passed
     if passed is None:
         return RefusePast(task)
@@ -147,7 +152,7 @@ def _remind_time_before(before: str, task: str, context: IntentContext) -> Comma
         return refuse_past(task, found, context)
     if not task:
         return AskWhat(found.when.at, found.when.rrule)
-    return create(task, found.when)
+    return create_checked(task, found.when, context)
 
 
 def _remind_without_time(task: str, context: IntentContext) -> Command | None:
@@ -161,5 +166,16 @@ def _remind_without_time(task: str, context: IntentContext) -> Command | None:
 
 
 def create(task: str, when: When) -> CreateReminder:
-    """The reminder for ``task`` at the time understood."""
+    """The reminder for ``task`` at the time understood (a task already asked about)."""
     return CreateReminder(task, when.at, when.rrule)
+
+
+def create_checked(task: str, when: When, context: IntentContext) -> Command:
+    """The reminder for ``task``, or a question when its task still holds a repeat.
+
+    "remind me every 3rd at 9 to pay rent" read only "at 9": set, it would be a one-off
+    tonight (``leftovers``).
+    """
+    if names_repeat_left(task, context.lang):
+        return AskWhen(task)
+    return create(task, when)

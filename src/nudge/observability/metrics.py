@@ -32,8 +32,16 @@ HTTP_LATENCY = Histogram(
 # ② SMS flow
 SMS_INBOUND = Counter(
     "nudge_sms_inbound_total",
-    "Inbound SMS by channel and outcome (handled, duplicate, bad_signature, invalid).",
+    "Inbound SMS by channel and outcome (handled, rate_limited, duplicate, bad_signature,"
+    " invalid).",
     ["channel", "outcome"],
+    registry=REGISTRY,
+)
+RATE_LIMITED = Counter(
+    "nudge_sms_rate_limited_total",
+    "Inbound SMS stored but not acted on: the sender is over a rate limit, by rule"
+    " (minute, hour, day, repeat) and reply (notice: the one kind reply, silent).",
+    ["rule", "reply"],
     registry=REGISTRY,
 )
 SMS_OUTBOUND = Counter(

@@ -216,6 +216,8 @@ class ConversationState(Base):
     undo: Mapped[dict[str, Any] | None]
     last_list: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime]
+    # conversation/rate_limit.py: no other "texting faster than I can keep up" notice till then
+    rate_quiet_until: Mapped[datetime | None]
 
 
 class SimulatorMessage(Base):

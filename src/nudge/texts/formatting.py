@@ -17,8 +17,15 @@ def format_clock(at: datetime | time, locale: str) -> str:
     return f"{at.hour}:{at.minute:02d}"
 
 
+YEAR_SAID_AFTER_DAYS = 300  # further ahead (or behind) than this, "Fri Dec 4" names its year
+
+
 def format_day(at: datetime, *, now: datetime, locale: str) -> str:
-    """``today``, ``tomorrow (Wed)``, ``Fri Dec 4``: the local day of ``at`` seen from ``now``."""
+    """``today``, ``tomorrow (Wed)``, ``Fri Dec 4``: the local day of ``at`` seen from ``now``.
+
+    A day about a year or more away says its year ("Tue Dec 25, 2040"): without it, the
+    reply would name a day the person could read as this year's.
+    """
     words = catalog(locale)["time"]
     days = (at.date() - now.date()).days
     weekday = words["weekdays"][at.weekday()]
@@ -27,7 +34,8 @@ def format_day(at: datetime, *, now: datetime, locale: str) -> str:
     if days == 1:
         return str(words["tomorrow_with_weekday"]).format(weekday=weekday)
     month = words["months"][at.month - 1]
-    return str(words["date_format"]).format(weekday=weekday, month=month, day_num=at.day)
+    form = "date_format_year" if abs(days) > YEAR_SAID_AFTER_DAYS else "date_format"
+    return str(words[form]).format(weekday=weekday, month=month, day_num=at.day, year=at.year)
 
 
 def format_when(at: datetime, *, now: datetime, tz: str, locale: str) -> str:

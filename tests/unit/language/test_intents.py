@@ -16,6 +16,7 @@ from nudge.commands import (
     ListReminders,
     ListTodos,
     Pending,
+    RefuseFar,
     RefusePast,
     SetLanguage,
     Snooze,
@@ -92,6 +93,11 @@ ENGLISH_REMINDERS = [
     ("remind me to call mom today at 8am", RefusePast("call mom", at_local(TORONTO, 8), "hour")),
     ("remind me to call mom 2 hours ago", RefusePast("call mom", at_local(TORONTO, 8), "minute")),
     ("call mom today at 8am", RefusePast("call mom", at_local(TORONTO, 8), "hour")),
+    (
+        "remind me on christmas 2040 to call mom",
+        RefuseFar("call mom", datetime(2040, 12, 25, 14, 0, tzinfo=UTC), "day"),
+    ),
+    ("call mom in 11 years", RefuseFar("call mom", NOW_TORONTO.replace(year=2037), "minute")),
 ]
 
 FRENCH_REMINDERS = [

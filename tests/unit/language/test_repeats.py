@@ -29,6 +29,12 @@ CASES = [
     ("en", "every saturday morning", (11, 28, 9, 0), "FREQ=WEEKLY;BYDAY=SA"),
     ("fr", "tous les lundis", (11, 30, 9, 0), "FREQ=WEEKLY;BYDAY=MO"),
     ("en", "every monday and thursday", (11, 26, 9, 0), "FREQ=WEEKLY;BYDAY=MO,TH"),
+    ("en", "pay rent every 3rd", (12, 3, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=3"),
+    ("en", "every 15th of the month at 9", (12, 15, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=15"),
+    ("en", "every 2nd day at 9", (11, 25, 9, 0), "FREQ=DAILY;INTERVAL=2"),
+    ("en", "every third week", (11, 25, 9, 0), "FREQ=WEEKLY;INTERVAL=3"),
+    ("fr", "chaque 3 du mois à 9h", (12, 3, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=3"),
+    ("fr", "tous les 1er du mois", (12, 1, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=1"),
 ]  # fmt: skip
 
 

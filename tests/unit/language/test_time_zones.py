@@ -117,3 +117,38 @@ def test_a_repeat_in_a_zone_that_drifts_is_asked() -> None:
 
 def test_a_short_zone_in_a_repeat_is_asked() -> None:
     assert _toronto("every monday at 3pm PT")[0] == "ambiguous"
+
+
+TORONTO = "America/Toronto"
+DEC_3 = datetime(2026, 12, 3, 10, 30, tzinfo=ZoneInfo(TORONTO))  # 16:30 in Paris
+
+
+def _record(text: str, lang: str = "en") -> tuple[object, object]:
+    record = parse_record(text, now=DEC_3, tz=TORONTO, lang=lang)
+    return record["intent"], record["when"]
+
+
+def test_a_date_in_a_zone_gone_today_is_past_not_next_year() -> None:
+    """ "Dec 3 at 10am CET" once that has gone today: refused, never set for a year later."""
+    assert _record("dentist Dec 3 at 10am CET") == ("RefusePast", "2026-12-03T04:00:00-05:00")
+    assert _record("dentist Dec 1 at 10am PST") == ("RefusePast", "2026-12-01T13:00:00-05:00")
+    assert _record("dentist Dec 3 at 11pm CET") == ("CreateReminder", "2026-12-03T17:00:00-05:00")
+
+
+def test_a_day_and_a_zoned_clock_apart_are_one_time_in_that_zone() -> None:
+    """The zone takes the day told apart from its clock, as it does the day next to it."""
+    assert _record("Dec 5 dentist at 10am CET") == ("CreateReminder", "2026-12-05T04:00:00-05:00")
+    assert _record("Dec 3 dentist at 10am CET") == ("RefusePast", "2026-12-03T04:00:00-05:00")
+    assert _record("le 5 décembre dentiste à 10h heure de Paris", "fr") == (
+        "CreateReminder",
+        "2026-12-05T04:00:00-05:00",
+    )
+    assert _record("every day dentist at 10am CET")[0] == "Unknown"  # a drifting zone: asked
+
+
+def test_the_day_of_the_month_said_today_once_its_clock_has_gone_is_past() -> None:
+    """ "the 3rd at 9am" said on the 3rd at 10:30 is today's, refused, not January's unsaid."""
+    assert _record("dentist the 3rd at 9am") == ("RefusePast", "2026-12-03T09:00:00-05:00")
+    assert _record("dentiste le 3 à 9h", "fr") == ("RefusePast", "2026-12-03T09:00:00-05:00")
+    assert _record("dentist the 3rd at 4pm") == ("CreateReminder", "2026-12-03T16:00:00-05:00")
+    assert _record("pay rent on the 1st") == ("CreateReminder", "2027-01-01T00:00:00-05:00")

@@ -75,11 +75,14 @@ def _grain(grain: str) -> Grain:
 
 
 def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
-    """One reading as a ``TimeMatch`` (``when`` None for a past or ambiguous one)."""
+    """One reading as a ``TimeMatch`` (``when`` None for a past, far or ambiguous one)."""
     moment = reading.moment
     if reading.outcome == "past" and moment is not None:  # "today at 8am", "yesterday"
         passed = When(_aware(moment.at, ZoneInfo(tz)), _grain(moment.grain), None, reading.span)
         return TimeMatch(reading.span, _kind(reading), None, reading.other, passed)
+    if reading.outcome == "far" and moment is not None:  # "christmas 2040": named, refused
+        far = When(_aware(moment.at, ZoneInfo(tz)), _grain(moment.grain), None, reading.span)
+        return TimeMatch(reading.span, _kind(reading), None, reading.other, far=far)
     if reading.outcome != "resolved" or moment is None:
         return TimeMatch(reading.span, "past", None)
     grain = _grain(moment.grain)

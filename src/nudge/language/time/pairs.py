@@ -4,7 +4,10 @@ When the time readings of a text are exactly two pieces, one a day or repeat wit
 clock ("dec 3", "demain", "every friday") and the other a clock time alone ("at 10am",
 "à 15h"), with no sentence break between them, they are one time: the day or rule from
 one, the clock from the other, composed as the "<day> at <clock>" rules compose them.
-Never with a time counted from now ("in 20 min") or said of the past.
+Never with a time counted from now ("in 20 min") or said of the past. A clock said in
+another zone takes the day into it, as "Dec 3 at 10am CET" does ("Dec 3 dentist at 10am
+CET" is 10:00 in Paris on the 3rd); a repeat at such a clock is no pair (asked, as
+``rules.zones`` asks "every day at 9am PST").
 
 The reading's ``span`` is the later piece and ``other`` the earlier one, so the task
 text between or around them keeps only its own words.
@@ -17,8 +20,11 @@ from collections.abc import Sequence
 
 from nudge.language.time.chart import Context, Node
 from nudge.language.time.compose import with_clock
+from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.rules.every_modifiers import repeat_with_clock
+from nudge.language.time.rules.zones import zoned
+from nudge.language.time.zoned import Zoned
 
 BREAK = re.compile(r"[.;!?\n]")
 
@@ -45,17 +51,35 @@ def _day_only(node: Node) -> bool:
         return value.clock is None and value.freq not in ("HOURLY", "MINUTELY")
     if not isinstance(value, Time) or value.elapsed or value.past or value.latent:
         return False
-    fields = value.fields
+    fields = _fields(value)
     return fields is None or not fields.has_clock
 
 
+def _fields(time: Time) -> Fields | None:
+    """The calendar pattern of a time, or of the time a zone word follows ("10am CET")."""
+    value = time.value.inner if isinstance(time.value, Zoned) else time.value
+    return value if isinstance(value, Fields) else None
+
+
 def _clock_only(node: Node) -> bool:
-    """A clock time alone ("at 10am", "à 15h"): no date, no part of day."""
+    """A clock time alone ("at 10am", "à 15h", "at 10am CET"): no date, no part of day."""
     value = node.value
     if not isinstance(value, Time) or value.elapsed or value.past or value.part:
         return False
-    fields = value.fields
+    fields = _fields(value)
     return fields is not None and fields.has_clock and not fields.has_date
+
+
+def _joined(day: Time | Repeat, clock: Time, ctx: Context) -> Time | Repeat | None:
+    """The day (or rule) at the clock, in the clock's zone when it names one."""
+    there = clock.value.there if isinstance(clock.value, Zoned) else None
+    if isinstance(day, Repeat):
+        return None if there else repeat_with_clock(ctx, [day, clock])
+    if there is None:
+        return with_clock(day, clock, ctx)
+    assert isinstance(clock.value, Zoned)
+    local = with_clock(day, Time(clock.value.inner), ctx)
+    return None if local is None else zoned(ctx, local, there)
 
 
 def pair(text: str, nodes: Sequence[Node], ctx: Context) -> tuple[Node, Node, Node] | None:
@@ -75,11 +99,7 @@ def pair(text: str, nodes: Sequence[Node], ctx: Context) -> tuple[Node, Node, No
     if len(days) != 1 or len(clocks) != 1 or days[0] is clocks[0]:
         return None
     day, clock = days[0], clocks[0]
-    value: Time | Repeat | None
-    if isinstance(day.value, Repeat):
-        value = repeat_with_clock(ctx, [day.value, clock.value])
-    else:
-        value = with_clock(day.value, clock.value, ctx)
+    value = _joined(day.value, clock.value, ctx)
     if value is None:
         return None
     cat = "repeat" if isinstance(value, Repeat) else "time"

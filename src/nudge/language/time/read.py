@@ -27,7 +27,7 @@ from nudge.language.time.rules.relative import later
 from nudge.language.time.tokens import Token, tokenize
 from nudge.language.time.values import WalkTooLong, bounded_walk
 
-Outcome = Literal["resolved", "past", "ambiguous"]
+Outcome = Literal["resolved", "past", "far", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
 
 

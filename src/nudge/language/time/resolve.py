@@ -6,8 +6,12 @@
   ("in 2 days", "in a month", "a week ago") keep the time of day it is now.
 * A weekday said alone is never today: "tuesday" said on a Tuesday is next week's.
 * A month and day without a year that passed less than ``RECENT_DAYS`` ago is past (the
-  person most likely means the one gone, and gets a kind question), else next year's.
+  person most likely means the one gone, and gets a kind question), else next year's. A
+  day of the month alone is next month's, but today's once its clock has gone ("the 3rd
+  at 9am" said on the 3rd at 10): the person means today, not a month later unsaid.
 * "now" is now, neither ahead nor past.
+* A moment more than ten years ahead (``MAX_AHEAD``) is ``far``: no reminder, but the time
+  understood is kept so the reply can name it ("christmas 2040").
 * A value with nothing ahead but something behind ("yesterday", "2 hours ago") is past:
   the time understood is kept, so the reply can say which one it was.
 """
@@ -24,8 +28,9 @@ from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
 from nudge.language.time.values import Intersect, Span, truncate
+from nudge.language.time.zoned import Zoned
 
-Status = Literal["resolved", "past"]
+Status = Literal["resolved", "past", "far"]
 RECENT_DAYS = 30
 MAX_AHEAD = timedelta(days=3660)  # ten years: further than that is no reminder
 _SEARCH = 60  # spans looked at for the first one ahead
@@ -95,14 +100,23 @@ def _is_fixed_day(time: Time) -> bool:
 
 
 def _recently_past(time: Time, now: datetime) -> Span | None:
-    """A month-and-day date that passed less than ``RECENT_DAYS`` ago, if this is one."""
-    fields = time.fields
-    if fields is None or fields.month is None or fields.day is None or fields.year is not None:
+    """A month-and-day date that passed less than ``RECENT_DAYS`` ago, if this is one.
+
+    Said in another zone too ("Dec 3 at 10am CET" once that has gone today): else its next
+    one, a year later, would be set without a word.
+    """
+    value = time.value
+    fields = value.inner if isinstance(value, Zoned) else value
+    if not isinstance(fields, Fields) or fields.day is None or fields.year is not None:
         return None
-    previous = next(iter(fields.past(now)), None)
-    if previous is not None and now - previous.start < timedelta(days=RECENT_DAYS):
-        return previous
-    return None
+    if fields.month is None and (fields.weekday is not None or not fields.has_clock):
+        return None
+    previous = next(iter(value.past(now)), None)
+    if previous is None:
+        return None
+    if fields.month is None:  # "the 3rd at 9am": today's only
+        return previous if previous.start.date() == now.date() else None
+    return previous if now - previous.start < timedelta(days=RECENT_DAYS) else None
 
 
 def resolve(time: Time, ctx: Context) -> Moment | None:
@@ -121,8 +135,8 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(span, time, ctx)
             if at <= now and part_of(time) is not None and not _is_fixed_day(time):
                 continue
-            if at - now > MAX_AHEAD:
-                return None
+            if at - now > MAX_AHEAD:  # kept, so the refusal can name it
+                return Moment(at, grain, "far", span.start)
             if at > now or span.grain in ("day", "week", "month", "year"):
                 return Moment(at, grain, "resolved" if at > now else "past", span.start)
     for span in islice(time.value.past(now), 1):

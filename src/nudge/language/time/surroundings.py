@@ -249,6 +249,28 @@ def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
     return tokens[node.end].kind != "sym"
 
 
+EVERY = frozenset({"every", "each", "evry", "evrey", "all"})
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+# Words after "every 3rd" that leave it a day of the month: "pay rent every 3rd at 9".
+AFTER_EVERY_NTH = frozenset({"at", "to", "and", "on", "for", "by", "around", "please", "pls",
+                             "plz", "@", "remind", "i", "we", "of"})  # fmt: skip
+
+
+def _every_nth_of_what(node: Node, tokens: Sequence[Token]) -> bool:
+    """A reading ending on "every <ordinal>" before the word it counts ("every 2nd payday").
+
+    Then the ordinal counts that word, not the days of the month. "pay rent every 3rd",
+    "every 3rd at 9", "at 9 every 3rd to pay rent", "every 15th of the month" stay days.
+    """
+    end = node.end
+    if end >= len(tokens) or tokens[end].kind != "word" or tokens[end].text in AFTER_EVERY_NTH:
+        return False
+    last = tokens[end - 1].text
+    if last in ORDINAL_SUFFIXES and end - 3 >= node.start:
+        return tokens[end - 2].kind == "num" and tokens[end - 3].text in EVERY
+    return last in ORDINAL_WORDS and end - 2 >= node.start and tokens[end - 2].text in EVERY
+
+
 HYPHEN_HEADS = frozenset({"apres", "jour"})
 
 
@@ -303,6 +325,7 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (_two_numbers_and_count, _two_numbers),
     (_day_relative_to_something, _any_of(RELATIVE_TO)),
     (_head_of_compound, _hyphen),
+    (_every_nth_of_what, _any_of(EVERY)),
     (_after_what, _always),
 )
 

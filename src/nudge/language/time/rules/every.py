@@ -55,6 +55,11 @@ def _every_n(_ctx: Context, values: list[Any]) -> Repeat | None:
     return Repeat(freq, interval=number.value)
 
 
+def _every_nth_unit(ctx: Context, values: list[Any]) -> Repeat | None:
+    """Form "every 2nd day", "every third week": every n units."""
+    return _every_n(ctx, [Num(values[0]), values[1]]) if values[0] >= 2 else None
+
+
 def _every_other(_ctx: Context, values: list[Any]) -> Repeat | None:
     value = values[0]
     if isinstance(value, str):
@@ -257,6 +262,27 @@ EN: list[Rule] = [
         opt(w("month")),
         make=_nth_weekday,
         examples=("every first monday of the month",),
+    ),
+    *rule(
+        "every <ordinal> <unit>",
+        "repeat",
+        w(*EVERY_EN),
+        c("ord"),
+        c("unit"),
+        make=_every_nth_unit,
+        examples=("every 2nd day", "every third week"),
+    ),
+    *rule(
+        "every <ordinal> (of the month)",
+        "repeat",
+        w(*EVERY_EN),
+        c("ord"),
+        opt(w("of")),
+        opt(w("the", "each", "every")),
+        opt(w("month")),
+        make=_month_day,
+        prio=-1,
+        examples=("pay rent every 3rd", "every 15th of the month"),
     ),
     *rule(
         "every last <weekday>",

@@ -1,0 +1,68 @@
+"""A repeat left in a reminder's task: the time read is not the one meant.
+
+"remind me every 3rd at 9 to pay rent" read "at 9" and left "every 3rd" in the task: set
+as is, it would be a one-off tonight, a wrong time said nowhere but in the task. Before a
+reminder is created its task is checked; a repeat word with its object ("every 3rd",
+"chaque lundi", "tous les 2 jours", "tlj") means the time was not all read, and the
+reminder is asked about instead.
+
+Left out on purpose, as they are task words far more often: adjectives ("the weekly
+review", "my daily standup", "take my evening meds at 9", "the monday report at 10"),
+numbers ("take 2 at 8pm", "room 5 at 3pm") and a day named in chatter around the request
+("je suis à l'ouest aujourd'hui… rappelle-moi vendredi à 15h"; a day and a clock told apart
+are read together, ``time.pairs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nudge.language.fold import fold
+from nudge.language.time.grammar import lexicon_for
+from nudge.language.time.tokens import Token, tokenize
+
+# What may follow a repeat word to make a repeat ("every 3rd", "chaque lundi", "tous les 2 jours").
+REPEATED = frozenset({"unit", "weekday", "ord", "month", "day", "part", "weekdays", "fortnight"})
+REPEAT_WORDS = {
+    "en": frozenset({"every", "each", "evry", "evey"}),
+    "fr": frozenset({"chaque"}),
+}
+REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
+ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
+
+
+def names_repeat_left(task: str, lang: str) -> bool:
+    """Whether ``task`` still holds a repeat ("every 3rd", "chaque lundi", "tlj")."""
+    tokens = tuple(tokenize(fold(task)))
+    categories = _categories(tokens, lang)
+    repeat_words = REPEAT_WORDS.get(lang, frozenset())
+    adverbs = REPEAT_ADVERBS.get(lang, frozenset())
+    for index, token in enumerate(tokens):
+        text = token.text
+        if text in adverbs:
+            return True
+        if text in repeat_words and _repeats(tokens, categories, index + 1):
+            return True
+        if lang == "fr" and text in ALL_OF and _all_of(tokens, categories, index + 1):
+            return True
+    return False
+
+
+def _categories(tokens: Sequence[Token], lang: str) -> list[frozenset[str]]:
+    """The lexicon categories of each token (none for a word the lexicon lacks)."""
+    words = lexicon_for(lang).words
+    return [frozenset(cat for cat, _value, _name in words.get(token.text, ())) for token in tokens]
+
+
+def _all_of(tokens: Sequence[Token], categories: list[frozenset[str]], at: int) -> bool:
+    """Whether "tous"/"toutes" before ``at`` opens a repeat ("tous les 2 jours")."""
+    return at < len(tokens) and tokens[at].text == "les" and _repeats(tokens, categories, at + 1)
+
+
+def _repeats(tokens: Sequence[Token], categories: list[frozenset[str]], at: int) -> bool:
+    """Whether the words from ``at`` make a repeat's object ("3rd", "monday", "2 weeks")."""
+    if at >= len(tokens):
+        return False
+    if tokens[at].kind == "num" or categories[at] & REPEATED:
+        return True
+    return tokens[at].text in ("other", "second", "third") and at + 1 < len(tokens)

@@ -1,0 +1,93 @@
+"""A repeat left in a reminder's task is asked about, never set as a one-off (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nudge.commands import AskWhen, CreateReminder
+from nudge.language import understand
+from nudge.language.leftovers import names_repeat_left
+from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
+
+
+@pytest.mark.parametrize(
+    ("task", "lang"),
+    [
+        ("every 3rd to pay rent", "en"),
+        ("pay rent every 3rd", "en"),
+        ("water plants every other day", "en"),
+        ("every 2 weeks call grandma", "en"),
+        ("each monday gym", "en"),
+        ("payer le loyer chaque 3", "fr"),
+        ("chaque lundi sport", "fr"),
+        ("arroser les plantes tous les 2 jours", "fr"),
+        ("tlj arroser", "fr"),
+    ],
+)
+def test_a_repeat_left_is_seen(task: str, lang: str) -> None:
+    assert names_repeat_left(task, lang)
+
+
+@pytest.mark.parametrize(
+    ("task", "lang"),
+    [
+        ("do the weekly review", "en"),
+        ("take my daily meds", "en"),
+        ("thank everyone", "en"),
+        ("every single thing on the list", "en"),
+        ("appeler tous les enfants", "fr"),
+        ("faire le bilan mensuel", "fr"),
+    ],
+)
+def test_task_words_are_no_repeat(task: str, lang: str) -> None:
+    assert not names_repeat_left(task, lang)
+
+
+def test_a_repeat_the_time_did_not_take_is_asked() -> None:
+    english = understand(
+        "remind me every 2nd payday at 9 to pay rent",
+        now=NOW_TORONTO,
+        tz=TORONTO,
+        lang="en",
+        state=None,
+    )
+    assert english == AskWhen("every 2nd payday to pay rent")  # not the 2nd of each month
+    french = understand(
+        "rappelle-moi chaque 3e à 9h de payer le loyer",
+        now=NOW_PARIS,
+        tz=PARIS,
+        lang="fr",
+        state=None,
+    )
+    assert isinstance(french, AskWhen)
+    kept = understand(
+        "remind me to call every client at 9am", now=NOW_TORONTO, tz=TORONTO, lang="en", state=None
+    )
+    assert isinstance(kept, CreateReminder)
+    assert kept.text == "call every client"
+
+
+@pytest.mark.parametrize(
+    ("text", "rrule", "task"),
+    [
+        ("pay rent every 3rd", "FREQ=MONTHLY;BYMONTHDAY=3", "pay rent"),
+        ("remind me every 3rd at 9 to pay rent", "FREQ=MONTHLY;BYMONTHDAY=3", "pay rent"),
+        ("every 15th of the month pay bills", "FREQ=MONTHLY;BYMONTHDAY=15", "pay bills"),
+    ],
+)
+def test_every_ordinal_alone_is_a_day_of_the_month(text: str, rrule: str, task: str) -> None:
+    found = understand(text, now=NOW_TORONTO, tz=TORONTO, lang="en", state=None)
+    assert isinstance(found, CreateReminder)
+    assert (found.rrule, found.text) == (rrule, task)
+
+
+def test_an_ordinal_counting_the_next_word_is_no_day_of_the_month() -> None:
+    """ "every 3rd weekish" counts weeks, loosely: asked, never the 3rd of each month."""
+    found = understand(
+        "remind me at 9 every 3rd weekish to pay rent",
+        now=NOW_TORONTO,
+        tz=TORONTO,
+        lang="en",
+        state=None,
+    )
+    assert found == AskWhen("every 3rd weekish to pay rent")
