@@ -77,26 +77,25 @@ def serve(
     from nudge.web import factory
 
     settings = _settings()
-    options = {
-        "host": host or settings.host,
-        "port": port or settings.port,
-        "log_config": None,
-        "proxy_headers": True,
-        "server_header": False,
-        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
-    }
-    typer.echo(
-        f"Nudge on http://{options['host']}:{options['port']} (simulator: /simulator)", err=True
-    )
+    bind_host, bind_port = host or settings.host, port or settings.port
+    typer.echo(f"Nudge on http://{bind_host}:{bind_port} (simulator: /simulator)", err=True)
     if settings.web_workers > 1:  # uvicorn's workers: each process builds its own services
         asyncio.run(_prepare_schema(settings))
         factory.hand_down(run_workers=workers)
-        uvicorn.run(factory.IMPORT, factory=True, workers=settings.web_workers, **options)  # type: ignore[arg-type]
+        uvicorn.run(
+            factory.IMPORT, factory=True, workers=settings.web_workers, host=bind_host,
+            port=bind_port, log_config=None, proxy_headers=True, server_header=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )  # fmt: skip
         return
     application = factory.create_app_for(settings, run_workers=workers, migrate=settings.is_sqlite)
     if not settings.is_sqlite:
         asyncio.run(_check_schema(settings))
-    uvicorn.Server(uvicorn.Config(application, **options)).run()  # type: ignore[arg-type]
+    config = uvicorn.Config(
+        application, host=bind_host, port=bind_port, log_config=None, proxy_headers=True,
+        server_header=False, timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )  # fmt: skip
+    uvicorn.Server(config).run()
 
 
 async def _prepare_schema(settings: Settings) -> None:
