@@ -101,7 +101,7 @@ class DeliveryWorker:
         self._stopping = False
 
     def request_stop(self) -> None:
-        """Finish the send in flight, hand every other claimed row back, then stop."""
+        """Finish the wave in flight, hand every other claimed row back, then stop."""
         self._stopping = True
 
     async def run_once(self) -> int:
