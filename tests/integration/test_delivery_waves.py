@@ -25,11 +25,16 @@ class CountingSender:
     def __init__(self, wait: float = 0.02) -> None:
         self.wait, self.in_flight, self.most = wait, 0, 0
         self.sent: list[int] = []
+        self.busy: set[str] = set()  # numbers with an SMS in flight
+        self.overlapped = False  # two SMS to one number in flight at once
 
     async def send(self, *, to: str, body: str, outbox_id: int) -> SendResult:
         self.in_flight += 1
         self.most = max(self.most, self.in_flight)
+        self.overlapped |= to in self.busy
+        self.busy.add(to)
         await asyncio.sleep(self.wait)
+        self.busy.discard(to)
         self.in_flight -= 1
         self.sent.append(outbox_id)
         return SendResult(provider_sid=f"SMfake{outbox_id:026d}", status="queued")
@@ -72,13 +77,26 @@ async def test_a_batch_goes_out_in_waves_each_sms_once(
     wired: tuple[Services, CountingSender],
 ) -> None:
     services, sender = wired
-    ids = await _queue(services, 10)
+    ids = [(await _queue(services, 1, phone=f"+1514555003{n}"))[0] for n in range(10)]
     assert await services.delivery.run_once() == 10
     assert sorted(sender.sent) == sorted(ids)
     assert sender.most == 4  # concurrency 4: waves of 4, 4 and 2
     assert await _statuses(services, ids) == ["sent"] * 10
     assert await services.delivery.run_once() == 0
     assert len(sender.sent) == 10
+
+
+async def test_texts_to_one_person_go_out_one_after_the_other_in_order(
+    wired: tuple[Services, CountingSender],
+) -> None:
+    services, sender = wired
+    mine = await _queue(services, 5, phone="+15145550001")
+    others = [(await _queue(services, 1, phone=f"+1514555002{n}"))[0] for n in range(5)]
+    assert await services.delivery.run_once() == 10
+    assert [row for row in sender.sent if row in mine] == mine  # in the order queued
+    assert not sender.overlapped
+    assert sorted(sender.sent) == sorted(mine + others)
+    assert sender.most == 4
 
 
 async def test_nobody_who_opted_out_is_sent_to_between_chores(

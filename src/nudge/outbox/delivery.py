@@ -1,7 +1,8 @@
 """⑦ Delivery: claim SMS with a lease, send with no transaction open, record the result.
 
 A pass claims a batch and sends it in waves of up to ``concurrency`` SMS at once (one at a
-time when paced), each wave's accepted sends recorded in one statement. The chores that need no
+time when paced; one per number in a wave, so a person's texts keep their order), each
+wave's accepted sends recorded in one statement. The chores that need no
 hurry (cancelling rows of opted-out people, expiring dead leases, the gauges) run at most
 every ``chores_seconds``, not on every pass a new reply wakes: the claim itself never
 takes a row of a person who opted out, so nothing is sent to them in between.
@@ -67,6 +68,24 @@ class Every:
         return True
 
 
+def next_wave(rows: list[Claimed], size: int) -> tuple[list[Claimed], list[Claimed]]:
+    """Up to ``size`` rows to send at once, and the rest, each in the order given.
+
+    A wave holds one SMS per number at most, and a number's later rows wait behind its
+    first: two texts to one person are sent one after the other, in the order queued.
+    """
+    wave: list[Claimed] = []
+    rest: list[Claimed] = []
+    taken: set[str] = set()
+    for row in rows:
+        if len(wave) < size and row.to_phone not in taken:
+            wave.append(row)
+        else:
+            rest.append(row)
+        taken.add(row.to_phone)
+    return wave, rest
+
+
 def backoff(attempts: int, *, jitter: float) -> timedelta:
     """Exponential backoff with jitter: 2 s, 4 s, 8 s… capped at 5 min."""
     seconds = min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_CAP_SECONDS)
@@ -113,12 +132,13 @@ class DeliveryWorker:
         if chores:
             await self._cancel_opted_out()
             await self._expire_leases(now)
-        claimed = await self._claim(now)
-        for start in range(0, len(claimed), self._lanes):
+        claimed = pending = await self._claim(now)
+        while pending:
             if self._stopping:
-                await self._release(claimed[start:])
+                await self._release(pending)
                 break
-            await self._send_wave(claimed[start : start + self._lanes])
+            wave, pending = next_wave(pending, self._lanes)
+            await self._send_wave(wave)
         if chores:
             await self._measure()
         return len(claimed)
