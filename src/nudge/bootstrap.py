@@ -21,6 +21,7 @@ from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
 from nudge.outbox.delivery_pass import DeliveryPass
+from nudge.outbox.listen import OutboxListener, OutboxNotifier
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
 from nudge.scheduler.policy import Policy
@@ -47,18 +48,26 @@ class Services:
     http: httpx.AsyncClient | None = None
     reconciler: Reconciler | None = None
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
+    listener: OutboxListener | None = None  # PostgreSQL: wakes delivery at every reply queued
+    notifier: OutboxNotifier | None = None  # PostgreSQL: tells other processes' listeners
 
     def start_workers(self) -> None:
         """Run the scheduler and delivery loops in this process's event loop."""
         self.workers.start()
+        if self.listener is not None:
+            self.listener.start()
 
     async def stop_workers(self) -> None:
         """Let the loops finish their current pass, then return."""
+        if self.listener is not None:
+            await self.listener.stop()
         await self.workers.stop()
 
     async def close(self) -> None:
         """Stop the loops and release connections (the process can then exit)."""
         await self.stop_workers()
+        if self.notifier is not None:
+            await self.notifier.stop()
         if self.http is not None:
             await self.http.aclose()
         if self.llm_http is not None:
@@ -115,6 +124,7 @@ def build(
         else:
             sender = SimulatorSender(db=db, clock=clock)
     delivery_bell = Wakeup()
+    notifier = None if settings.is_sqlite else OutboxNotifier(settings.database_url)
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
     features = _features(settings, agent)
@@ -122,7 +132,7 @@ def build(
         db=db,
         clock=clock,
         settings=settings,
-        on_enqueue=delivery_bell.ring,
+        on_enqueue=_bells(delivery_bell, notifier),
         agent=agent,
         features=features,
     )
@@ -135,6 +145,8 @@ def build(
         max_attempts=settings.delivery_max_attempts,
         batch_size=settings.batch_size,
         pacer=pacer,
+        concurrency=settings.delivery_concurrency,
+        chores_seconds=settings.delivery_poll_seconds,
     )
     reconciler = Reconciler(
         db=db,
@@ -143,11 +155,27 @@ def build(
         wait_seconds=settings.reconcile_after_seconds,
     )
     scheduler = _scheduler(settings, db, clock, handler, on_queued=delivery_bell.ring)
-    workers = _workers(settings, scheduler, DeliveryPass(delivery, reconciler), delivery_bell)
+    outgoing = DeliveryPass(
+        delivery, reconciler, clock=clock, reconcile_seconds=settings.delivery_poll_seconds
+    )
+    workers = _workers(settings, scheduler, outgoing, delivery_bell)
+    listener = None if settings.is_sqlite else OutboxListener(settings.database_url, delivery_bell)
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
-        reconciler, llm_http,
+        reconciler, llm_http, listener, notifier,
     )  # fmt: skip
+
+
+def _bells(delivery_bell: Wakeup, notifier: OutboxNotifier | None) -> Callable[[], None]:
+    """What a committed reply rings: this process's delivery, and on PostgreSQL every other."""
+    if notifier is None:
+        return delivery_bell.ring
+
+    def ring() -> None:
+        delivery_bell.ring()
+        notifier.ring()
+
+    return ring
 
 
 def _scheduler(

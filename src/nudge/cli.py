@@ -74,24 +74,40 @@ def serve(
     """Run the web server (webhooks, simulator, probes) with the scheduler and delivery."""
     import uvicorn
 
-    from nudge.web.app import create_app
+    from nudge.web import factory
 
     settings = _settings()
-    services = build(settings)
-    application = create_app(services, run_workers=workers, migrate=settings.is_sqlite)
+    bind_host, bind_port = host or settings.host, port or settings.port
+    typer.echo(f"Nudge on http://{bind_host}:{bind_port} (simulator: /simulator)", err=True)
+    if settings.web_workers > 1:  # uvicorn's workers: each process builds its own services
+        asyncio.run(_prepare_schema(settings))
+        factory.hand_down(run_workers=workers)
+        uvicorn.run(
+            factory.IMPORT, factory=True, workers=settings.web_workers, host=bind_host,
+            port=bind_port, log_config=None, proxy_headers=True, server_header=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )  # fmt: skip
+        return
+    application = factory.create_app_for(settings, run_workers=workers, migrate=settings.is_sqlite)
     if not settings.is_sqlite:
         asyncio.run(_check_schema(settings))
     config = uvicorn.Config(
-        application,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_config=None,
-        proxy_headers=True,
-        server_header=False,
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-    )
-    typer.echo(f"Nudge on http://{config.host}:{config.port} (simulator: /simulator)", err=True)
+        application, host=bind_host, port=bind_port, log_config=None, proxy_headers=True,
+        server_header=False, timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )  # fmt: skip
     uvicorn.Server(config).run()
+
+
+async def _prepare_schema(settings: Settings) -> None:
+    """Before several web processes start: migrate SQLite once, or check PostgreSQL's."""
+
+    async def work(services: Services) -> None:
+        if services.settings.is_sqlite:
+            await migrations.upgrade(services.db)
+        else:
+            await _ensure_schema(services)
+
+    await _with_services(settings, work)
 
 
 async def _check_schema(settings: Settings) -> None:

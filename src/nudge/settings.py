@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     delivery_lease_seconds: int = Field(
         default=60, description="How long a worker holds an SMS it is sending."
     )
+    delivery_concurrency: int = Field(
+        default=8,
+        ge=1,
+        le=100,
+        description="SMS one delivery loop sends at once when unpaced (paced: one at a time).",
+    )
     delivery_max_attempts: int = Field(
         default=5, description="Definite failures retried this many times, then failed."
     )
@@ -185,6 +191,12 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(
         default=64 * 1024, ge=1024, description="Bigger request bodies get 413 before parsing."
+    )
+    web_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Processes `nudge serve` runs on one port (uvicorn workers); 1 = this one.",
     )
 
     @field_validator("default_timezone")

@@ -6,7 +6,8 @@
         fake.fail_next(1, status=503)
 
 It speaks Twilio's wire format (form in, JSON out, basic auth, Twilio error bodies), records
-what it accepted, and can be told to fail, stall or refuse a number.
+what it accepted (with ``received_at``, the ``time.monotonic()`` of arrival, which the load
+bench compares across processes), and can be told to fail, stall or refuse a number.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ ERROR_MESSAGES = {
 _DEFAULT_CODE = {401: 20003, 404: 20404, 429: 20429, 500: 20500, 503: 20503}
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _CHALLENGE = {"WWW-Authenticate": 'Basic realm="Twilio API"'}
+_OURS_ONLY = frozenset({"status_callback", "received_at"})
+"""Recorded with each message but never part of Twilio's JSON."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,14 @@ class FakeTwilio:
     """Twilio's Messages API served by uvicorn in a background thread on a free port."""
 
     def __init__(
-        self, *, account_sid: str = FAKE_ACCOUNT_SID, auth_token: str = FAKE_AUTH_TOKEN
+        self,
+        *,
+        account_sid: str = FAKE_ACCOUNT_SID,
+        auth_token: str = FAKE_AUTH_TOKEN,
+        http: str = "h11",
     ) -> None:
         self.account_sid = account_sid
+        self._http = http  # "httptools" for the load bench: less CPU taken from the server
         self.auth_token = auth_token
         self._lock = threading.Lock()
         self._messages: list[dict[str, Any]] = []
@@ -122,7 +130,7 @@ class FakeTwilio:
         sock.bind(("127.0.0.1", 0))
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(
-            self._app(), lifespan="off", http="h11", log_level="warning", access_log=False
+            self._app(), lifespan="off", http=self._http, log_level="warning", access_log=False
         )
         config.timeout_graceful_shutdown = 2
         self._server = uvicorn.Server(config)
@@ -161,7 +169,11 @@ class FakeTwilio:
     # -- what it saw, and what it should do next ------------------------------------------
     @property
     def messages(self) -> list[dict[str, Any]]:
-        """Accepted messages: Twilio's JSON plus ``status_callback`` (the URL we were given)."""
+        """Accepted messages: Twilio's JSON plus ``status_callback`` and ``received_at``.
+
+        ``status_callback`` is the URL we were given, ``received_at`` the ``time.monotonic()``
+        at which the create arrived.
+        """
         with self._lock:
             return [dict(message) for message in self._messages]
 
@@ -220,6 +232,7 @@ class FakeTwilio:
         return header == f"Basic {expected}" and path_sid == self.account_sid
 
     async def _create(self, request: Request) -> JSONResponse:
+        received_at = time.monotonic()
         if not self._authorized(request):
             return twilio_error(401, headers=_CHALLENGE)
         form = {key: str(value) for key, value in (await request.form()).items()}
@@ -231,7 +244,7 @@ class FakeTwilio:
             return twilio_error(step.status, step.code, headers)
         if (code := self._invalid(form)) is not None:
             return twilio_error(400, code)
-        message = self._accept(form)
+        message = self._accept(form, received_at)
         if isinstance(step, _Delay):
             await self._stall(step.seconds)
         return JSONResponse(message, status_code=201)
@@ -251,7 +264,7 @@ class FakeTwilio:
         with self._lock:
             return self._refused.get(to)
 
-    def _accept(self, form: Mapping[str, str]) -> dict[str, Any]:
+    def _accept(self, form: Mapping[str, str], received_at: float) -> dict[str, Any]:
         sid, now = "SM" + uuid.uuid4().hex, _now()
         uri = f"/2010-04-01/Accounts/{self.account_sid}/Messages/{sid}"
         via_service, body = not form.get("From"), form.get("Body", "")
@@ -278,7 +291,10 @@ class FakeTwilio:
             "uri": f"{uri}.json",
         }
         with self._lock:
-            self._messages.append({**message, "status_callback": form.get("StatusCallback")})
+            callback = form.get("StatusCallback")
+            self._messages.append(
+                {**message, "status_callback": callback, "received_at": received_at}
+            )
         return message
 
     async def _stall(self, seconds: float) -> None:
@@ -296,7 +312,7 @@ class FakeTwilio:
             found = [m for m in self._messages if m["sid"] == sid]
         if not found:
             return twilio_error(404)
-        message = {key: value for key, value in found[0].items() if key != "status_callback"}
+        message = {key: value for key, value in found[0].items() if key not in _OURS_ONLY}
         return JSONResponse(message)
 
     async def _list(self, request: Request) -> JSONResponse:
@@ -307,7 +323,7 @@ class FakeTwilio:
         size = int(request.query_params.get("PageSize", "50"))
         with self._lock:
             found = [m for m in reversed(self._messages) if to is None or m["to"] == to]
-        page = [{k: v for k, v in m.items() if k != "status_callback"} for m in found[:size]]
+        page = [{k: v for k, v in m.items() if k not in _OURS_ONLY} for m in found[:size]]
         return JSONResponse({"messages": page, "page": 0, "page_size": size})
 
 

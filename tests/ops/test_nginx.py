@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import ssl
@@ -16,10 +15,9 @@ import pytest
 
 from tests.e2e.server import NudgeServer, free_port, nudge_env
 from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, signed_form, twilio_fixture
-from tests.ops.tools import DEPLOY, render, require_program, self_signed, wait_for
+from tests.ops.tools import nginx_command, require_program, wait_for, write_config
 
 pytestmark = pytest.mark.e2e
-TEMPLATE = DEPLOY / "nginx" / "nudge.conf.template"
 
 
 @dataclass
@@ -40,56 +38,12 @@ class Edge:
         return httpx.Client(base_url=self.public_url, verify=trust, timeout=5)
 
 
-def main_conf(tmp: Path, site: Path) -> str:
-    """A minimal nginx.conf around the site snippet, everything writable under ``tmp``."""
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    temps = "".join(
-        f"    {kind}_temp_path {tmp / kind};\n"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    mime = "    include /etc/nginx/mime.types;\n" if Path("/etc/nginx/mime.types").exists() else ""
-    return (
-        f"{user}worker_processes 1;\nerror_log {tmp / 'error.log'} warn;\n"
-        "events { worker_connections 256; }\n"
-        f"http {{\n{mime}{temps}    include {site};\n}}\n"
-    )
-
-
-def nginx_command(nginx: str, tmp: Path, *extra: str) -> list[str]:
-    return [
-        nginx, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"),
-        "-g", f"pid {tmp / 'nginx.pid'};", *extra,
-    ]  # fmt: skip
-
-
-def write_config(tmp: Path, upstream_port: int, http_port: int, https_port: int) -> Path:
-    cert, key = self_signed(tmp)
-    site = tmp / "nudge.conf"
-    site.write_text(
-        render(
-            TEMPLATE,
-            {
-                "NUDGE_SERVER_NAME": "127.0.0.1",
-                "NUDGE_UPSTREAM": f"127.0.0.1:{upstream_port}",
-                "NUDGE_HTTP_PORT": f"127.0.0.1:{http_port}",
-                "NUDGE_HTTPS_PORT": f"127.0.0.1:{https_port}",
-                "NUDGE_TLS_CERT": str(cert),
-                "NUDGE_TLS_KEY": str(key),
-                "NUDGE_REAL_IP_FROM": "127.0.0.1",
-                "NUDGE_ACCESS_LOG": str(tmp / "access.log"),
-            },
-        )
-    )
-    (tmp / "nginx.conf").write_text(main_conf(tmp, site))
-    return cert
-
-
 @pytest.fixture(scope="module")
 def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Edge]:
     nginx = require_program("nginx", "/usr/sbin")
     tmp = tmp_path_factory.mktemp("nginx")
     http_port, https_port, nudge_port = free_port(), free_port(), free_port()
-    cert = write_config(tmp, nudge_port, http_port, https_port)
+    cert = write_config(tmp, f"127.0.0.1:{nudge_port}", http_port, https_port)
     checked = subprocess.run(
         nginx_command(nginx, tmp, "-t"), capture_output=True, text=True, timeout=10, check=False
     )

@@ -81,3 +81,59 @@ def wait_for(check: Callable[[], bool], *, timeout: float, what: str) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+NGINX_TEMPLATE = DEPLOY / "nginx" / "nudge.conf.template"
+
+
+def nginx_main_conf(tmp: Path, site: Path, *, connections: int = 256) -> str:
+    """A minimal nginx.conf around the site snippet, everything writable under ``tmp``."""
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    temps = "".join(
+        f"    {kind}_temp_path {tmp / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    mime = "    include /etc/nginx/mime.types;\n" if Path("/etc/nginx/mime.types").exists() else ""
+    return (
+        f"{user}worker_processes 1;\nerror_log {tmp / 'error.log'} warn;\n"
+        f"events {{ worker_connections {connections}; }}\n"
+        f"http {{\n{mime}{temps}    include {site};\n}}\n"
+    )
+
+
+def nginx_command(nginx: str, tmp: Path, *extra: str) -> list[str]:
+    """Run ``nginx`` on the config ``write_config`` left in ``tmp``."""
+    return [
+        nginx, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"),
+        "-g", f"pid {tmp / 'nginx.pid'};", *extra,
+    ]  # fmt: skip
+
+
+def write_config(
+    tmp: Path, upstream: str, http_port: int, https_port: int, *, connections: int = 256
+) -> Path:
+    """Render the shipped site config for loopback into ``tmp``; the certificate's path.
+
+    ``upstream`` is what fills ``NUDGE_UPSTREAM`` (``127.0.0.1:8000``); several web
+    processes are given as ``a:1 max_fails=3 fail_timeout=10s; server b:2``, which renders
+    to the two ``server`` lines a name with two addresses (``nudge-web:8000``) stands for.
+    """
+    cert, key = self_signed(tmp)
+    site = tmp / "nudge.conf"
+    site.write_text(
+        render(
+            NGINX_TEMPLATE,
+            {
+                "NUDGE_SERVER_NAME": "127.0.0.1",
+                "NUDGE_UPSTREAM": upstream,
+                "NUDGE_HTTP_PORT": f"127.0.0.1:{http_port}",
+                "NUDGE_HTTPS_PORT": f"127.0.0.1:{https_port}",
+                "NUDGE_TLS_CERT": str(cert),
+                "NUDGE_TLS_KEY": str(key),
+                "NUDGE_REAL_IP_FROM": "127.0.0.1",
+                "NUDGE_ACCESS_LOG": str(tmp / "access.log"),
+            },
+        )
+    )
+    (tmp / "nginx.conf").write_text(nginx_main_conf(tmp, site, connections=connections))
+    return cert

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 import phonenumbers
@@ -29,10 +30,13 @@ class InvalidPhoneError(ValueError):
         self.reason: InvalidPhoneReason = reason
 
 
+@lru_cache(maxsize=8192)
 def normalize_phone(raw: str, *, default_region: str = "US") -> str:
     """``"(514) 555-0123"`` → ``"+15145550123"``; numbers without ``+`` use ``default_region``.
 
-    An extension (``ext. 12``) is dropped: SMS cannot reach it.
+    An extension (``ext. 12``) is dropped: SMS cannot reach it. Results are remembered
+    (a pure function of its arguments; errors are not kept): parsing costs some 0.2 ms, and
+    every webhook normalises its ``From`` and ``To``, mostly the same few thousand numbers.
     """
     if not raw or not raw.strip():
         raise InvalidPhoneError("empty")

@@ -1,12 +1,22 @@
-"""⑦ Delivery: claim SMS with a lease, send with no transaction open, record the result."""
+"""⑦ Delivery: claim SMS with a lease, send with no transaction open, record the result.
+
+A pass claims a batch and sends it in waves of up to ``concurrency`` SMS at once (one at a
+time when paced; one per number in a wave, so a person's texts keep their order), each
+wave's accepted sends recorded in one statement. The chores that need no
+hurry (cancelling rows of opted-out people, expiring dead leases, the gauges) run at most
+every ``chores_seconds``, not on every pass a new reply wakes: the claim itself never
+takes a row of a person who opted out, so nothing is sent to them in between.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import ColumnElement, and_, case, func, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, case, func, or_, select, update
 
 from nudge.channels.base import (
     AmbiguousSendError,
@@ -42,6 +52,40 @@ class Claimed:
     kind: str = "reply"
 
 
+class Every:
+    """Says yes at most once per ``seconds`` of ``clock`` time (always when ``seconds`` is 0)."""
+
+    def __init__(self, clock: Clock, seconds: float) -> None:
+        self._clock, self._every = clock, timedelta(seconds=seconds)
+        self._next: datetime | None = None
+
+    def due(self) -> bool:
+        """Whether the work is due now; if so, the next time is ``seconds`` from now."""
+        now = self._clock.now()
+        if self._next is not None and now < self._next:
+            return False
+        self._next = now + self._every
+        return True
+
+
+def next_wave(rows: list[Claimed], size: int) -> tuple[list[Claimed], list[Claimed]]:
+    """Up to ``size`` rows to send at once, and the rest, each in the order given.
+
+    A wave holds one SMS per number at most, and a number's later rows wait behind its
+    first: two texts to one person are sent one after the other, in the order queued.
+    """
+    wave: list[Claimed] = []
+    rest: list[Claimed] = []
+    taken: set[str] = set()
+    for row in rows:
+        if len(wave) < size and row.to_phone not in taken:
+            wave.append(row)
+        else:
+            rest.append(row)
+        taken.add(row.to_phone)
+    return wave, rest
+
+
 def backoff(attempts: int, *, jitter: float) -> timedelta:
     """Exponential backoff with jitter: 2 s, 4 s, 8 s… capped at 5 min."""
     seconds = min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_CAP_SECONDS)
@@ -62,6 +106,8 @@ class DeliveryWorker:
         max_attempts: int = 5,
         batch_size: int = 100,
         pacer: Pacer | None = None,
+        concurrency: int = 1,
+        chores_seconds: float = 0.0,
     ) -> None:
         self._db, self._sender, self._clock, self.owner = db, sender, clock, owner
         self._lease = timedelta(seconds=lease_seconds)
@@ -69,27 +115,45 @@ class DeliveryWorker:
         self._pacer = pacer
         if pacer is not None:
             self._batch = pacer.claim_limit(lease_seconds, batch_size)
+        self._lanes = 1 if pacer is not None else max(concurrency, 1)  # pacing is in order
+        self._chores = Every(clock, chores_seconds)
         self._stopping = False
 
     def request_stop(self) -> None:
-        """Finish the send in flight, hand every other claimed row back, then stop."""
+        """Finish the wave in flight, hand every other claimed row back, then stop."""
         self._stopping = True
 
     async def run_once(self) -> int:
-        """One pass: drop SMS to opted-out users, expire dead leases, claim and send a batch."""
+        """One pass: the chores when due, then claim a batch, send it, record the sends."""
         if self._stopping:
             return 0
         now = self._clock.now()
-        await self._cancel_opted_out()
-        await self._expire_leases(now)
-        claimed = await self._claim(now)
-        for index, row in enumerate(claimed):
+        chores = self._chores.due()
+        if chores:
+            await self._cancel_opted_out()
+            await self._expire_leases(now)
+        claimed = pending = await self._claim(now)
+        while pending:
             if self._stopping:
-                await self._release(claimed[index:])
+                await self._release(pending)
                 break
-            await self._deliver(row)
-        await self._measure()
+            wave, pending = next_wave(pending, self._lanes)
+            await self._send_wave(wave)
+        if chores:
+            await self._measure()
         return len(claimed)
+
+    async def _send_wave(self, rows: list[Claimed]) -> None:
+        """Send ``rows`` at once, then record the accepted ones in one statement.
+
+        A wave is at most ``concurrency`` rows: a crash between the sends and that statement
+        leaves no more rows ``sending`` (then ``unknown``, looked up before any re-send).
+        """
+        accepted: list[dict[str, object]] = []
+        try:
+            await asyncio.gather(*(self._deliver(row, accepted) for row in rows))
+        finally:
+            await self._mark_sent(accepted)
 
     def _still_held(self, *ids: int) -> ColumnElement[bool]:
         """Rows this worker claimed and has not settled: the guard of every later update.
@@ -175,7 +239,11 @@ class DeliveryWorker:
     async def _claim(self, now: datetime) -> list[Claimed]:
         due = (
             select(Outbox.id)
-            .where(Outbox.status == _O.PENDING, Outbox.due_at <= now)
+            .where(
+                Outbox.status == _O.PENDING,
+                Outbox.due_at <= now,
+                or_(Outbox.kind == "compliance", Outbox.user_id.not_in(_OPTED_OUT)),
+            )
             .order_by(Outbox.due_at, Outbox.id)
             .limit(self._batch)
             .with_for_update(skip_locked=True)
@@ -203,7 +271,7 @@ class DeliveryWorker:
             rows = [Claimed(*row) for row in result.all()]
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
-    async def _deliver(self, row: Claimed) -> None:
+    async def _deliver(self, row: Claimed, accepted: list[dict[str, object]]) -> None:
         if self._pacer is not None:
             await self._pacer.wait(row.body)
             if not await self._renew(row):
@@ -226,7 +294,11 @@ class DeliveryWorker:
             await self._finish(row, status=_O.UNKNOWN, error=f"unexpected: {type(error).__name__}")
         else:
             metrics.SMS_OUTBOUND.labels(kind=row.kind).inc()
-            await self._mark_sent(row, provider_sid=result.provider_sid, status=result.status)
+            final = OUTBOX.move(
+                _O.SENDING, _O.DELIVERED if result.status == "delivered" else _O.SENT
+            )
+            accepted.append({"row": row.id, "sid": result.provider_sid, "final": final})
+            log.info("delivery.sent", outbox_id=row.id, phone=row.to_phone, attempts=row.attempts)
 
     async def _renew(self, row: Claimed) -> bool:
         """Extend our lease just before sending; False if it was lost while we waited."""
@@ -239,22 +311,16 @@ class DeliveryWorker:
             )
             return result.first() is not None
 
-    async def _mark_sent(self, row: Claimed, *, provider_sid: str, status: str) -> None:
-        """Record acceptance; a status callback that already arrived is not overwritten."""
-        final = OUTBOX.move(_O.SENDING, _O.DELIVERED if status == "delivered" else _O.SENT)
-        now = self._clock.now()
+    async def _mark_sent(self, accepted: list[dict[str, object]]) -> None:
+        """Record a wave's acceptances in one statement (a callback's status is kept)."""
+        if not accepted:
+            return
+        now, owner = self._clock.now(), self.owner
         async with self._db.transaction() as session:
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == row.id, Outbox.lease_owner == self.owner)
-                .values(
-                    status=case((Outbox.status == _O.SENDING, final), else_=Outbox.status),
-                    provider_sid=provider_sid,
-                    sent_at=now,
-                    lease_until=None,
-                )
+            connection = await session.connection()
+            await connection.execute(
+                _MARK_SENT, [{**item, "owner": owner, "now": now} for item in accepted]
             )
-        log.info("delivery.sent", outbox_id=row.id, phone=row.to_phone, attempts=row.attempts)
 
     async def _retry_or_fail(self, row: Claimed, error: RetryableSendError) -> None:
         if row.attempts >= self._max_attempts:
@@ -281,3 +347,20 @@ class DeliveryWorker:
             due_at=self._clock.now(),
         )
         log.warning("delivery.failed", outbox_id=row.id, status=status, reason=error)
+
+
+_OPTED_OUT = select(User.id).where(User.opted_out.is_(True))
+_TABLE = cast("Table", Outbox.__table__)
+_MARK_SENT = (  # executed once per batch with one parameter set per accepted send
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("row"), _TABLE.c.lease_owner == bindparam("owner"))
+    .values(
+        status=case(
+            (_TABLE.c.status == _O.SENDING, bindparam("final", type_=_TABLE.c.status.type)),
+            else_=_TABLE.c.status,
+        ),
+        provider_sid=bindparam("sid"),
+        sent_at=bindparam("now", type_=_TABLE.c.sent_at.type),
+        lease_until=None,
+    )
+)

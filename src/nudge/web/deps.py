@@ -9,8 +9,8 @@ from fastapi import Depends, Request
 from nudge.bootstrap import Services
 
 
-def get_services(request: Request) -> Services:
-    """The process's Services."""
+async def get_services(request: Request) -> Services:
+    """The process's Services (a coroutine: FastAPI runs a plain function in a thread)."""
     services: Services = request.app.state.services
     return services
 

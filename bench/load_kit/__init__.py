@@ -1,0 +1,1 @@
+"""The parts of ``bench/load.py``: message mix, load generator, floor app, process stack."""

@@ -1,0 +1,128 @@
+"""Wake delivery the moment any process queues a reply: PostgreSQL ``LISTEN``/``NOTIFY``.
+
+After the handler commits a reply it rings ``OutboxNotifier``, which sends ``NOTIFY
+nudge_outbox`` on a connection of its own, off the request. Each process running the
+delivery loop listens (``OutboxListener``) and rings its delivery bell: a reply written by a
+web process reaches a separate ``nudge worker`` in milliseconds instead of at its next poll.
+
+Not inside the reply's transaction: PostgreSQL serialises the commits of transactions that
+notified (one global lock, held across the commit's WAL flush), which halved the webhook
+rate at 64 concurrent requests. Out here the rings of many replies fold into one NOTIFY
+while the previous one is in flight. Polling stays the guarantee: a lost connection only
+slows replies to the poll interval while it reconnects. SQLite has no such channel; there
+the in-process bell and the poll serve.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from nudge.observability.logging import get_logger
+from nudge.scheduler.wakeup import Wakeup
+
+CHANNEL = "nudge_outbox"
+RECONNECT_SECONDS = 2.0
+
+log = get_logger("delivery")
+
+
+def asyncpg_dsn(database_url: str) -> str:
+    """The SQLAlchemy URL (``postgresql+asyncpg://…``) as a plain libpq DSN for asyncpg."""
+    url = make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+class OutboxNotifier:
+    """Sends ``NOTIFY nudge_outbox`` after replies were queued: one at a time, rings folded."""
+
+    def __init__(self, database_url: str) -> None:
+        self._dsn = asyncpg_dsn(database_url)
+        self._wanted = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def ring(self) -> None:
+        """A reply was committed: tell the listeners soon (starts the sender on first use)."""
+        self._wanted.set()
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def stop(self) -> None:
+        """Stop sending and close the connection."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        connection: asyncpg.Connection | None = None
+        try:
+            while True:
+                await self._wanted.wait()
+                self._wanted.clear()  # rings from here on ask for one more NOTIFY
+                try:
+                    if connection is None or connection.is_closed():
+                        connection = await asyncpg.connect(self._dsn)
+                    await connection.execute(f"NOTIFY {CHANNEL}")
+                except Exception as error:  # the workers' poll carries on meanwhile
+                    log.warning("delivery.notify_failed", error=type(error).__name__)
+                    connection = None
+                    await asyncio.sleep(RECONNECT_SECONDS)
+        finally:
+            if connection is not None and not connection.is_closed():
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(connection.close(timeout=2))
+
+
+class OutboxListener:
+    """Listens on ``CHANNEL`` and rings ``bell`` at every notification, reconnecting forever."""
+
+    def __init__(self, database_url: str, bell: Wakeup) -> None:
+        self._dsn, self._bell = asyncpg_dsn(database_url), bell
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Start listening in this process's event loop."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        """Stop listening and close the connection."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def _ring(self, *_notification: Any) -> None:
+        self._bell.ring()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self._listen_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # the database is away: polling carries on meanwhile
+                log.warning("delivery.listen_failed", error=type(error).__name__)
+            await asyncio.sleep(RECONNECT_SECONDS)
+
+    async def _listen_once(self) -> None:
+        """One connection's life: listen until PostgreSQL closes it."""
+        connection = await asyncpg.connect(self._dsn)
+        try:
+            lost = asyncio.Event()
+            connection.add_termination_listener(lambda _connection: lost.set())
+            await connection.add_listener(CHANNEL, self._ring)
+            self._bell.ring()  # whatever was queued while nobody listened
+            await lost.wait()
+            log.warning("delivery.listen_lost")
+        finally:
+            if not connection.is_closed():
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(connection.close(timeout=2))
