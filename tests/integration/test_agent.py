@@ -90,7 +90,7 @@ async def test_a_time_left_in_the_task_or_the_phrase_goes_back_to_the_model(
     services, model = scripted
     model._replies += [
         call("create_reminder", text="pay rent every 3rd", when="at 9am"),
-        call("create_reminder", text="pay rent", when="every 3rd at 9am"),
+        call("create_reminder", text="pay rent", when="every 2nd payday at 9am"),
         call("create_reminder", text="call Sam tomorrow", when="at 9am"),
         say("Which day should I remind you?"),
     ]
@@ -98,7 +98,7 @@ async def test_a_time_left_in_the_task_or_the_phrase_goes_back_to_the_model(
     assert reply == "Which day should I remind you?"
     told = [turn.text for turn in model.requests[-1].turns if turn.role == "tool"]
     assert any("still names a time" in text and "every 3rd" in text for text in told)
-    assert any("only part of 'every 3rd at 9am'" in text for text in told)
+    assert any("only part of 'every 2nd payday at 9am'" in text for text in told)
     assert any("'call Sam tomorrow' still names a time" in text for text in told)
     async with services.db.transaction() as session:
         assert (await session.scalar(select(func.count()).select_from(Reminder))) == 0
