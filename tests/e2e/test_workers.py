@@ -208,9 +208,23 @@ def test_database_connections_cut_mid_run(
         workers.start()
     wait_for(lambda: len(fake_twilio.messages) >= 100, timeout=30, what="first sends")
     for _ in range(2):
-        assert asyncio.run(_terminate_connections(postgres_url)) > 0
+        assert _cut_once_connected(postgres_url) > 0
         time.sleep(0.3)
     _assert_exactly_once(fake_twilio, postgres_url, 1000, workers.logs())
+
+
+def _cut_once_connected(url: str, timeout: float = 15.0) -> int:
+    """Cut the test database's connections as soon as a worker holds one again.
+
+    After a cut the workers pause before reconnecting: the second cut waits for them
+    rather than finding nothing to cut.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        cut = asyncio.run(_terminate_connections(url))
+        if cut > 0 or time.monotonic() > deadline:
+            return cut
+        time.sleep(0.05)
 
 
 def test_provider_errors_and_timeouts_for_a_while(
