@@ -13,6 +13,7 @@ from nudge.conversation import state as dialogue
 from nudge.features import executor
 from nudge.features.context import Context
 from nudge.features.reminders import service as reminders
+from nudge.outbox.enqueue import enqueue
 from nudge.store.tables import Occurrence, Outbox, User
 
 PHONE = "+15145550001"
@@ -92,3 +93,25 @@ async def occurrences(services: Services, reminder_id: int) -> list[Occurrence]:
             .order_by(Occurrence.scheduled_at)
         )
         return list(result.scalars().all())
+
+
+async def queue_sms(
+    services: Services, count: int = 1, *, phone: str = "+15145550001"
+) -> list[int]:
+    """A new person at ``phone`` with ``count`` SMS queued for them ("msg 0", "msg 1"…)."""
+    now = services.clock.now()
+    async with services.db.transaction() as session:
+        user = User(phone=phone, timezone="America/Toronto", locale="en", created_at=now)
+        session.add(user)
+        await session.flush()
+        return [
+            await enqueue(
+                session,
+                user_id=user.id,
+                to_phone=phone,
+                body=f"msg {n}",
+                key=f"k{phone}{n}",
+                now=now,
+            )
+            for n in range(count)
+        ]

@@ -19,6 +19,7 @@ from nudge.store.states import OutboxStatus
 from nudge.store.tables import Outbox, User
 from tests.conftest import _clean, make_settings
 from tests.fakes.sender import RecordingSender
+from tests.integration.engine_helpers import queue_sms
 
 
 @pytest.fixture
@@ -35,25 +36,6 @@ async def wired(
     await services.close()
 
 
-async def _queue(services: Services, count: int = 1, *, phone: str = "+15145550001") -> list[int]:
-    now = services.clock.now()
-    async with services.db.transaction() as session:
-        user = User(phone=phone, timezone="America/Toronto", locale="en", created_at=now)
-        session.add(user)
-        await session.flush()
-        return [
-            await enqueue(
-                session,
-                user_id=user.id,
-                to_phone=phone,
-                body=f"msg {n}",
-                key=f"k{phone}{n}",
-                now=now,
-            )
-            for n in range(count)
-        ]
-
-
 async def _row(services: Services, outbox_id: int) -> Outbox:
     async with services.db.sessions() as session:
         row = await session.get(Outbox, outbox_id)
@@ -64,7 +46,7 @@ async def _row(services: Services, outbox_id: int) -> Outbox:
 async def test_enqueue_is_idempotent_per_key(wired: tuple[Services, RecordingSender]) -> None:
     services, _sender = wired
     now = services.clock.now()
-    [first] = await _queue(services)
+    [first] = await queue_sms(services)
     async with services.db.transaction() as session:
         again = await enqueue(
             session, user_id=1, to_phone="+15145550001", body="x", key="k+151455500010", now=now
@@ -76,7 +58,7 @@ async def test_sends_in_order_and_records_provider_sid(
     wired: tuple[Services, RecordingSender],
 ) -> None:
     services, sender = wired
-    ids = await _queue(services, 3)
+    ids = await queue_sms(services, 3)
     assert await services.delivery.run_once() == 3
     assert [body for _to, body, _id in sender.sent] == ["msg 0", "msg 1", "msg 2"]
     row = await _row(services, ids[0])
@@ -88,7 +70,7 @@ async def test_definite_failure_retries_with_backoff_then_succeeds(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     sender.script.append(RetryableSendError("connection refused"))
     await services.delivery.run_once()
     row = await _row(services, outbox_id)
@@ -105,7 +87,7 @@ async def test_retry_after_header_is_honoured(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     sender.script.append(RetryableSendError("429", retry_after=60))
     await services.delivery.run_once()
     assert (await _row(services, outbox_id)).due_at >= clock.now() + timedelta(seconds=60)
@@ -115,7 +97,7 @@ async def test_gives_up_after_max_attempts_and_row_shows_failed(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     sender.script.extend(RetryableSendError("503") for _ in range(3))
     for _ in range(3):
         await services.delivery.run_once()
@@ -128,7 +110,7 @@ async def test_gives_up_after_max_attempts_and_row_shows_failed(
 
 async def test_permanent_failure_is_not_retried(wired: tuple[Services, RecordingSender]) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     sender.script.append(PermanentSendError("unsubscribed recipient", code="21610"))
     await services.delivery.run_once()
     row = await _row(services, outbox_id)
@@ -140,7 +122,7 @@ async def test_ambiguous_failure_is_never_resent_blind(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     sender.script.append(AmbiguousSendError("read timeout after sending"))
     await services.delivery.run_once()
     clock.advance(hours=1)
@@ -153,7 +135,7 @@ async def test_expired_lease_becomes_unknown_not_resent(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     async with services.db.transaction() as session:
         row = await session.get(Outbox, outbox_id)
         assert row is not None
@@ -169,7 +151,7 @@ async def test_expired_lease_becomes_unknown_not_resent(
 
 async def test_opted_out_user_gets_nothing(wired: tuple[Services, RecordingSender]) -> None:
     services, sender = wired
-    [outbox_id] = await _queue(services)
+    [outbox_id] = await queue_sms(services)
     async with services.db.transaction() as session:
         user = (await session.execute(select(User))).scalar_one()
         user.opted_out = True
@@ -189,7 +171,7 @@ async def test_concurrent_workers_never_send_a_row_twice(
 ) -> None:
     """Four workers with their own connection pools race over 400 rows."""
     services, _sender = wired
-    await _queue(services, 400)
+    await queue_sms(services, 400)
     senders = [RecordingSender() for _ in range(4)]
     for sender in senders:
         sender.delay = 0.005  # a batch in flight long enough for the others to claim theirs
@@ -242,7 +224,7 @@ async def test_stop_finishes_the_send_in_flight_and_releases_the_rest(
     wired: tuple[Services, RecordingSender], clock: FakeClock
 ) -> None:
     services, _sender = wired
-    ids = await _queue(services, 3)
+    ids = await queue_sms(services, 3)
     sender = _StopAfterFirst()
     worker = DeliveryWorker(db=services.db, sender=sender, clock=clock, owner="stopping")
     sender.worker = worker
@@ -266,7 +248,7 @@ async def test_delivery_metrics_count_attempts_failures_and_depth(
     services, sender = wired
     attempts = value("nudge_delivery_attempts_total")
     retryable = value("nudge_delivery_failures_total", reason="retryable")
-    await _queue(services, 2)
+    await queue_sms(services, 2)
     sender.script.append(RetryableSendError("503"))
     await services.delivery.run_once()
     assert value("nudge_delivery_attempts_total") == attempts + 2

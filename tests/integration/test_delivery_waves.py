@@ -11,12 +11,12 @@ from sqlalchemy import update
 from nudge.bootstrap import Services, build
 from nudge.channels.base import Inbound, SendResult
 from nudge.clock import FakeClock
-from nudge.outbox.enqueue import enqueue
 from nudge.outbox.listen import OutboxListener, asyncpg_dsn
 from nudge.scheduler.wakeup import Wakeup
 from nudge.store.migrate import upgrade
 from nudge.store.tables import Outbox, User
 from tests.conftest import _clean, make_settings
+from tests.integration.engine_helpers import queue_sms
 
 
 class CountingSender:
@@ -53,21 +53,6 @@ async def wired(
     await services.close()
 
 
-async def _queue(services: Services, count: int, phone: str = "+15145550001") -> list[int]:
-    now = services.clock.now()
-    async with services.db.transaction() as session:
-        user = User(phone=phone, timezone="America/Toronto", locale="en", created_at=now)
-        session.add(user)
-        await session.flush()
-        return [
-            await enqueue(
-                session, user_id=user.id, to_phone=phone, body=f"msg {n}", key=f"{phone}:{n}",
-                now=now,
-            )
-            for n in range(count)
-        ]  # fmt: skip
-
-
 async def _statuses(services: Services, ids: list[int]) -> list[str]:
     async with services.db.sessions() as session:
         return [str((await session.get(Outbox, row)).status) for row in ids]  # type: ignore[union-attr]
@@ -77,7 +62,7 @@ async def test_a_batch_goes_out_in_waves_each_sms_once(
     wired: tuple[Services, CountingSender],
 ) -> None:
     services, sender = wired
-    ids = [(await _queue(services, 1, phone=f"+1514555003{n}"))[0] for n in range(10)]
+    ids = [(await queue_sms(services, 1, phone=f"+1514555003{n}"))[0] for n in range(10)]
     assert await services.delivery.run_once() == 10
     assert sorted(sender.sent) == sorted(ids)
     assert sender.most == 4  # concurrency 4: waves of 4, 4 and 2
@@ -90,8 +75,8 @@ async def test_texts_to_one_person_go_out_one_after_the_other_in_order(
     wired: tuple[Services, CountingSender],
 ) -> None:
     services, sender = wired
-    mine = await _queue(services, 5, phone="+15145550001")
-    others = [(await _queue(services, 1, phone=f"+1514555002{n}"))[0] for n in range(5)]
+    mine = await queue_sms(services, 5, phone="+15145550001")
+    others = [(await queue_sms(services, 1, phone=f"+1514555002{n}"))[0] for n in range(5)]
     assert await services.delivery.run_once() == 10
     assert [row for row in sender.sent if row in mine] == mine  # in the order queued
     assert not sender.overlapped
@@ -104,7 +89,7 @@ async def test_nobody_who_opted_out_is_sent_to_between_chores(
 ) -> None:
     services, sender = wired
     await services.delivery.run_once()  # the chores ran; the next are 30 s away
-    [first] = await _queue(services, 1)
+    [first] = await queue_sms(services, 1)
     async with services.db.transaction() as session:
         await session.execute(update(User).values(opted_out=True))
     assert await services.delivery.run_once() == 0
