@@ -37,6 +37,14 @@ def asyncpg_dsn(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+async def _cancel(task: asyncio.Task[None] | None) -> None:
+    """Cancel ``task`` (if any) and wait until it has ended."""
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 class OutboxNotifier:
     """Sends ``NOTIFY nudge_outbox`` after replies were queued: one at a time, rings folded."""
 
@@ -53,11 +61,8 @@ class OutboxNotifier:
 
     async def stop(self) -> None:
         """Stop sending and close the connection."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await _cancel(self._task)
+        self._task = None
 
     async def _run(self) -> None:
         connection: asyncpg.Connection | None = None
@@ -93,11 +98,8 @@ class OutboxListener:
 
     async def stop(self) -> None:
         """Stop listening and close the connection."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await _cancel(self._task)
+        self._task = None
 
     def _ring(self, *_notification: Any) -> None:
         self._bell.ring()
