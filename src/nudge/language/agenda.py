@@ -62,11 +62,11 @@ _ALONE = re.compile(r"today|aujourd'?hui|auj|2day|ajd|my day|ma journee")
 _FIRST = frozenset("wdhmstapigqkjeyco2")
 
 
-def agenda_phrase(message: Message, names_a_day: Callable[[str], bool] | None = None) -> str | None:
+def agenda_phrase(message: Message, is_day: Callable[[str], bool] | None = None) -> str | None:
     """The day words of an agenda question ("" for today), None if it is not one.
 
     Beyond the day words above, any words the time grammar reads as a day
-    (``names_a_day``: "on the 10th", "dec 24", "le 3 mars") are the day asked about.
+    (``is_day``: "on the 10th", "dec 24", "le 3 mars") are the day asked about.
     """
     clean = message.clean.rstrip("?")
     if clean[:1] not in _FIRST:
@@ -79,7 +79,7 @@ def agenda_phrase(message: Message, names_a_day: Callable[[str], bool] | None = 
     group = match.lastgroup or ""
     rest = match[group] or ""
     day = _DAY_WORDS.fullmatch(rest)
-    if day is None and names_a_day is not None and rest.strip() and names_a_day(rest):
+    if day is None and is_day is not None and rest.strip() and is_day(rest):
         return rest.strip()
     if day is None or (group in _NEEDS_DAY and day["named"] is None):
         return None

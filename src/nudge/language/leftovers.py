@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nudge.language.fold import fold
+from nudge.language.time import surroundings
 from nudge.language.time.grammar import lexicon_for
 from nudge.language.time.tokens import Token, tokenize
 
@@ -30,29 +31,27 @@ REPEAT_WORDS = {
 }
 REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
 ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
-RANGE_FROM = frozenset({"from", "between", "btw", "btwn", "de", "entre"})
-RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-", "a", "et"})
+# The grammar's range words, and French ones: left in a task, "de 2 à 4" is a range too.
+RANGE_FROM = surroundings.RANGE_FROM | {"de", "entre"}
+RANGE_TO = surroundings.RANGE_TO | {"a", "et"}
 
 
 def names_time_left(task: str, lang: str) -> bool:
     """Whether ``task`` still holds a repeat or a clock range ("every 3rd", "from 9 to 5")."""
-    return names_repeat_left(task, lang) or _names_range(tuple(tokenize(fold(task))))
-
-
-def _names_range(tokens: Sequence[Token]) -> bool:
-    """Whether the tokens hold "from <n> to <n>" or "between <n> and <n>" (or French)."""
-    return any(
-        tokens[at].text in RANGE_FROM
-        and tokens[at + 2].text in RANGE_TO
-        and tokens[at + 1].kind == "num"
-        and tokens[at + 3].kind == "num"
-        for at in range(len(tokens) - 3)
+    tokens = tuple(tokenize(fold(task)))
+    return _holds_repeat(tokens, lang) or any(
+        surroundings.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
+        for at in range(len(tokens))
     )
 
 
 def names_repeat_left(task: str, lang: str) -> bool:
     """Whether ``task`` still holds a repeat ("every 3rd", "chaque lundi", "tlj")."""
-    tokens = tuple(tokenize(fold(task)))
+    return _holds_repeat(tuple(tokenize(fold(task))), lang)
+
+
+def _holds_repeat(tokens: Sequence[Token], lang: str) -> bool:
+    """Whether the tokens hold a repeat word with its object, or a repeat abbreviation."""
     categories = _categories(tokens, lang)
     repeat_words = REPEAT_WORDS.get(lang, frozenset())
     adverbs = REPEAT_ADVERBS.get(lang, frozenset())

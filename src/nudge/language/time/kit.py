@@ -16,6 +16,7 @@ from typing import Any
 from nudge.language.time.chart import WORD, Context, Item, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.values import Grain, Value
+from nudge.language.time.zoned import Zoned
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ class Time:
     def fields(self) -> Fields | None:
         """The calendar pattern, when the value is one."""
         return self.value if isinstance(self.value, Fields) else None
+
+    @property
+    def said_fields(self) -> Fields | None:
+        """The calendar pattern as said, before a zone word too ("Dec 3 at 10am CET")."""
+        value = self.value.inner if isinstance(self.value, Zoned) else self.value
+        return value if isinstance(value, Fields) else None
 
 
 @dataclass(frozen=True, slots=True)

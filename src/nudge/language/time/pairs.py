@@ -20,7 +20,6 @@ from collections.abc import Sequence
 
 from nudge.language.time.chart import Context, Node
 from nudge.language.time.compose import with_clock
-from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.rules.every_modifiers import repeat_with_clock
 from nudge.language.time.rules.zones import zoned
@@ -51,14 +50,8 @@ def _day_only(node: Node) -> bool:
         return value.clock is None and value.freq not in ("HOURLY", "MINUTELY")
     if not isinstance(value, Time) or value.elapsed or value.past or value.latent:
         return False
-    fields = _fields(value)
+    fields = value.said_fields
     return fields is None or not fields.has_clock
-
-
-def _fields(time: Time) -> Fields | None:
-    """The calendar pattern of a time, or of the time a zone word follows ("10am CET")."""
-    value = time.value.inner if isinstance(time.value, Zoned) else time.value
-    return value if isinstance(value, Fields) else None
 
 
 def _clock_only(node: Node) -> bool:
@@ -66,7 +59,7 @@ def _clock_only(node: Node) -> bool:
     value = node.value
     if not isinstance(value, Time) or value.elapsed or value.past or value.part:
         return False
-    fields = _fields(value)
+    fields = value.said_fields
     return fields is not None and fields.has_clock and not fields.has_date
 
 

@@ -32,7 +32,6 @@ from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
 from nudge.language.time.values import Intersect, Span, truncate
-from nudge.language.time.zoned import Zoned
 
 Status = Literal["resolved", "past", "far"]
 RECENT_DAYS = 30
@@ -109,13 +108,12 @@ def _recently_past(time: Time, now: datetime) -> Span | None:
     Said in another zone too ("Dec 3 at 10am CET" once that has gone today): else its next
     one, a year later, would be set without a word.
     """
-    value = time.value
-    fields = value.inner if isinstance(value, Zoned) else value
-    if not isinstance(fields, Fields) or fields.day is None or fields.year is not None:
+    fields = time.said_fields
+    if fields is None or fields.day is None or fields.year is not None:
         return None
     if fields.month is None and (fields.weekday is not None or not fields.has_clock):
         return None
-    previous = next(iter(value.past(now)), None)
+    previous = next(iter(time.value.past(now)), None)
     if previous is None:
         return None
     if fields.month is None:  # "the 3rd at 9am": today's only

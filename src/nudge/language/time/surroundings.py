@@ -46,6 +46,7 @@ from nudge.language.time.chart import Node
 from nudge.language.time.holidays import context as holidays
 from nudge.language.time.kit import Time
 from nudge.language.time.lexicon import en, fr
+from nudge.language.time.rules.every import EVERY_EN
 from nudge.language.time.tokens import Token
 
 DURATION_BEFORE = frozenset({"for", "during", "pendant", "durant", "depuis", "en", "pour"})
@@ -290,20 +291,34 @@ RANGE_FROM = frozenset({"from", "between", "btw", "btwn"})
 RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-"})
 
 
+def opens_clock_range(
+    tokens: Sequence[Token],
+    at: int,
+    starts: frozenset[str] = RANGE_FROM,
+    joins: frozenset[str] = RANGE_TO,
+) -> bool:
+    """Whether tokens from ``at`` are "from <n> to <n>" ("between 2 and 4"), with these words."""
+    return (
+        at + 3 < len(tokens)
+        and tokens[at].text in starts
+        and tokens[at + 2].text in joins
+        and tokens[at + 1].kind == "num"
+        and tokens[at + 3].kind == "num"
+    )
+
+
 def _in_a_clock_range(node: Node, tokens: Sequence[Token]) -> bool:
     """A reading inside "from 9 to 5" or "between 2 and 4": a range, not "nine to five" (4:51).
 
     "every 2 hrs from 9 to 5" is no one-off at 18:51; the range is asked about.
     """
-    for at in range(max(node.start - 1, 0), min(node.end, len(tokens) - 3)):
-        if tokens[at].text not in RANGE_FROM or tokens[at + 2].text not in RANGE_TO:
-            continue
-        if tokens[at + 1].kind == "num" and tokens[at + 3].kind == "num":
-            return True
-    return False
+    return any(
+        opens_clock_range(tokens, at)
+        for at in range(max(node.start - 1, 0), min(node.end, len(tokens) - 3))
+    )
 
 
-EVERY = frozenset({"every", "each", "evry", "evrey", "all"})
+EVERY = frozenset(EVERY_EN) - {"everyday"}  # the repeat rules' "every" words, before a count
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Words after "every 3rd" or "the 5th" that leave it a day of the month: "pay rent every 3rd
 # at 9", "on the 5th in the morning".
