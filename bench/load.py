@@ -4,7 +4,7 @@
         [--connections 64] [--rate 100] [--duration 20] [--phones 1000]
         [--webs 1] [--web-workers 1] [--workers 1 | --workers 0] [--sqlite]
         [--scale-out [--kill]]
-        [--profile FILE] [--env NUDGE_X=v] [--src DIR] [--keep]
+        [--profile FILE [--profiled worker1]] [--env NUDGE_X=v] [--src DIR] [--keep]
 
 On a throwaway PostgreSQL database (``NUDGE_TEST_POSTGRES_DSN``, default the local server),
 or a SQLite file with ``--sqlite``: ``nudge migrate``, then ``nudge serve --no-workers`` and
@@ -63,7 +63,8 @@ def describe(outcome: Outcome, load: Load) -> list[str]:
             f"stored {len(of_run):,} of {len(sent.accepted):,} accepted"
             f" ({len(sent.accepted - stored.inbound)} accepted not stored);"
             f" replies {len(replies.arrived):,} of {outcome.expected_replies:,} expected;"
-            f" duplicates {replies.duplicates}; lost {outcome.lost}; outbox {stored.outbox_status}",
+            f" duplicates {replies.duplicates}; lost {outcome.lost}; outbox {stored.outbox_status}"
+            f"; never handled {stored.waiting}",
         ]
     elif outcome.stored is not None:
         lines.append(f"rows inserted {outcome.stored.inbound_rows:,}")
@@ -95,7 +96,8 @@ def main() -> None:
     options.add_argument("--sqlite", action="store_true")
     options.add_argument("--scale-out", action="store_true")
     options.add_argument("--kill", action="store_true", help="with --scale-out")
-    options.add_argument("--profile", default="", help="py-spy speedscope file (web 1)")
+    options.add_argument("--profile", default="", help="py-spy collapsed stacks file")
+    options.add_argument("--profiled", default="web1", help="the process to profile (worker1…)")
     options.add_argument("--env", action="append", default=[], help="NUDGE_X=value for nudge")
     options.add_argument("--keep", action="store_true", help="keep the logs' directory")
     options.add_argument("--src", default="", help="another tree's src/ to run (before/after)")
@@ -119,6 +121,7 @@ def main() -> None:
         sqlite=arguments.sqlite,
         kill_web_at=arguments.duration / 2 if arguments.kill else 0.0,
         profile=arguments.profile,
+        profiled=arguments.profiled,
         extra_env=extra,
     )
     outcomes: list[tuple[Outcome, Load]] = []

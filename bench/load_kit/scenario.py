@@ -57,7 +57,8 @@ class Topology:
     nginx: bool = False
     sqlite: bool = False
     kill_web_at: float = 0.0  # seconds into the run: SIGKILL the first web process
-    profile: str = ""  # py-spy output (collapsed stacks) for the first web process
+    profile: str = ""  # py-spy output (collapsed stacks) for ``profiled``
+    profiled: str = "web1"  # the process py-spy samples (web1, worker1…)
     extra_env: tuple[tuple[str, str], ...] = ()
 
 
@@ -132,9 +133,7 @@ def _cpu() -> float:
 
 def _drain(fake: FakeTwilio, scratch: stack.Scratch, sent: tally.Sent, timeout: float) -> None:
     """Wait until every stored message of the run has its reply, or nothing moves for long."""
-    expected = tally.count(
-        scratch.url, "SELECT count(*) FROM messages WHERE direction = 'in'"
-    ) or len(sent.accepted)
+    expected = tally.count(scratch.url, tally.STORED_COUNT) or len(sent.accepted)
     last, moved, deadline = -1, time.monotonic(), time.monotonic() + timeout
     while time.monotonic() < deadline:
         arrived = len(fake.messages)
@@ -182,9 +181,8 @@ def run_nudge(workdir: Path, load: Load, topology: Topology, *, drain: float = 1
             procs, cafile = _start(topology, env, workdir, web_ports, edge_port)
             killer = _killer(procs[0], topology.kill_web_at)
             if topology.profile:
-                procs.append(
-                    stack.start_profiler(procs[0], topology.profile, load.duration, workdir)
-                )
+                target = next(proc for proc in procs if proc.name == topology.profiled)
+                procs.append(stack.start_profiler(target, topology.profile, load.duration, workdir))
             cpu = _cpu()
             database = "" if topology.sqlite else scratch.name
             with stack.RssSampler(procs, database) as sampler:

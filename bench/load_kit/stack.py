@@ -176,7 +176,11 @@ class Scratch:
 
 
 def nudge_settings(db_url: str, public_url: str, fake_url: str, **extra: str) -> dict[str, str]:
-    """``nudge``'s environment: real Twilio against the fake, signatures on, no pacing."""
+    """``nudge``'s environment: real Twilio against the fake, signatures on, no pacing.
+
+    The per-phone rate limits are raised out of reach, not turned off: a synthetic crowd of
+    1,000 phones at hundreds of texts a second sends each more than a person could.
+    """
     env = nudge_env(
         {
             "NUDGE_DATABASE_URL": db_url,
@@ -188,6 +192,12 @@ def nudge_settings(db_url: str, public_url: str, fake_url: str, **extra: str) ->
             "NUDGE_TWILIO_VALIDATE_SIGNATURE": "true",
             "NUDGE_SEND_RATE_PER_SECOND": "0",
             "NUDGE_LOG_LEVEL": "INFO",
+            # 1,000 phones at 600 texts/s send 36 a minute each, over the per-phone limit:
+            # limits still counted (their query runs), never reached
+            "NUDGE_RATE_LIMIT_PER_MINUTE": "100000",
+            "NUDGE_RATE_LIMIT_PER_HOUR": "100000",
+            "NUDGE_RATE_LIMIT_PER_DAY": "100000",
+            "NUDGE_RATE_LIMIT_REPEATS": "100000",
             **extra,
         }
     )

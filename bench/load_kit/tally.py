@@ -87,10 +87,11 @@ class Sent:
 class Stored:
     """What the database holds after the run."""
 
-    inbound: set[str]
+    inbound: set[str]  # handled (messages) or still waiting for a worker (inbox)
     inbound_rows: int
     reply_key: dict[int, str]  # outbox id -> MessageSid it answers
     outbox_status: dict[str, int]
+    waiting: int = 0  # inbox rows never handled
 
 
 async def _stored(db_url: str) -> Stored:
@@ -103,6 +104,7 @@ async def _stored(db_url: str) -> Stored:
                 )
             ).scalars()
             sids = list(inbound)
+            waiting = set((await connection.execute(text(INBOX_SIDS))).scalars()) - set(sids)
             outbox = (
                 await connection.execute(text("SELECT id, idempotency_key, status FROM outbox"))
             ).all()
@@ -114,7 +116,15 @@ async def _stored(db_url: str) -> Stored:
         if row.idempotency_key.startswith("reply:")
     }
     status = collections.Counter(str(row.status) for row in outbox)
-    return Stored(set(sids), len(sids), reply_key, dict(status))
+    rows = len(sids) + len(waiting)
+    return Stored(set(sids) | waiting, rows, reply_key, dict(status), len(waiting))
+
+
+INBOX_SIDS = "SELECT provider_sid FROM inbox"
+STORED_COUNT = (
+    "SELECT (SELECT count(*) FROM messages WHERE direction = 'in') + (SELECT count(*) FROM inbox)"
+)
+"""Every inbound text stored: handled (``messages``) or waiting for a worker (``inbox``)."""
 
 
 def stored(db_url: str) -> Stored:

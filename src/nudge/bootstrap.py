@@ -16,12 +16,13 @@ from nudge.channels.base import Sender, StatusLookup
 from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
+from nudge.conversation.inbox import Inbox
 from nudge.features.briefings.service import send_due as send_briefings
 from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
 from nudge.outbox.delivery import DeliveryWorker
 from nudge.outbox.delivery_pass import DeliveryPass
-from nudge.outbox.listen import OutboxListener, OutboxNotifier
+from nudge.outbox.listen import INBOX, OUTBOX, Listener, Notifier
 from nudge.outbox.pacing import Pacer
 from nudge.outbox.reconcile import Reconciler
 from nudge.scheduler.policy import Policy
@@ -45,14 +46,15 @@ class Services:
     delivery: DeliveryWorker
     scheduler: SchedulerPass
     workers: Workers
+    inbox: Inbox  # inbound SMS stored by the webhook, handled by the loops
     http: httpx.AsyncClient | None = None
     reconciler: Reconciler | None = None
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
-    listener: OutboxListener | None = None  # PostgreSQL: wakes delivery at every reply queued
-    notifier: OutboxNotifier | None = None  # PostgreSQL: tells other processes' listeners
+    listener: Listener | None = None  # PostgreSQL: wakes the inbox and delivery loops
+    notifiers: tuple[Notifier, ...] = ()  # PostgreSQL: tell other processes' listeners
 
     def start_workers(self) -> None:
-        """Run the scheduler and delivery loops in this process's event loop."""
+        """Run the inbox, scheduler and delivery loops in this process's event loop."""
         self.workers.start()
         if self.listener is not None:
             self.listener.start()
@@ -66,8 +68,8 @@ class Services:
     async def close(self) -> None:
         """Stop the loops and release connections (the process can then exit)."""
         await self.stop_workers()
-        if self.notifier is not None:
-            await self.notifier.stop()
+        for notifier in self.notifiers:
+            await notifier.stop()
         if self.http is not None:
             await self.http.aclose()
         if self.llm_http is not None:
@@ -123,8 +125,9 @@ def build(
             sender = _twilio_sender(settings, http)
         else:
             sender = SimulatorSender(db=db, clock=clock)
-    delivery_bell = Wakeup()
-    notifier = None if settings.is_sqlite else OutboxNotifier(settings.database_url)
+    delivery_bell, inbox_bell = Wakeup(), Wakeup()
+    replies = None if settings.is_sqlite else Notifier(settings.database_url, OUTBOX)
+    inbound = None if settings.is_sqlite else Notifier(settings.database_url, INBOX)
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
     features = _features(settings, agent)
@@ -132,7 +135,7 @@ def build(
         db=db,
         clock=clock,
         settings=settings,
-        on_enqueue=_bells(delivery_bell, notifier),
+        on_enqueue=_bells(delivery_bell, replies),
         agent=agent,
         features=features,
     )
@@ -154,25 +157,37 @@ def build(
         lookup=sender if isinstance(sender, StatusLookup) else None,
         wait_seconds=settings.reconcile_after_seconds,
     )
+    inbox = Inbox(
+        db=db,
+        handler=handler,
+        clock=clock,
+        on_accept=_bells(inbox_bell, inbound),
+        bell=inbox_bell,
+        lease_seconds=settings.inbox_lease_seconds,
+        max_attempts=settings.delivery_max_attempts,
+        concurrency=settings.inbox_concurrency,
+    )
     scheduler = _scheduler(settings, db, clock, handler, on_queued=delivery_bell.ring)
     outgoing = DeliveryPass(
         delivery, reconciler, clock=clock, reconcile_seconds=settings.delivery_poll_seconds
     )
-    workers = _workers(settings, scheduler, outgoing, delivery_bell)
-    listener = None if settings.is_sqlite else OutboxListener(settings.database_url, delivery_bell)
+    workers = _workers(settings, scheduler, outgoing, inbox, (delivery_bell, inbox_bell))
+    bells = {OUTBOX: delivery_bell, INBOX: inbox_bell}
+    listener = None if settings.is_sqlite else Listener(settings.database_url, bells)
+    notifiers = tuple(notifier for notifier in (replies, inbound) if notifier is not None)
     return Services(
-        settings, clock, db, features, sender, handler, delivery, scheduler, workers, http,
-        reconciler, llm_http, listener, notifier,
+        settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
+        http, reconciler, llm_http, listener, notifiers,
     )  # fmt: skip
 
 
-def _bells(delivery_bell: Wakeup, notifier: OutboxNotifier | None) -> Callable[[], None]:
-    """What a committed reply rings: this process's delivery, and on PostgreSQL every other."""
+def _bells(bell: Wakeup, notifier: Notifier | None) -> Callable[[], None]:
+    """What committed work rings: this process's loop, and on PostgreSQL every other's."""
     if notifier is None:
-        return delivery_bell.ring
+        return bell.ring
 
     def ring() -> None:
-        delivery_bell.ring()
+        bell.ring()
         notifier.ring()
 
     return ring
@@ -200,14 +215,25 @@ def _scheduler(
 
 
 def _workers(
-    settings: Settings, scheduler: SchedulerPass, outgoing: DeliveryPass, delivery_bell: Wakeup
+    settings: Settings,
+    scheduler: SchedulerPass,
+    outgoing: DeliveryPass,
+    inbox: Inbox,
+    bells: tuple[Wakeup, Wakeup],
 ) -> Workers:
-    """The scheduler and delivery loops (replies queued in this process ring delivery's bell)."""
+    """The inbox, scheduler and delivery loops (work queued in this process rings their bells)."""
+    delivery_bell, inbox_bell = bells
     loops = [
+        Loop("inbox", inbox.run_once, settings.delivery_poll_seconds, inbox_bell),
         Loop("scheduler", scheduler.run_once, settings.scheduler_poll_seconds, Wakeup()),
         Loop("delivery", outgoing.run_once, settings.delivery_poll_seconds, delivery_bell),
     ]
-    return Workers(loops, batch_size=settings.batch_size, on_stop=outgoing.request_stop)
+
+    def stop() -> None:
+        inbox.request_stop()
+        outgoing.request_stop()
+
+    return Workers(loops, batch_size=settings.batch_size, on_stop=stop)
 
 
 def _pacer(settings: Settings, db: Database, clock: Clock) -> Pacer | None:

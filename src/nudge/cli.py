@@ -69,9 +69,11 @@ uvicorn, closes it, so a request is never written into a connection uvicorn just
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
     port: Annotated[int | None, typer.Option(help="Bind port.")] = None,
-    workers: Annotated[bool, typer.Option(help="Also run scheduler + delivery.")] = True,
+    workers: Annotated[
+        bool, typer.Option(help="Also run the inbox, scheduler and delivery loops.")
+    ] = True,
 ) -> None:
-    """Run the web server (webhooks, simulator, probes) with the scheduler and delivery."""
+    """Run the web server (webhooks, simulator, probes) with the inbox, scheduler and delivery."""
     import uvicorn
 
     from nudge.web import factory
@@ -116,7 +118,7 @@ async def _check_schema(settings: Settings) -> None:
 
 @app.command()
 def worker() -> None:
-    """Run the scheduler and delivery loops only (run as many as you like on PostgreSQL)."""
+    """Run the inbox, scheduler and delivery loops only (as many as you like on PostgreSQL)."""
     settings = _settings()
     asyncio.run(_with_services(settings, _run_worker))
 

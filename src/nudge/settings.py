@@ -82,6 +82,17 @@ class Settings(BaseSettings):
         default=5, description="Definite failures retried this many times, then failed."
     )
     batch_size: int = Field(default=100, description="Rows claimed per scheduler/delivery pass.")
+    inbox_concurrency: int = Field(
+        default=8,
+        ge=1,
+        le=100,
+        description="Inbound SMS one inbox loop handles at once (each of a different phone).",
+    )
+    inbox_lease_seconds: int = Field(
+        default=120,
+        ge=10,
+        description="How long a worker holds an inbound SMS it is handling before another may.",
+    )
     # Reminder engine (scheduler, outbox): catch-up, follow-ups, pacing, reconciliation.
     catchup_grace_minutes: int = Field(
         default=30, description="A reminder later than this after downtime is recorded missed."

@@ -14,6 +14,7 @@ from nudge.store.migrate import upgrade
 from nudge.web.app import create_app
 from tests.conftest import _clean, make_settings
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN
+from tests.inbox_worker import handled_after_webhooks
 
 PUBLIC: Final = "https://nudge.example.org"
 OUR_NUMBER: Final = "+15145550100"
@@ -64,7 +65,9 @@ async def production_web(
     transport = httpx.ASGITransport(app=app)
     try:
         async with httpx.AsyncClient(
-            transport=transport, base_url="http://internal:8000"
+            transport=transport,
+            base_url="http://internal:8000",
+            event_hooks=handled_after_webhooks(services),
         ) as client:
             yield services, client
     finally:

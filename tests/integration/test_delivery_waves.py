@@ -11,7 +11,7 @@ from sqlalchemy import update
 from nudge.bootstrap import Services, build
 from nudge.channels.base import Inbound, SendResult
 from nudge.clock import FakeClock
-from nudge.outbox.listen import OutboxListener, asyncpg_dsn
+from nudge.outbox.listen import OUTBOX, Listener, asyncpg_dsn
 from nudge.scheduler.wakeup import Wakeup
 from nudge.store.migrate import upgrade
 from nudge.store.tables import Outbox, User
@@ -119,7 +119,7 @@ async def test_a_reply_handled_in_one_process_rings_the_delivery_bell_of_another
 ) -> None:
     assert asyncpg_dsn(postgres_url).startswith("postgresql://")
     bell = RecordingBell()
-    listener = OutboxListener(postgres_url, bell)  # the worker's side
+    listener = Listener(postgres_url, {OUTBOX: bell})  # the worker's side
     services = build(make_settings(postgres_url))  # the web process's side
     await _clean(services)
     listener.start()

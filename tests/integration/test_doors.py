@@ -63,6 +63,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "todos": ("nudge.features.",),
     "memories": ("nudge.features.",),
     "messages": ("nudge.conversation.",),
+    "inbox": ("nudge.conversation.",),  # texts the webhook took, waiting for a worker
     "conversation_state": ("nudge.conversation.",),
     "outbox": ("nudge.outbox.",),
     "send_pacers": ("nudge.outbox.",),

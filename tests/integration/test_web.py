@@ -21,6 +21,7 @@ from tests.fakes.twilio_server import (
     signed_form,
     twilio_fixture,
 )
+from tests.inbox_worker import handled_after_webhooks
 
 PUBLIC = "https://nudge.example.org"
 SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
@@ -41,7 +42,10 @@ async def web(
     await _clean(services)
     app = create_app(services, run_workers=False)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://internal:8000") as client:
+    hooks = handled_after_webhooks(services)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://internal:8000", event_hooks=hooks
+    ) as client:
         yield services, client
     await services.close()
 

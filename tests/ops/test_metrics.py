@@ -18,6 +18,7 @@ from nudge.store.migrate import upgrade
 from nudge.web.app import create_app
 from tests.conftest import _clean, make_settings
 from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, signed_form, twilio_fixture
+from tests.inbox_worker import handled_after_webhooks
 
 PUBLIC = "https://nudge.example.org"
 SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
@@ -33,7 +34,10 @@ async def web(
     await upgrade(services.db)
     await _clean(services)
     transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://internal:8000") as client:
+    hooks = handled_after_webhooks(services)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://internal:8000", event_hooks=hooks
+    ) as client:
         yield services, client
     await services.close()
 

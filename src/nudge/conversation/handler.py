@@ -69,28 +69,32 @@ class ConversationHandler:
             AgentTurns(db=db, agent=agent, features=self._features) if agent is not None else None
         )
 
-    async def handle(self, inbound: Inbound) -> Handled:
+    async def handle(self, inbound: Inbound, *, received_at: datetime | None = None) -> Handled:
         """Handle ``inbound`` exactly once per provider id.
 
         One transaction, unless the agent must answer: then this transaction stores the
         message as awaiting the agent, and ``AgentTurns`` does the rest in short ones.
+        ``received_at`` (the inbox's, when it waited there) dates the message and its rate
+        limits, so a backlog handled at once is not taken for a flood; what the message asks
+        is read at the time it is handled, and its confirmation says that time.
         """
         inbound = inbound.storable()
         now = self._clock.now()
+        received = received_at if received_at is not None and received_at <= now else now
         planned = await plan_ahead(  # a model call: no transaction open
             self._db, self._settings, inbound, now, self._features.planner
         )
         async with self._db.transaction() as session:
             user, state = await self._person(session, inbound, now)
             limited = await rate_limit.assess(  # over a limit: stored, not read, one notice
-                session, user, state, inbound, now=now, limits=self._limits
+                session, user, state, inbound, now=received, limits=self._limits
             )
             reading = limited.reading if limited is not None else read_message(
                 user, state, inbound, now=now, max_chars=self._settings.max_body_chars
             )  # fmt: skip
             to_agent = self._agent is not None and isinstance(reading.command, Unknown)
             message_id = await _store_once(
-                session, user_id=user.id, inbound=inbound, now=now,
+                session, user_id=user.id, inbound=inbound, now=received,
                 intent=None if to_agent else reading.intent,
                 status=MessageStatus.AWAITING_AGENT if to_agent else MessageStatus.RECEIVED,
             )  # fmt: skip
@@ -98,9 +102,9 @@ class ConversationHandler:
                 log.info("inbound.duplicate", sid=inbound.provider_sid, phone=user.phone)
                 SMS_INBOUND.labels(inbound.channel, "duplicate").inc()
                 return Handled(duplicate=True, user_id=user.id)
-            users.note_inbound(user, now=now)
+            users.note_inbound(user, now=received)
             if limited is not None:
-                rate_limit.note(state, limited, now=now)
+                rate_limit.note(state, limited, now=received)
             response = await self._respond(session, user, state, reading, now, planned)
             if to_agent and response.prompt is None:  # answered here after all
                 await agent_turn.close(session, message_id=message_id, intent=response.intent)

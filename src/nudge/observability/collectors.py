@@ -1,8 +1,8 @@
 """Scrape-time collection: gauges read from the database and the pool when /metrics is asked.
 
-Every replica answers from the shared database, so a web-only replica reports the outbox as
-well as a worker does. The query is one indexed aggregate; a slow or absent database counts a
-collection error and leaves the previous values, so a scrape never hangs or fails.
+Every replica answers from the shared database, so a web-only replica reports the inbox and
+the outbox as well as a worker does. The queries are two small aggregates; a slow or absent
+database counts a collection error and leaves the previous values, so a scrape never hangs.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from nudge.observability.metrics import (
     COLLECT_ERRORS,
     DB_POOL_IN_USE,
     DB_POOL_SIZE,
+    INBOX_DEPTH,
+    INBOX_OLDEST_AGE,
     OUTBOX_DEPTH,
     OUTBOX_OLDEST_AGE,
     REGISTRY,
 )
 from nudge.store.db import Database
 from nudge.store.states import OutboxStatus
-from nudge.store.tables import Outbox
+from nudge.store.tables import Inbox, Outbox
 
 COLLECT_TIMEOUT_SECONDS = 2.0
 WAITING = (OutboxStatus.PENDING, OutboxStatus.SENDING)
@@ -43,6 +45,20 @@ async def outbox_backlog(db: Database, now: datetime) -> tuple[int, float]:
     return int(count), max(age, 0.0)
 
 
+async def inbox_backlog(db: Database, now: datetime) -> tuple[int, float]:
+    """Inbound SMS not yet handled, and the age in seconds of the oldest (0 if none)."""
+    query = select(func.count(), func.min(Inbox.received_at))
+    async with db.sessions() as session:
+        count, oldest = (await session.execute(query)).one()
+    age = (now - oldest).total_seconds() if oldest is not None else 0.0
+    return int(count), max(age, 0.0)
+
+
+async def _backlogs(db: Database, now: datetime) -> tuple[tuple[int, float], tuple[int, float]]:
+    """The outbox's backlog and the inbox's, read one after the other."""
+    return await outbox_backlog(db, now), await inbox_backlog(db, now)
+
+
 def update_pool_gauges(db: Database) -> None:
     """Connections checked out of the engine's pool, and how many it may hold."""
     pool = db.engine.sync_engine.pool
@@ -55,13 +71,15 @@ async def collect(db: Database, now: datetime) -> None:
     """Refresh every scrape-time gauge; never raises."""
     update_pool_gauges(db)
     try:
-        depth, age = await asyncio.wait_for(outbox_backlog(db, now), COLLECT_TIMEOUT_SECONDS)
+        outbox, inbox = await asyncio.wait_for(_backlogs(db, now), COLLECT_TIMEOUT_SECONDS)
     except Exception as error:  # a scrape must answer even when the database does not
         COLLECT_ERRORS.inc()
         log.warning("metrics.collect_failed", error=type(error).__name__)
         return
-    OUTBOX_DEPTH.set(depth)
-    OUTBOX_OLDEST_AGE.set(age)
+    OUTBOX_DEPTH.set(outbox[0])
+    OUTBOX_OLDEST_AGE.set(outbox[1])
+    INBOX_DEPTH.set(inbox[0])
+    INBOX_OLDEST_AGE.set(inbox[1])
 
 
 async def render(db: Database, now: datetime) -> tuple[bytes, str]:

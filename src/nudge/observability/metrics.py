@@ -2,8 +2,9 @@
 
 Names follow Prometheus conventions (``nudge_`` prefix, ``_total`` counters, base units).
 Other modules import the objects they update; nothing is created at call time.
-Gauges read from the database (outbox depth and age, pool use) are refreshed at scrape time
-by ``nudge.observability.collectors``, so any replica, web-only or worker, reports them.
+Gauges read from the database (inbox and outbox depth and age, pool use) are refreshed at
+scrape time by ``nudge.observability.collectors``, so any replica, web-only or worker, reports
+them.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ HTTP_LATENCY = Histogram(
 SMS_INBOUND = Counter(
     "nudge_sms_inbound_total",
     "Inbound SMS by channel and outcome (handled, rate_limited, duplicate, bad_signature,"
-    " invalid).",
+    " invalid, failed: a handling that raised and will be retried).",
     ["channel", "outcome"],
     registry=REGISTRY,
 )
@@ -48,6 +49,17 @@ SMS_OUTBOUND = Counter(
     "nudge_sms_outbound_total",
     "Outgoing SMS handed to the provider, by kind (reply, reminder, ...).",
     ["kind"],
+    registry=REGISTRY,
+)
+
+INBOX_DEPTH = Gauge(
+    "nudge_inbox_depth",
+    "Inbound SMS stored by the webhook and not yet handled (kept failures included).",
+    registry=REGISTRY,
+)
+INBOX_OLDEST_AGE = Gauge(
+    "nudge_inbox_oldest_age_seconds",
+    "Age of the oldest inbound SMS not yet handled.",
     registry=REGISTRY,
 )
 

@@ -1,22 +1,25 @@
-"""Wake delivery the moment any process queues a reply: PostgreSQL ``LISTEN``/``NOTIFY``.
+"""Wake the loops the moment any process has work for them: PostgreSQL ``LISTEN``/``NOTIFY``.
 
-After the handler commits a reply it rings ``OutboxNotifier``, which sends ``NOTIFY
-nudge_outbox`` on a connection of its own, off the request. Each process running the
-delivery loop listens (``OutboxListener``) and rings its delivery bell: a reply written by a
-web process reaches a separate ``nudge worker`` in milliseconds instead of at its next poll.
+Two channels. ``nudge_inbox``: the webhook stored an inbound SMS, the inbox loops handle it.
+``nudge_outbox``: the handler committed a reply, the delivery loops send it. The writer rings
+its ``Notifier``, which sends ``NOTIFY <channel>`` on a connection of its own, off the request.
+Each process running the loops listens (``Listener``) and rings the loop's bell: work written
+by a web process reaches a separate ``nudge worker`` in milliseconds instead of at its next poll.
 
-Not inside the reply's transaction: PostgreSQL serialises the commits of transactions that
+Not inside the writer's transaction: PostgreSQL serialises the commits of transactions that
 notified (one global lock, held across the commit's WAL flush), which halved the webhook
-rate at 64 concurrent requests. Out here the rings of many replies fold into one NOTIFY
+rate at 64 concurrent requests. Out here the rings of many writes fold into one NOTIFY
 while the previous one is in flight. Polling stays the guarantee: a lost connection only
-slows replies to the poll interval while it reconnects. SQLite has no such channel; there
-the in-process bell and the poll serve.
+slows the loops to their poll interval while it reconnects. SQLite has no such channel; there
+the in-process bells and the poll serve.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import asyncpg
@@ -25,7 +28,8 @@ from sqlalchemy.engine import make_url
 from nudge.observability.logging import get_logger
 from nudge.scheduler.wakeup import Wakeup
 
-CHANNEL = "nudge_outbox"
+OUTBOX = "nudge_outbox"
+INBOX = "nudge_inbox"
 RECONNECT_SECONDS = 2.0
 
 log = get_logger("delivery")
@@ -45,16 +49,16 @@ async def _cancel(task: asyncio.Task[None] | None) -> None:
             await task
 
 
-class OutboxNotifier:
-    """Sends ``NOTIFY nudge_outbox`` after replies were queued: one at a time, rings folded."""
+class Notifier:
+    """Sends ``NOTIFY <channel>`` after work was committed: one at a time, rings folded."""
 
-    def __init__(self, database_url: str) -> None:
-        self._dsn = asyncpg_dsn(database_url)
+    def __init__(self, database_url: str, channel: str) -> None:
+        self._dsn, self._channel = asyncpg_dsn(database_url), channel
         self._wanted = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
     def ring(self) -> None:
-        """A reply was committed: tell the listeners soon (starts the sender on first use)."""
+        """Work was committed: tell the listeners soon (starts the sender on first use)."""
         self._wanted.set()
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run())
@@ -73,9 +77,10 @@ class OutboxNotifier:
                 try:
                     if connection is None or connection.is_closed():
                         connection = await asyncpg.connect(self._dsn)
-                    await connection.execute(f"NOTIFY {CHANNEL}")
+                    await connection.execute(f"NOTIFY {self._channel}")
                 except Exception as error:  # the workers' poll carries on meanwhile
-                    log.warning("delivery.notify_failed", error=type(error).__name__)
+                    error_name = type(error).__name__
+                    log.warning("delivery.notify_failed", channel=self._channel, error=error_name)
                     connection = None
                     await asyncio.sleep(RECONNECT_SECONDS)
         finally:
@@ -84,11 +89,14 @@ class OutboxNotifier:
                     await asyncio.shield(connection.close(timeout=2))
 
 
-class OutboxListener:
-    """Listens on ``CHANNEL`` and rings ``bell`` at every notification, reconnecting forever."""
+class Listener:
+    """Listens on each channel of ``bells`` and rings its bell at every notification.
 
-    def __init__(self, database_url: str, bell: Wakeup) -> None:
-        self._dsn, self._bell = asyncpg_dsn(database_url), bell
+    One connection for all the channels, reconnecting forever.
+    """
+
+    def __init__(self, database_url: str, bells: Mapping[str, Wakeup]) -> None:
+        self._dsn, self._bells = asyncpg_dsn(database_url), dict(bells)
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -101,8 +109,13 @@ class OutboxListener:
         await _cancel(self._task)
         self._task = None
 
-    def _ring(self, *_notification: Any) -> None:
-        self._bell.ring()
+    def _ring_all(self) -> None:
+        for bell in self._bells.values():
+            bell.ring()
+
+    @staticmethod
+    def _ring(bell: Wakeup, *_notification: Any) -> None:
+        bell.ring()
 
     async def _run(self) -> None:
         while True:
@@ -120,8 +133,9 @@ class OutboxListener:
         try:
             lost = asyncio.Event()
             connection.add_termination_listener(lambda _connection: lost.set())
-            await connection.add_listener(CHANNEL, self._ring)
-            self._bell.ring()  # whatever was queued while nobody listened
+            for channel, bell in self._bells.items():
+                await connection.add_listener(channel, partial(self._ring, bell))
+            self._ring_all()  # whatever was queued while nobody listened
             await lost.wait()
             log.warning("delivery.listen_lost")
         finally:

@@ -19,7 +19,12 @@ def insert_ignore_statement(
     Execute it with a list of row dicts for a batched insert.
     """
     name = session.bind.dialect.name if session.bind is not None else "sqlite"
-    module: Any = postgresql if name == "postgresql" else sqlite
+    return insert_ignore_for(name, table, conflict_columns)
+
+
+def insert_ignore_for(dialect: str, table: Any, conflict_columns: Sequence[str]) -> Insert:
+    """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the dialect named (no session needed)."""
+    module: Any = postgresql if dialect == "postgresql" else sqlite
     statement: Insert = module.insert(table).on_conflict_do_nothing(
         index_elements=list(conflict_columns)
     )

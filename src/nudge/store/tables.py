@@ -93,6 +93,27 @@ class Message(Base):
     agent_reply: Mapped[str | None] = mapped_column(Text)
 
 
+class Inbox(Base):
+    """An inbound SMS accepted by the webhook and not yet handled (handled, it is deleted).
+
+    The webhook only stores it (one statement) and answers Twilio; a worker claims the oldest
+    row of each phone with a lease, hands it to the conversation handler, then deletes it.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_phone_id", "phone", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text)
+    num_media: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime]
+    lease_until: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Outbox(Base):
     """Every outgoing SMS, written in the transaction of the change it reports."""
 

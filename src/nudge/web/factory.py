@@ -2,7 +2,7 @@
 
 With ``NUDGE_WEB_WORKERS`` above 1, uvicorn starts that many processes on one port and each
 imports ``IMPORT`` and calls it: Settings are read again from the same environment, and
-whether to run the scheduler and delivery loops comes down in ``NUDGE_SERVE_LOOPS``
+whether to run the inbox, scheduler and delivery loops comes down in ``NUDGE_SERVE_LOOPS``
 (set by ``nudge serve`` from ``--workers/--no-workers``; not a setting of its own).
 """
 

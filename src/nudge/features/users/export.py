@@ -13,6 +13,7 @@ from nudge.features.users.service import find
 from nudge.store.tables import (
     AuditLog,
     ConversationState,
+    Inbox,
     Message,
     Occurrence,
     Outbox,
@@ -51,6 +52,7 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         .where(SimulatorMessage.phone == phone)
         .order_by(SimulatorMessage.id)
     )
+    waiting = await session.execute(select(Inbox).where(Inbox.phone == phone).order_by(Inbox.id))
     return {
         "profile": _row(user),
         "messages": await _all(session, Message, user.id),
@@ -60,6 +62,7 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         "conversation_state": await _all(session, ConversationState, user.id),
         "audit_log": await _all(session, AuditLog, user.id),
         "simulator_messages": [_row(item) for item in handset.scalars()],
+        "inbox": [_row(item) for item in waiting.scalars()],  # texts not handled yet
     }
 
 
@@ -67,6 +70,7 @@ async def erase_user(session: AsyncSession, *, phone: str) -> bool:
     """Delete the person and everything that refers to them; False when unknown."""
     user = await find(session, phone=phone)
     await session.execute(delete(SimulatorMessage).where(SimulatorMessage.phone == phone))
+    await session.execute(delete(Inbox).where(Inbox.phone == phone))
     if user is None:
         return False
     for model in (Outbox, ConversationState, Occurrence, Reminder, Todo, Message, AuditLog):

@@ -73,7 +73,7 @@ async def _signed_form(request: Request, settings: Settings) -> dict[str, str] |
 
 @router.post("/sms", response_class=Response, responses=INBOUND_ANSWERS, openapi_extra=INBOUND_FORM)
 async def inbound_sms(request: Request, services: ServicesDep) -> Response:
-    """Store and handle one inbound SMS; the reply goes out through the outbox."""
+    """Store one inbound SMS and answer at once; a worker handles it, the outbox replies."""
     params = await _signed_form(request, services.settings)
     if isinstance(params, Response):
         SMS_INBOUND.labels("twilio", "bad_signature").inc()
@@ -86,7 +86,7 @@ async def inbound_sms(request: Request, services: ServicesDep) -> Response:
     except ValueError as error:
         SMS_INBOUND.labels("twilio", "invalid").inc()
         return PlainTextResponse(f"Bad request: {error}", status_code=400)
-    await services.handler.handle(inbound)
+    await services.inbox.accept(inbound)
     return Response(EMPTY_TWIML, media_type="application/xml")
 
 
