@@ -183,15 +183,22 @@ def _read(
     within: tuple[int, int] | None,
 ) -> Reading | None:
     """``read`` within its walk budget."""
-    local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
-    day_parts = parts or DEFAULT_PARTS
-    ctx = Context(local, lang, region or region_of(lang, tz), day_parts, tz)
+    ctx = _context(now, tz, lang, region, parts)
     memo = read_nodes(text, ctx).read  # the answer is the text's, the piece's and ctx's alone
     if within in memo:
         return memo[within]
-    found = _read_mixed((text, within), ctx, day_parts)
+    found = _read_mixed((text, within), ctx, ctx.parts)
     memo[within] = found
     return found
+
+
+@lru_cache(maxsize=16)  # a message is read several times with the same clock and settings
+def _context(
+    now: datetime, tz: str, lang: str, region: str | None, parts: DayParts | None
+) -> Context:
+    """What the rules read for a message said at aware ``now`` (to the second) in ``tz``."""
+    local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
+    return Context(local, lang, region or region_of(lang, tz), parts or DEFAULT_PARTS, tz)
 
 
 def _read_mixed(source: Source, ctx: Context, day_parts: DayParts) -> Reading | None:

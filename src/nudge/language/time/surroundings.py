@@ -41,6 +41,7 @@ is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from nudge.language.time.chart import Node
 from nudge.language.time.holidays import context as holidays
@@ -367,15 +368,14 @@ def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
 
 
 Check = Callable[[Node, Sequence[Token]], bool]
-Clue = Callable[[frozenset[str], Sequence[Token]], bool]
+Clue = Callable[[frozenset[str], Sequence[Token]], bool] | frozenset[str]  # or: one of words
 
 
 def _always(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
     return True
 
 
-def _hyphen(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
-    return "-" in texts
+_hyphen = frozenset({"-"})
 
 
 def _digit_run(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
@@ -389,8 +389,8 @@ def _two_numbers(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
 
 
 def _any_of(words: frozenset[str]) -> Clue:
-    """A clue: the text holds one of ``words``."""
-    return lambda texts, tokens: not texts.isdisjoint(words)
+    """A clue: the text holds one of ``words`` (looked up by word, ``Surroundings``)."""
+    return words
 
 
 # Each check, and what a text must hold for it to fire: the checks a text cannot fire are
@@ -440,9 +440,13 @@ class Surroundings:
         """The checks for the text of ``tokens``; ``names`` as for ``out_of_place``."""
         texts = frozenset(token.text for token in tokens)
         self.tokens = tokens
-        self.checks = [check for check, clue in CHECKS if clue(texts, tokens)]
-        if names:
-            self.checks.append(holidays.out_of_place)
+        bits = 0
+        for text in texts & _CLUE_WORDS:  # most words of a text are no clue
+            bits |= _WORD_BITS[text]
+        for bit, clue in _CALLED:
+            if not bits & bit and clue(texts, tokens):
+                bits |= bit
+        self.checks = _checks(bits, names)
 
     def out_of_place(self, node: Node) -> bool:
         """Whether the words around ``node`` say it is no time."""
@@ -451,3 +455,25 @@ class Surroundings:
             if check(node, tokens):
                 return True
         return False
+
+
+def _word_bits() -> dict[str, int]:
+    """Each clue word, and the checks (one bit each, in ``CHECKS`` order) it may fire."""
+    bits: dict[str, int] = {}
+    for index, (_, clue) in enumerate(CHECKS):
+        if isinstance(clue, frozenset):
+            for word in clue:
+                bits[word] = bits.get(word, 0) | 1 << index
+    return bits
+
+
+_WORD_BITS = _word_bits()
+_CLUE_WORDS = frozenset(_WORD_BITS)
+_CALLED = tuple((1 << k, clue) for k, (_, clue) in enumerate(CHECKS) if callable(clue))
+
+
+@lru_cache(maxsize=None)  # a few dozen sets of checks occur, one per set of clues held
+def _checks(bits: int, names: bool) -> tuple[Check, ...]:
+    """The checks of ``CHECKS`` whose bits are set, in order; the holiday check with names."""
+    chosen = tuple(check for k, (check, _) in enumerate(CHECKS) if bits >> k & 1)
+    return (*chosen, holidays.out_of_place) if names else chosen
