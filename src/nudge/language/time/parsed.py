@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from nudge.language.time.chart import MAX_NODES, Node
 from nudge.language.time.holidays.context import names_near
-from nudge.language.time.surroundings import Surroundings
+from nudge.language.time.surrounding_checks import Surroundings
 from nudge.language.time.tokens import MAX_TOKENS, Token
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Readings the words around them undo: "at one point", "the sun is out", "06 12 34 56 78".
 
 Rules cannot see past their own words, so these checks run on the chart's readings before
-ranking (``out_of_place``).
+ranking (``surrounding_checks.out_of_place``).
 
 A clock time in number words is far more often a count than a clock: such a reading is
 dropped after "for", "pendant", "durant", "depuis", "en", "pour" (a duration: "for two
@@ -41,10 +41,8 @@ is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from nudge.language.time.chart import Node
-from nudge.language.time.holidays import context as holidays
 from nudge.language.time.kit import Time
 from nudge.language.time.lexicon import en, fr
 from nudge.language.time.rules.every import EVERY_EN
@@ -389,12 +387,13 @@ def _two_numbers(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
 
 
 def _any_of(words: frozenset[str]) -> Clue:
-    """A clue: the text holds one of ``words`` (looked up by word, ``Surroundings``)."""
+    """A clue: the text holds one of ``words`` (looked up by word, ``surrounding_checks``)."""
     return words
 
 
 # Each check, and what a text must hold for it to fire: the checks a text cannot fire are
-# passed over for all its readings (``Surroundings``). ``out_of_place`` is any of them.
+# passed over for all its readings (``surrounding_checks.Surroundings``, where
+# ``out_of_place`` is any of them).
 CHECKS: tuple[tuple[Check, Clue], ...] = (
     (counts_something, _any_of(NUMBER_WORDS)),  # a clock in number words
     (_ordinal_word_alone, _any_of(ORDINAL_WORDS)),
@@ -415,65 +414,3 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (_in_a_clock_range, _any_of(RANGE_FROM)),
     (_after_what, _always),
 )
-
-
-def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> bool:
-    """Whether the words around a reading say it is no time (see the module).
-
-    ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
-    """
-    return Surroundings(tokens, names=names).out_of_place(node)
-
-
-class Surroundings:
-    """The checks of ``out_of_place`` for one text: those its words allow, glanced at once.
-
-    A text has a few readings to check, and most checks need a word most texts lack (a
-    number word, an ordinal, a hyphen, a run of digits…): a check whose clue the text does
-    not hold could fire on none of its readings, so it is left out for all of them. Each
-    check is a test on its own, so which run and in what order changes no answer.
-    """
-
-    __slots__ = ("tokens", "checks")
-
-    def __init__(self, tokens: Sequence[Token], *, names: bool = True) -> None:
-        """The checks for the text of ``tokens``; ``names`` as for ``out_of_place``."""
-        texts = frozenset(token.text for token in tokens)
-        self.tokens = tokens
-        bits = 0
-        for text in texts & _CLUE_WORDS:  # most words of a text are no clue
-            bits |= _WORD_BITS[text]
-        for bit, clue in _CALLED:
-            if not bits & bit and clue(texts, tokens):
-                bits |= bit
-        self.checks = _checks(bits, names)
-
-    def out_of_place(self, node: Node) -> bool:
-        """Whether the words around ``node`` say it is no time."""
-        tokens = self.tokens
-        for check in self.checks:  # noqa: SIM110 - a loop: no generator for a few checks
-            if check(node, tokens):
-                return True
-        return False
-
-
-def _word_bits() -> dict[str, int]:
-    """Each clue word, and the checks (one bit each, in ``CHECKS`` order) it may fire."""
-    bits: dict[str, int] = {}
-    for index, (_, clue) in enumerate(CHECKS):
-        if isinstance(clue, frozenset):
-            for word in clue:
-                bits[word] = bits.get(word, 0) | 1 << index
-    return bits
-
-
-_WORD_BITS = _word_bits()
-_CLUE_WORDS = frozenset(_WORD_BITS)
-_CALLED = tuple((1 << k, clue) for k, (_, clue) in enumerate(CHECKS) if callable(clue))
-
-
-@lru_cache(maxsize=None)  # a few dozen sets of checks occur, one per set of clues held
-def _checks(bits: int, names: bool) -> tuple[Check, ...]:
-    """The checks of ``CHECKS`` whose bits are set, in order; the holiday check with names."""
-    chosen = tuple(check for k, (check, _) in enumerate(CHECKS) if bits >> k & 1)
-    return (*chosen, holidays.out_of_place) if names else chosen
