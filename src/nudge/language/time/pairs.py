@@ -16,7 +16,7 @@ text between or around them keeps only its own words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nudge.language.time.chart import Context, Node
 from nudge.language.time.compose import with_clock
@@ -28,19 +28,27 @@ from nudge.language.time.zoned import Zoned
 BREAK = re.compile(r"[.;!?\n]")
 
 
-def _pieces(nodes: Sequence[Node]) -> list[Node]:
-    """The outermost readings: one per span not inside a longer one (best ranked first)."""
-    by_span: dict[tuple[int, int], Node] = {}
+def _pieces(nodes: Sequence[Node], stands: Callable[[Node], bool]) -> list[Node]:
+    """The outermost readings that stand: one per span not inside a longer one.
+
+    Each span's best ranked node that stands (fewest pieces, then priority, then the first).
+    Spans are taken longest first, so one inside a piece already found is passed over
+    without asking whether its nodes stand; a third piece ends the search (no pair).
+    """
+    by_span: dict[tuple[int, int], list[Node]] = {}
     for node in nodes:
-        kept = by_span.get(node.chars)
-        if kept is None or (-node.size, node.prio) > (-kept.size, kept.prio):
-            by_span[node.chars] = node
-    spans = list(by_span)
-    return [
-        by_span[span]
-        for span in spans
-        if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans)
-    ]
+        by_span.setdefault(node.chars, []).append(node)
+    pieces: list[Node] = []
+    for span in sorted(by_span, key=lambda chars: chars[0] - chars[1]):
+        if any(o[0] <= span[0] and span[1] <= o[1] for o in (p.chars for p in pieces)):
+            continue
+        ranked = sorted(by_span[span], key=lambda node: (node.size, -node.prio))
+        kept = next((node for node in ranked if stands(node)), None)
+        if kept is not None:
+            pieces.append(kept)
+            if len(pieces) > 2:
+                break
+    return pieces
 
 
 def _day_only(node: Node) -> bool:
@@ -75,13 +83,15 @@ def _joined(day: Time | Repeat, clock: Time, ctx: Context) -> Time | Repeat | No
     return None if local is None else zoned(ctx, local, there)
 
 
-def pair(text: str, nodes: Sequence[Node], ctx: Context) -> tuple[Node, Node, Node] | None:
+def pair(
+    text: str, nodes: Sequence[Node], ctx: Context, stands: Callable[[Node], bool]
+) -> tuple[Node, Node, Node] | None:
     """The day and clock of ``text`` as one node, with the earlier and later pieces.
 
-    ``nodes`` are the usable readings of the chart. None when the text's time is not
-    exactly a day and a clock apart.
+    ``nodes`` are the usable readings of the chart, ``stands`` whether the words around
+    one leave it standing. None when the text's time is not exactly a day and a clock apart.
     """
-    pieces = _pieces(nodes)
+    pieces = _pieces(nodes, stands)
     if len(pieces) != 2:
         return None
     first, second = sorted(pieces, key=lambda node: node.chars)

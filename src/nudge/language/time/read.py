@@ -8,6 +8,7 @@ the caller asks, never guesses.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -20,7 +21,7 @@ from nudge.language.time.chart import Context, Grammar, Lexicon, Node, parse
 from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.pairs import pair
-from nudge.language.time.parsed import Parsed
+from nudge.language.time.parsed import Moments, Parsed, Readings
 from nudge.language.time.region import region_of
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
@@ -29,6 +30,7 @@ from nudge.language.time.values import WalkTooLong, bounded_walk
 
 Outcome = Literal["resolved", "past", "far", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
+Stands = Callable[[Node], bool]  # whether the words around a reading leave it standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +73,45 @@ def _moment(node: Node, ctx: Context) -> Moment | None:
     return resolve(value, ctx)
 
 
-def best(nodes: list[Node], ctx: Context) -> Reading | None:
-    """The best reading among the chart's nodes."""
+def _stands(node: Node) -> bool:
+    """Every node of a list made here stands (a pair, a duration alone)."""
+    return True
+
+
+def _known_moment(node: Node, ctx: Context, moments: Moments) -> Moment | None:
+    """``_moment``, once per value: the same chart's values resolve alike in the same ctx."""
+    value = node.value
+    known = moments.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]
+    moment = _moment(node, ctx)
+    moments[id(value)] = (value, moment)
+    return moment
+
+
+def best(
+    nodes: Sequence[Node],
+    ctx: Context,
+    stands: Stands = _stands,
+    moments: Moments | None = None,
+) -> Reading | None:
+    """The best reading among the chart's nodes, those ``stands`` keeps (asked in rank order).
+
+    ``moments``: the moments already found for values of the same chart (``Readings``).
+    """
     timed = sorted((n for n in nodes if _usable(n)), key=_rank, reverse=True)
-    if not timed:
+    at = next((k for k, node in enumerate(timed) if stands(node)), None)
+    if at is None:
         return None
-    top = timed[0]
-    moment = _moment(top, ctx)
-    for rival in timed[1:]:
+    known: Moments = {} if moments is None else moments
+    top = timed[at]
+    moment = _known_moment(top, ctx, known)
+    for rival in timed[at + 1 :]:  # the rivals of equal rank follow it (the sort is stable)
         if rival.chars != top.chars or rival.size != top.size or rival.prio != top.prio:
             break
-        other = _moment(rival, ctx)
+        if not stands(rival):
+            continue
+        other = _known_moment(rival, ctx, known)
         if other is not None and moment is not None and other.at != moment.at:
             return Reading("ambiguous", None, top.chars, top)
     if moment is None:
@@ -99,18 +129,18 @@ def read_nodes(text: str, ctx: Context) -> Parsed:
     return Parsed(tokens, parse(tokens, lexicon, grammar, ctx))
 
 
-def _readings(text: str, ctx: Context, within: tuple[int, int] | None) -> tuple[Node, ...]:
-    """The nodes standing over ``text`` or over ``text[start:end]``, from the whole text's chart.
+def _readings(text: str, ctx: Context, within: tuple[int, int] | None) -> Readings:
+    """The reading nodes over ``text`` or over ``text[start:end]``, from the whole text's chart.
 
     A piece is read from the whole text's chart when it can be (``Parsed.window``): the whole
     is read next, or was just read, for the same message.
     """
     if within is None:
-        return read_nodes(text, ctx).readings
+        return read_nodes(text, ctx).standing
     start, end = within
     piece = text[start:end]
-    nodes = read_nodes(text, ctx).window(start, _tokens(piece))
-    return read_nodes(piece, ctx).readings if nodes is None else nodes
+    nodes = read_nodes(text, ctx).window_readings(start, _tokens(piece))
+    return read_nodes(piece, ctx).standing if nodes is None else nodes
 
 
 @lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried
@@ -153,16 +183,34 @@ def _read(
     within: tuple[int, int] | None,
 ) -> Reading | None:
     """``read`` within its walk budget."""
+    ctx = _context(now, tz, lang, region, parts)
+    memo = read_nodes(text, ctx).read  # the answer is the text's, the piece's and ctx's alone
+    if within in memo:
+        return memo[within]
+    found = _read_mixed((text, within), ctx, ctx.parts)
+    memo[within] = found
+    return found
+
+
+@lru_cache(maxsize=16)  # a message is read several times with the same clock and settings
+def _context(
+    now: datetime, tz: str, lang: str, region: str | None, parts: DayParts | None
+) -> Context:
+    """What the rules read for a message said at aware ``now`` (to the second) in ``tz``."""
     local = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None, microsecond=0)
-    where = region or region_of(lang, tz)
-    day_parts = parts or DEFAULT_PARTS
-    source = (text, within)
+    return Context(local, lang, region or region_of(lang, tz), parts or DEFAULT_PARTS, tz)
+
+
+def _read_mixed(source: Source, ctx: Context, day_parts: DayParts) -> Reading | None:
+    """The best reading in ``ctx``'s language, or in the other one when plainly that."""
+    text, within = source
     piece = text if within is None else text[within[0] : within[1]]
-    found = _read_in(source, local, lang, where, day_parts, tz)
+    found = _read_in(source, ctx)
+    lang, tz = ctx.lang, ctx.zone
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
     if not _may_be_other(piece, other):
         return found
-    mixed = _read_in(source, local, other, region_of(other, tz), day_parts, tz)
+    mixed = _read_in(source, Context(ctx.now, other, region_of(other, tz), day_parts, tz))
     if mixed is None or not _plainly_other(piece, mixed, other):
         return found
     if found is None or _covers_more(mixed, found):
@@ -206,31 +254,31 @@ def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
 Source = tuple[str, tuple[int, int] | None]  # a text, and the piece of it to read if not all
 
 
-def _read_in(
-    source: Source, local: datetime, lang: str, region: str, parts: DayParts, tz: str
-) -> Reading | None:
+def _read_in(source: Source, ctx: Context) -> Reading | None:
     """The best reading with one language's grammar."""
-    ctx = Context(local, lang, region, parts, tz)
     whole, within = source
-    nodes = _readings(whole, ctx, within)
+    readings = _readings(whole, ctx, within)
+    nodes, stands = readings.nodes, readings.stands
     text = whole if within is None else whole[within[0] : within[1]]
-    paired = pair(text, [node for node in nodes if _usable(node)], ctx)
+    paired = pair(text, [node for node in nodes if _usable(node)], ctx, stands)
     if paired is not None:
         joined, first, second = paired
         reading = best([joined], ctx)
         if reading is not None:
             return replace(reading, span=second.chars, other=first.chars)
-    return best(list(nodes), ctx) or _duration_alone(text, nodes, ctx)
+    return best(nodes, ctx, stands, readings.moments) or _duration_alone(text, readings, ctx)
 
 
-def _duration_alone(text: str, nodes: tuple[Node, ...], ctx: Context) -> Reading | None:
+def _duration_alone(text: str, readings: Readings, ctx: Context) -> Reading | None:
     """A message that is only a duration ("20 min", "2 hours") means that long from now."""
     words = [index for index, token in enumerate(_tokens(text)) if token.text not in _TRAILING]
     if not words:
         return None
     first, last = words[0], words[-1] + 1
-    for node in nodes:
+    for node in readings.nodes:
         if node.cat == "duration" and node.start == first and node.end == last:
+            if not readings.stands(node):
+                continue
             elapsed = Node(
                 "time",
                 Time(later(ctx, node.value), elapsed=True),

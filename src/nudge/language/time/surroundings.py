@@ -1,7 +1,7 @@
 """Readings the words around them undo: "at one point", "the sun is out", "06 12 34 56 78".
 
 Rules cannot see past their own words, so these checks run on the chart's readings before
-ranking (``out_of_place``).
+ranking (``surrounding_checks.out_of_place``).
 
 A clock time in number words is far more often a count than a clock: such a reading is
 dropped after "for", "pendant", "durant", "depuis", "en", "pour" (a duration: "for two
@@ -43,7 +43,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from nudge.language.time.chart import Node
-from nudge.language.time.holidays import context as holidays
 from nudge.language.time.kit import Time
 from nudge.language.time.lexicon import en, fr
 from nudge.language.time.rules.every import EVERY_EN
@@ -367,15 +366,14 @@ def _head_of_compound(node: Node, tokens: Sequence[Token]) -> bool:
 
 
 Check = Callable[[Node, Sequence[Token]], bool]
-Clue = Callable[[frozenset[str], Sequence[Token]], bool]
+Clue = Callable[[frozenset[str], Sequence[Token]], bool] | frozenset[str]  # or: one of words
 
 
 def _always(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
     return True
 
 
-def _hyphen(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
-    return "-" in texts
+_hyphen = frozenset({"-"})
 
 
 def _digit_run(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
@@ -389,12 +387,13 @@ def _two_numbers(texts: frozenset[str], tokens: Sequence[Token]) -> bool:
 
 
 def _any_of(words: frozenset[str]) -> Clue:
-    """A clue: the text holds one of ``words``."""
-    return lambda texts, tokens: not texts.isdisjoint(words)
+    """A clue: the text holds one of ``words`` (looked up by word, ``surrounding_checks``)."""
+    return words
 
 
 # Each check, and what a text must hold for it to fire: the checks a text cannot fire are
-# passed over for all its readings (``Surroundings``). ``out_of_place`` is any of them.
+# passed over for all its readings (``surrounding_checks.Surroundings``, where
+# ``out_of_place`` is any of them).
 CHECKS: tuple[tuple[Check, Clue], ...] = (
     (counts_something, _any_of(NUMBER_WORDS)),  # a clock in number words
     (_ordinal_word_alone, _any_of(ORDINAL_WORDS)),
@@ -415,39 +414,3 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (_in_a_clock_range, _any_of(RANGE_FROM)),
     (_after_what, _always),
 )
-
-
-def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> bool:
-    """Whether the words around a reading say it is no time (see the module).
-
-    ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
-    """
-    return Surroundings(tokens, names=names).out_of_place(node)
-
-
-class Surroundings:
-    """The checks of ``out_of_place`` for one text: those its words allow, glanced at once.
-
-    A text has a few readings to check, and most checks need a word most texts lack (a
-    number word, an ordinal, a hyphen, a run of digits…): a check whose clue the text does
-    not hold could fire on none of its readings, so it is left out for all of them. Each
-    check is a test on its own, so which run and in what order changes no answer.
-    """
-
-    __slots__ = ("tokens", "checks")
-
-    def __init__(self, tokens: Sequence[Token], *, names: bool = True) -> None:
-        """The checks for the text of ``tokens``; ``names`` as for ``out_of_place``."""
-        texts = frozenset(token.text for token in tokens)
-        self.tokens = tokens
-        self.checks = [check for check, clue in CHECKS if clue(texts, tokens)]
-        if names:
-            self.checks.append(holidays.out_of_place)
-
-    def out_of_place(self, node: Node) -> bool:
-        """Whether the words around ``node`` say it is no time."""
-        tokens = self.tokens
-        for check in self.checks:  # noqa: SIM110 - a loop: no generator for a few checks
-            if check(node, tokens):
-                return True
-        return False

@@ -15,7 +15,6 @@ together (``bounded_walk``): "friday friday friday midnight midnight midnight" w
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,14 +40,23 @@ class WalkTooLong(Exception):
 _BUDGET: ContextVar[list[int] | None] = ContextVar("walk_budget", default=None)
 
 
-@contextmanager
-def bounded_walk(budget: int = WALK_BUDGET) -> Iterator[None]:
-    """Walks inside are bounded to ``budget`` spans in all; past it, ``WalkTooLong``."""
-    token = _BUDGET.set([budget])
-    try:
-        yield
-    finally:
-        _BUDGET.reset(token)
+class bounded_walk:  # noqa: N801 - used as a function: ``with bounded_walk():``
+    """Walks inside are bounded to ``budget`` spans in all; past it, ``WalkTooLong``.
+
+    A class, not a ``contextmanager`` generator: every ``read`` enters one.
+    """
+
+    __slots__ = ("budget", "token")
+
+    def __init__(self, budget: int = WALK_BUDGET) -> None:
+        """A budget of ``budget`` spans, set on entering."""
+        self.budget = budget
+
+    def __enter__(self) -> None:
+        self.token = _BUDGET.set([self.budget])
+
+    def __exit__(self, *exc: object) -> None:
+        _BUDGET.reset(self.token)
 
 
 def _spend() -> None:

@@ -121,12 +121,38 @@ ANCHORS = _anchors([phrase for phrases in PHRASES.values() for phrase in phrases
 NEEDS_CUE_WORDS = frozenset(tuple(token.text for token in tokenize(s)) for s in NEEDS_CUE)
 
 
+def _by_two(phrases: dict[str, list[Phrase]]) -> dict[tuple[str, str], list[Phrase]]:
+    """The names of two words or more, by their first two words, longest first."""
+    found: dict[tuple[str, str], list[Phrase]] = {}
+    for spelled in phrases.values():
+        for phrase in spelled:  # longest first already
+            if len(phrase) > 1:
+                found.setdefault((phrase[0], phrase[1]), []).append(phrase)
+    return found
+
+
+BY_TWO = _by_two(PHRASES)  # "la", "the" open dozens of names: most are passed over at once
+SINGLE = frozenset(
+    phrase[0] for spelled in PHRASES.values() for phrase in spelled if len(phrase) == 1
+)
+
+
+def _name_end(tokens: Sequence[Token], at: int) -> int:
+    """The end of the longest name spelled from token ``at`` (0 if none)."""
+    first = tokens[at].text
+    if at + 1 < len(tokens):
+        for phrase in BY_TWO.get((first, tokens[at + 1].text), ()):
+            if _at(tokens, at, phrase):
+                return at + len(phrase)
+    return at + 1 if first in SINGLE else 0
+
+
 def _names(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """The holiday names in the text, longest first at each place, not overlapping."""
     found: list[tuple[int, int]] = []
     at = 0
     while at < len(tokens):
-        end = next((at + len(p) for p in PHRASES.get(tokens[at].text, ()) if _at(tokens, at, p)), 0)
+        end = _name_end(tokens, at)
         if end:
             found.append((at, end))
             at = end
