@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nudge.language.fold import fold
-from nudge.language.time import surroundings
+from nudge.language.time import what_numbers_count
 from nudge.language.time.grammar import lexicon_for
 from nudge.language.time.tokens import Token, tokenize
 
@@ -32,15 +32,15 @@ REPEAT_WORDS = {
 REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
 ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
 # The grammar's range words, and French ones: left in a task, "de 2 à 4" is a range too.
-RANGE_FROM = surroundings.RANGE_FROM | {"de", "entre"}
-RANGE_TO = surroundings.RANGE_TO | {"a", "et"}
+RANGE_FROM = what_numbers_count.RANGE_FROM | {"de", "entre"}
+RANGE_TO = what_numbers_count.RANGE_TO | {"a", "et"}
 
 
 def names_time_left(task: str, lang: str) -> bool:
     """Whether ``task`` still holds a repeat or a clock range ("every 3rd", "from 9 to 5")."""
     tokens = tuple(tokenize(fold(task)))
     return _holds_repeat(tokens, lang) or any(
-        surroundings.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
+        what_numbers_count.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
         for at in range(len(tokens))
     )
 
