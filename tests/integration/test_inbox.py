@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from nudge.bootstrap import Services, build
 from nudge.channels.base import Inbound
@@ -212,6 +212,13 @@ async def test_a_text_that_keeps_failing_is_kept_and_stops_holding_the_phone_bac
     assert [body.split(".")[0] for body in await replies(services, ALICE)] == ["Added: pepper"]
     assert await count(services, InboxRow) == 1  # the broken one, left for an operator
     assert await inbox.run_once() == 0
+    async with services.db.transaction() as session:  # the runbook, once the cause is fixed
+        await session.execute(update(InboxRow).values(attempts=0, lease_until=None))
+    assert await inbox.run_once() == 1
+    assert [body.split(".")[0] for body in await replies(services, ALICE)] == [
+        "Added: pepper",
+        "Added: salt",
+    ]
 
 
 async def test_a_backlog_is_dated_when_it_came_so_it_is_not_taken_for_a_flood(

@@ -253,7 +253,7 @@ def _claim_statement() -> Any:
             Row.num_media,
             Row.received_at,
             Row.attempts,
-        )  # fmt: skip
+        )
     )
 
 
