@@ -41,7 +41,7 @@ def promtool(*args: str) -> str:
 
 def test_promtool_accepts_the_config_and_rules() -> None:
     assert "SUCCESS" in promtool("check", "config", "prometheus.yml")
-    assert "13 rules found" in promtool("check", "rules", "rules/nudge.yml")
+    assert "14 rules found" in promtool("check", "rules", "rules/nudge.yml")
 
 
 def test_promtool_unit_tests_for_every_alert_pass() -> None:
