@@ -42,33 +42,45 @@ digits, a 10 KB id."""
 
 
 @asynccontextmanager
-async def production_web(
-    database_url: str, clock: FakeClock
+async def signed_web(
+    database_url: str, clock: FakeClock, *, handle_inbox: bool = True, **overrides: object
 ) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
     """Services on an empty store and a client for the app, signatures checked over PUBLIC.
 
-    Replies land in the simulator (no Twilio REST call is made); the operator API is on.
+    ``handle_inbox``: after each inbound webhook's 200, the inbox pass runs (as a worker's
+    would a moment later); without it the client sees what the webhook alone does.
     """
     settings = make_settings(
-        database_url,
-        public_url=PUBLIC,
-        twilio_account_sid=FAKE_ACCOUNT_SID,
-        twilio_auth_token=FAKE_AUTH_TOKEN,
-        twilio_from=OUR_NUMBER,
-        simulator_enabled=True,
-        api_token=API_TOKEN,
+        database_url, public_url=PUBLIC, twilio_auth_token=FAKE_AUTH_TOKEN, **overrides
     )
     services = build(settings, clock=clock)
     await upgrade(services.db)
     await _clean(services)
-    app = create_app(services, run_workers=False)
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
+    hooks = handled_after_webhooks(services) if handle_inbox else {}
     try:
         async with httpx.AsyncClient(
-            transport=transport,
-            base_url="http://internal:8000",
-            event_hooks=handled_after_webhooks(services),
+            transport=transport, base_url="http://internal:8000", event_hooks=hooks
         ) as client:
             yield services, client
     finally:
         await services.close()
+
+
+@asynccontextmanager
+async def production_web(
+    database_url: str, clock: FakeClock
+) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
+    """``signed_web`` as production runs it: our account and number, the operator API on.
+
+    Replies land in the simulator (no Twilio REST call is made).
+    """
+    async with signed_web(
+        database_url,
+        clock,
+        twilio_account_sid=FAKE_ACCOUNT_SID,
+        twilio_from=OUR_NUMBER,
+        simulator_enabled=True,
+        api_token=API_TOKEN,
+    ) as served:
+        yield served

@@ -22,12 +22,11 @@ from nudge.scheduler.wakeup import Wakeup
 from nudge.store.migrate import upgrade
 from nudge.store.tables import Inbox as InboxRow
 from nudge.store.tables import Message, Outbox
-from nudge.web.app import create_app
 from tests.conftest import _clean, make_settings
 from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, signed_form, twilio_fixture
 from tests.inbox_worker import handle_waiting
+from tests.integration.production_web import PUBLIC, signed_web
 
-PUBLIC = "https://nudge.example.org"
 ALICE, BOB = "+15145550101", "+15145550102"
 
 
@@ -55,14 +54,8 @@ async def served(
     database_url: str, clock: FakeClock
 ) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
     """The app with signatures checked and no worker: what the webhook alone does."""
-    settings = make_settings(database_url, public_url=PUBLIC, twilio_auth_token=FAKE_AUTH_TOKEN)
-    services = build(settings, clock=clock)
-    await upgrade(services.db)
-    await _clean(services)
-    transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
-    async with httpx.AsyncClient(transport=transport, base_url="http://internal:8000") as client:
-        yield services, client
-    await services.close()
+    async with signed_web(database_url, clock, handle_inbox=False) as served:
+        yield served
 
 
 async def test_the_webhook_stores_the_text_and_a_worker_pass_answers_it(

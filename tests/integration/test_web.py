@@ -10,20 +10,18 @@ from sqlalchemy import func, select
 
 from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
-from nudge.store.migrate import upgrade
 from nudge.store.states import OutboxStatus
 from nudge.store.tables import Message, Outbox
 from nudge.web.app import create_app
-from tests.conftest import _clean, make_settings
+from tests.conftest import make_settings
 from tests.fakes.twilio_server import (
     FAKE_ACCOUNT_SID,
     FAKE_AUTH_TOKEN,
     signed_form,
     twilio_fixture,
 )
-from tests.inbox_worker import handled_after_webhooks
+from tests.integration.production_web import PUBLIC, signed_web
 
-PUBLIC = "https://nudge.example.org"
 SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
 
 
@@ -31,23 +29,8 @@ SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
 async def web(
     database_url: str, clock: FakeClock
 ) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
-    settings = make_settings(
-        database_url,
-        public_url=PUBLIC,
-        twilio_auth_token=FAKE_AUTH_TOKEN,
-        simulator_enabled=True,
-    )
-    services = build(settings, clock=clock)
-    await upgrade(services.db)
-    await _clean(services)
-    app = create_app(services, run_workers=False)
-    transport = httpx.ASGITransport(app=app)
-    hooks = handled_after_webhooks(services)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://internal:8000", event_hooks=hooks
-    ) as client:
-        yield services, client
-    await services.close()
+    async with signed_web(database_url, clock, simulator_enabled=True) as served:
+        yield served
 
 
 async def _count(services: Services, model: type) -> int:

@@ -16,11 +16,10 @@ from nudge.observability.logging import get_logger
 from nudge.observability.tracing import trace_id_from
 from nudge.store.migrate import upgrade
 from nudge.web.app import create_app
-from tests.conftest import _clean, make_settings
+from tests.conftest import make_settings
 from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, signed_form, twilio_fixture
-from tests.inbox_worker import handled_after_webhooks
+from tests.integration.production_web import PUBLIC, signed_web
 
-PUBLIC = "https://nudge.example.org"
 SMS_URL = f"{PUBLIC}/webhooks/twilio/sms"
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
@@ -29,17 +28,8 @@ Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 async def web(
     database_url: str, clock: FakeClock
 ) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
-    settings = make_settings(database_url, public_url=PUBLIC, twilio_auth_token=FAKE_AUTH_TOKEN)
-    services = build(settings, clock=clock)
-    await upgrade(services.db)
-    await _clean(services)
-    transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
-    hooks = handled_after_webhooks(services)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://internal:8000", event_hooks=hooks
-    ) as client:
-        yield services, client
-    await services.close()
+    async with signed_web(database_url, clock) as served:
+        yield served
 
 
 def samples(text: str) -> Samples:
