@@ -14,7 +14,7 @@ import asyncio
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, and_, bindparam, case, func, or_, select, update
 
@@ -32,6 +32,7 @@ from nudge.store.db import Database
 from nudge.store.states import OUTBOX, OutboxStatus
 from nudge.store.states import OutboxStatus as _O
 from nudge.store.tables import Outbox, User
+from nudge.store.types import UTCDateTime
 
 log = get_logger("delivery")
 
@@ -237,37 +238,10 @@ class DeliveryWorker:
             metrics.DELIVERY_FAILURES.labels(reason="lease_expired").inc(expired)
 
     async def _claim(self, now: datetime) -> list[Claimed]:
-        due = (
-            select(Outbox.id)
-            .where(
-                Outbox.status == _O.PENDING,
-                Outbox.due_at <= now,
-                or_(Outbox.kind == "compliance", Outbox.user_id.not_in(_OPTED_OUT)),
-            )
-            .order_by(Outbox.due_at, Outbox.id)
-            .limit(self._batch)
-            .with_for_update(skip_locked=True)
-            .scalar_subquery()
-        )
+        """Lease up to a batch of due rows, oldest first (one statement, built once)."""
+        values = {"now": now, "until": now + self._lease, "owner": self.owner}
         async with self._db.transaction() as session:
-            result = await session.execute(
-                update(Outbox)
-                .where(Outbox.id.in_(due), Outbox.status == _O.PENDING)
-                .values(
-                    status=OUTBOX.move(_O.PENDING, _O.SENDING),
-                    lease_owner=self.owner,
-                    lease_until=now + self._lease,
-                    attempts=Outbox.attempts + 1,
-                )
-                .returning(
-                    Outbox.id,
-                    Outbox.to_phone,
-                    Outbox.body,
-                    Outbox.attempts,
-                    Outbox.due_at,
-                    Outbox.kind,
-                )
-            )
+            result = await session.execute(_CLAIM, {**values, "limit": self._batch})
             rows = [Claimed(*row) for row in result.all()]
         return sorted(rows, key=lambda row: (row.due_at, row.id))
 
@@ -350,6 +324,41 @@ class DeliveryWorker:
 
 
 _OPTED_OUT = select(User.id).where(User.opted_out.is_(True))
+
+
+def _claim_statement() -> Any:
+    """Lease due rows of people still opted in (compliance replies always), oldest first.
+
+    Parameters: ``now``, ``until`` (the lease's end), ``owner``, ``limit``.
+    """
+    due = (
+        select(Outbox.id)
+        .where(
+            Outbox.status == _O.PENDING,
+            Outbox.due_at <= bindparam("now", type_=UTCDateTime()),
+            or_(Outbox.kind == "compliance", Outbox.user_id.not_in(_OPTED_OUT)),
+        )
+        .order_by(Outbox.due_at, Outbox.id)
+        .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    return (
+        update(Outbox)
+        .where(Outbox.id.in_(due), Outbox.status == _O.PENDING)
+        .values(
+            status=OUTBOX.move(_O.PENDING, _O.SENDING),
+            lease_owner=bindparam("owner"),
+            lease_until=bindparam("until"),
+            attempts=Outbox.attempts + 1,
+        )
+        .returning(
+            Outbox.id, Outbox.to_phone, Outbox.body, Outbox.attempts, Outbox.due_at, Outbox.kind
+        )
+    )
+
+
+_CLAIM = _claim_statement()  # built once: no statement building or cache key per pass
 _TABLE = cast("Table", Outbox.__table__)
 _MARK_SENT = (  # executed once per batch with one parameter set per accepted send
     update(_TABLE)
