@@ -109,15 +109,23 @@ class Chart:
         else:
             rivals.append(node.value)
         found = self.starting.get((start, cat))
-        if found is None:
+        if found is None:  # a key new at ``start``: ``_key_at``, inlined (the hot path)
             self.starting[start, cat] = [node]
-            _key_at(self.starts, start, (cat, ""))
+            keys = self.starts.get(start)
+            if keys is None:
+                self.starts[start] = [NOTHING, (cat, "")]
+            else:
+                keys.append((cat, ""))
         else:
             found.append(node)
         found = self.ending.get((end, cat))
         if found is None:
             self.ending[end, cat] = [node]
-            _key_at(self.ends, end, (cat, ""))
+            keys = self.ends.get(end)
+            if keys is None:
+                self.ends[end] = [NOTHING, (cat, "")]
+            else:
+                keys.append((cat, ""))
         else:
             found.append(node)
         self.nodes.append(node)

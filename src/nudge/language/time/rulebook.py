@@ -15,11 +15,13 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from nudge.language.dayparts import DayParts
+from nudge.language.time.quick import quick_init
 from nudge.language.time.tokens import Token, tokenize
 
 WORD = "w"  # the category of every literal word or symbol
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Num:
     """A number, from digits (``digits`` holds them: "08", "815") or words ("eight")."""
