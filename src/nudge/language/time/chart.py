@@ -320,7 +320,8 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     """
     chart = Chart(terminals(tokens, lexicon, grammar.words))
     nodes = chart.nodes
-    agenda = [node for node in nodes if grammar.takes(node)]
+    index = grammar.index  # ``grammar.takes``, inlined: a key no rule has needs no turn
+    agenda = [n for n in nodes if ((WORD, n.value) if n.cat == WORD else (n.cat, "")) in index]
     lacking = grammar.lacking(tokens)
     while agenda and len(nodes) < MAX_NODES:
         seed = agenda.pop()
@@ -336,6 +337,6 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
                 if value is None:
                     continue
                 node = _built(rule, value, pieces)
-                if chart.add(node) and grammar.takes(node):
+                if chart.add(node) and (node.cat, "") in index:  # built: never a WORD
                     agenda.append(node)
     return nodes

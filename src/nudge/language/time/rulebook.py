@@ -147,6 +147,8 @@ class Grammar:
 
     def add(self, rule: Rule) -> None:
         """Index one rule (an item is either literal words or a category, never both)."""
+        if rule.cat == WORD:  # a built node is never a literal word (``chart.parse`` relies on it)
+            raise ValueError(f"rule {rule.name!r} builds literal words")
         self.rules.append(rule)
         items = rule.items
         needs = 0
