@@ -109,15 +109,23 @@ class Chart:
         else:
             rivals.append(node.value)
         found = self.starting.get((start, cat))
-        if found is None:
+        if found is None:  # a key new at ``start``: ``_key_at``, inlined (the hot path)
             self.starting[start, cat] = [node]
-            _key_at(self.starts, start, (cat, ""))
+            keys = self.starts.get(start)
+            if keys is None:
+                self.starts[start] = [NOTHING, (cat, "")]
+            else:
+                keys.append((cat, ""))
         else:
             found.append(node)
         found = self.ending.get((end, cat))
         if found is None:
             self.ending[end, cat] = [node]
-            _key_at(self.ends, end, (cat, ""))
+            keys = self.ends.get(end)
+            if keys is None:
+                self.ends[end] = [NOTHING, (cat, "")]
+            else:
+                keys.append((cat, ""))
         else:
             found.append(node)
         self.nodes.append(node)
@@ -312,7 +320,8 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     """
     chart = Chart(terminals(tokens, lexicon, grammar.words))
     nodes = chart.nodes
-    agenda = [node for node in nodes if grammar.takes(node)]
+    index = grammar.index  # ``grammar.takes``, inlined: a key no rule has needs no turn
+    agenda = [n for n in nodes if ((WORD, n.value) if n.cat == WORD else (n.cat, "")) in index]
     lacking = grammar.lacking(tokens)
     while agenda and len(nodes) < MAX_NODES:
         seed = agenda.pop()
@@ -328,6 +337,6 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
                 if value is None:
                     continue
                 node = _built(rule, value, pieces)
-                if chart.add(node) and grammar.takes(node):
+                if chart.add(node) and (node.cat, "") in index:  # built: never a WORD
                     agenda.append(node)
     return nodes

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import islice
 
+from nudge.language.time.quick import quick_init
 from nudge.language.time.values import HORIZON, MAX_YEARS, Grain, Span, truncate
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Fields:
     """A calendar pattern: any of year, month, day of month, weekday, hour, minute.

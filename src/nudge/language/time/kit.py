@@ -15,10 +15,12 @@ from typing import Any
 
 from nudge.language.time.chart import WORD, Context, Item, Rule
 from nudge.language.time.fields import Fields
+from nudge.language.time.quick import quick_init
 from nudge.language.time.values import Grain, Value
 from nudge.language.time.zoned import Zoned
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Time:
     """A time value and what the words said about it, for composition and resolution.
@@ -48,6 +50,7 @@ class Time:
         return value if isinstance(value, Fields) else None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Duration:
     """An amount of time: ``amount`` units of ``unit`` ("minute" … "year")."""
@@ -61,6 +64,7 @@ class Duration:
         return self.amount * per[self.unit] if self.unit in per else None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Repeat:
     """A repeating time, as RFC 5545 RRULE parts ("every monday at 8" → WEEKLY;BYDAY=MO)."""

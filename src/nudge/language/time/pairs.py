@@ -37,18 +37,36 @@ def _pieces(nodes: Sequence[Node], stands: Callable[[Node], bool]) -> list[Node]
     """
     by_span: dict[tuple[int, int], list[Node]] = {}
     for node in nodes:
-        by_span.setdefault(node.chars, []).append(node)
+        found = by_span.get(node.chars)
+        if found is None:
+            by_span[node.chars] = [node]
+        else:
+            found.append(node)
     pieces: list[Node] = []
-    for span in sorted(by_span, key=lambda chars: chars[0] - chars[1]):
-        if any(o[0] <= span[0] and span[1] <= o[1] for o in (p.chars for p in pieces)):
+    taken: list[tuple[int, int]] = []  # the pieces' spans
+    for span in sorted(by_span, key=_longest_first):
+        start, end = span
+        if any(left <= start and end <= right for left, right in taken):
             continue
-        ranked = sorted(by_span[span], key=lambda node: (node.size, -node.prio))
+        group = by_span[span]
+        ranked = sorted(group, key=_simplest) if len(group) > 1 else group
         kept = next((node for node in ranked if stands(node)), None)
         if kept is not None:
             pieces.append(kept)
+            taken.append(span)
             if len(pieces) > 2:
                 break
     return pieces
+
+
+def _longest_first(chars: tuple[int, int]) -> int:
+    """Spans longest first (the sort is stable: equal lengths keep the chart's order)."""
+    return chars[0] - chars[1]
+
+
+def _simplest(node: Node) -> tuple[int, int]:
+    """Fewest pieces, then the highest priority (stable: then the first)."""
+    return node.size, -node.prio
 
 
 def _day_only(node: Node) -> bool:

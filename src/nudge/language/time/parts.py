@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 
 from nudge.language.time.chart import Context
+from nudge.language.time.quick import quick_init
 from nudge.language.time.values import HORIZON, Grain, Span
 
 SPANS: dict[str, tuple[int, int]] = {  # hours [start, end) each part covers
@@ -57,6 +58,7 @@ def default_time(part: str, ctx: Context) -> tuple[int, int]:
     return ctx.parts.of(DEFAULT_OF.get(name, name))
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Part:
     """Every day's stretch of one part ("evenings"), grain hour."""

@@ -22,7 +22,9 @@ from nudge.language.time.grammar import grammar_for, lexicon_for
 from nudge.language.time.kit import Repeat, Time
 from nudge.language.time.pairs import pair
 from nudge.language.time.parsed import Moments, Parsed, Readings
+from nudge.language.time.quick import quick_init
 from nudge.language.time.region import region_of
+from nudge.language.time.repeats import first_time
 from nudge.language.time.resolve import Moment, resolve
 from nudge.language.time.rules.relative import later
 from nudge.language.time.tokens import Token, tokenize
@@ -33,6 +35,7 @@ TIMED = frozenset({"time", "repeat"})
 Stands = Callable[[Node], bool]  # whether the words around a reading leave it standing
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """The time a text names: what was understood, where, and whether it lies ahead."""
@@ -66,8 +69,6 @@ def _moment(node: Node, ctx: Context) -> Moment | None:
     """The moment a time or repeat node resolves to."""
     value = node.value
     if isinstance(value, Repeat):
-        from nudge.language.time.repeats import first_time
-
         return first_time(value, ctx)
     assert isinstance(value, Time)
     return resolve(value, ctx)

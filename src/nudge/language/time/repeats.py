@@ -7,10 +7,24 @@ Hourly and minutely repeats start one interval from now, and at least 5 minutes 
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Literal
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import (
+    DAILY,
+    FR,
+    MO,
+    MONTHLY,
+    SA,
+    SU,
+    TH,
+    TU,
+    WE,
+    WEEKLY,
+    YEARLY,
+    rrule,
+    weekday,
+)
 
 from nudge.language.time.chart import Context
 from nudge.language.time.kit import Repeat
@@ -31,15 +45,41 @@ def start_of(repeat: Repeat, ctx: Context) -> tuple[int, int]:
     return ctx.parts.of("day")
 
 
-def _first_rule(repeat: Repeat) -> str:
+_FREQS: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {
+    "YEARLY": YEARLY,
+    "MONTHLY": MONTHLY,
+    "WEEKLY": WEEKLY,
+    "DAILY": DAILY,
+}
+_DAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
+
+
+def _weekday(code: str) -> weekday:
+    """An RRULE BYDAY entry ("MO", "1MO", "-1FR") as ``dateutil`` reads it."""
+    day, n = _DAYS[code[-2:]], code[:-2]
+    return day(int(n)) if n else day
+
+
+def _first_rule(repeat: Repeat, start: datetime) -> rrule:
     """The rule whose first occurrence is the repeat's: every day it allows, from today.
 
     "every other week" and "every month" start at the next day hour ahead, "every other
-    monday" on the coming Monday: the interval counts from the first occurrence.
+    monday" on the coming Monday: the interval counts from the first occurrence. Built
+    from the repeat's fields, as ``rrulestr`` would build it from the RRULE text of
+    ``replace(repeat, interval=1, until=None)`` (with FREQ=DAILY unless by month or by an
+    nth weekday), without writing that text and parsing it back.
     """
     if repeat.bymonth or any(day[0] in "-123456789" for day in repeat.byday):
-        return replace(repeat, interval=1, until=None).rrule()
-    return replace(repeat, freq="DAILY", interval=1, until=None).rrule()
+        freq = _FREQS[repeat.freq]
+    else:
+        freq = DAILY
+    return rrule(
+        freq,
+        dtstart=start,
+        bymonth=repeat.bymonth or None,
+        bymonthday=repeat.bymonthday or None,
+        byweekday=[_weekday(code) for code in repeat.byday] or None,
+    )
 
 
 def first_time(repeat: Repeat, ctx: Context) -> Moment | None:
@@ -52,7 +92,7 @@ def first_time(repeat: Repeat, ctx: Context) -> Moment | None:
         return Moment(at, "minute", "resolved", at)
     hour, minute = start_of(repeat, ctx)
     start = truncate(now, "day").replace(hour=hour, minute=minute)
-    found = rrulestr(_first_rule(repeat), dtstart=start).after(now)
+    found = _first_rule(repeat, start).after(now)
     if found is None:
         return None
     at = found

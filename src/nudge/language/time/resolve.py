@@ -31,6 +31,7 @@ from nudge.language.time.chart import Context
 from nudge.language.time.fields import Fields
 from nudge.language.time.kit import Time
 from nudge.language.time.parts import Part, default_time
+from nudge.language.time.quick import quick_init
 from nudge.language.time.values import Intersect, Span, truncate
 
 Status = Literal["resolved", "past", "far"]
@@ -39,6 +40,7 @@ MAX_AHEAD = timedelta(days=3660)  # ten years: further than that is no reminder
 _SEARCH = 60  # spans looked at for the first one ahead
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Moment:
     """A resolved time: local wall ``at`` (naive), the grain said, ahead or past."""

@@ -15,11 +15,13 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from nudge.language.dayparts import DayParts
+from nudge.language.time.quick import quick_init
 from nudge.language.time.tokens import Token, tokenize
 
 WORD = "w"  # the category of every literal word or symbol
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Num:
     """A number, from digits (``digits`` holds them: "08", "815") or words ("eight")."""
@@ -145,6 +147,8 @@ class Grammar:
 
     def add(self, rule: Rule) -> None:
         """Index one rule (an item is either literal words or a category, never both)."""
+        if rule.cat == WORD:  # a built node is never a literal word (``chart.parse`` relies on it)
+            raise ValueError(f"rule {rule.name!r} builds literal words")
         self.rules.append(rule)
         items = rule.items
         needs = 0

@@ -23,6 +23,8 @@ from typing import Literal, Protocol
 
 from dateutil.relativedelta import relativedelta
 
+from nudge.language.time.quick import quick_init
+
 Grain = Literal["second", "minute", "hour", "day", "week", "month", "year"]
 GRAINS: tuple[Grain, ...] = ("second", "minute", "hour", "day", "week", "month", "year")
 RANK = {grain: rank for rank, grain in enumerate(GRAINS)}
@@ -109,6 +111,7 @@ def truncate(moment: datetime, grain: Grain) -> datetime:
     return day.replace(month=1, day=1)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of local wall time ``[start, end)`` and the precision it was said at."""
@@ -141,6 +144,7 @@ class Value(Protocol):
         """Its spans that start before ``ref``, latest first."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Fixed:
     """One span: "tomorrow", "in 20 min", "March 3 2015", "now"."""
@@ -163,6 +167,7 @@ class Fixed:
             yield self.span
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cycle:
     """The unit of ``grain`` that is ``n`` away from the reference's: today, next week.
@@ -194,6 +199,7 @@ class Cycle:
         return Fixed(self.span).past(ref)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Intersect:
     """The times both values name: "tomorrow" and "8pm", "friday" and "next week"."""
@@ -242,6 +248,7 @@ def _inside(value: Value, container: Span) -> Iterator[Span]:
             yield span
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NthOf:
     """The ``n``-th ``inner`` of each ``outer`` ("first monday of next month")."""
@@ -280,6 +287,7 @@ class NthOf:
                 yield picked
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DaysOf:
     """The ``n``-th day of each span of ``outer`` ("the 20th day of next month", "last day")."""
@@ -320,6 +328,7 @@ class DaysOf:
                 yield picked
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Shift:
     """Each span of ``base`` moved by ``amount`` units of ``unit``: "a week from tomorrow"."""

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from nudge.language.time.quick import quick_init
 from nudge.language.time.values import Grain, Span, Value
 
 _OFFSET = re.compile(r"([+-])(\d{1,2}):(\d{2})")
@@ -69,6 +70,7 @@ def constant_shift(there: str, here: str, today: datetime) -> timedelta | None:
     return found
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Zoned:
     """``inner`` read on the clocks of zone ``there``, for a user in zone ``here``."""

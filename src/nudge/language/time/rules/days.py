@@ -18,24 +18,21 @@ from nudge.language.time.chart import Context, Rule
 from nudge.language.time.fields import Fields
 from nudge.language.time.holidays import Holiday
 from nudge.language.time.kit import Time, c, opt, rule, w
+from nudge.language.time.parts import part_value
 from nudge.language.time.rules.dates import _ANY_DATE as _ANY_DATE  # shared with days_fr
 from nudge.language.time.rules.dates import _DAY_NUM as _DAY_NUM
 from nudge.language.time.rules.dates import _day_month as _day_month
 from nudge.language.time.rules.dates import _day_of_month as _day_of_month
 from nudge.language.time.rules.dates import _merge_weekday as _merge_weekday
-from nudge.language.time.values import Cycle, Fixed, Span, truncate
+from nudge.language.time.values import Cycle, Fixed, Intersect, Span, truncate
 
 
 def _day_word(ctx: Context, values: list[Any]) -> Time:
     offset, part = values[0]
-    from nudge.language.time.parts import part_value
-
     day = Cycle("day", offset, ctx.now)
     if part is None:
         return Time(day, day=True, past=offset < 0)
     span = part_value(part, ctx)
-    from nudge.language.time.values import Intersect
-
     return Time(Intersect(day, span), part=part, day=True, past=offset < 0) if span else Time(day)
 
 
