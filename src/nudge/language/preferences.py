@@ -28,18 +28,23 @@ _TEXT_VERB = (
     r"(?:text|txt|message|msg|ping|bother|contact|write|sms|send|buzz|notify)(?:ing)?"
     r"|messaging|writing|disturb"
 )
+_SETTING = (  # "set my quiet hours 23-7", "mets mes heures calmes à 22h-7h"
+    r"(?:(?:set|change|update|make|put|mets|met|change|modifie|regle)"
+    r"(?: (?:my|the|mes|les|mon|ma))? )?"
+)
 _NOT = r"(?:pas|rien|plus)(?: de (?:messages?|sms|textos?|rappels?|notifs?|notifications?))?"
 _NO_TEXT = (
     rf"{_ASKING}(?:(?:don'?t|do not|dont|never|no|stop|no more|pls don'?t|please don'?t)"
     rf" (?:{_TEXT_VERB})(?: me)?(?: (?:any ?thing|messages?|texts?))?"
     r"|no (?:more )?(?:texts?|txts?|messages?|msgs?|sms|reminders?|notifications?|pings?)"
-    r"|quiet(?: hours| time| mode)?(?: from| is| are)?|do not disturb|dnd|leave me alone"
+    rf"|{_SETTING}quiet(?: hours| time| mode)?(?: from| is| are| to)?|do not disturb|dnd"
+    r"|leave me alone"
     rf"|(?:ne )?m'(?:ecris|ecrit|ecrivez|envoie|envoies|envoyez|texte|textes) {_NOT}"
     r"|(?:ne )?me (?:texte|textes|derange|deranges|derangez|contacte|contactes|ecris|ecrivez)"
     r" (?:pas|plus)"
     rf"|(?:ecris|ecrivez|ecrit|texte|envoie|derange|contacte)[- ]moi {_NOT}"
     r"|(?:pas|plus|aucun) de (?:messages?|sms|textos?|rappels?|notifs?|notifications?)|silence"
-    r"|heures? (?:calmes?|de silence|tranquilles?)(?: de)?|mode silencieux)"
+    rf"|{_SETTING}heures? (?:calmes?|de silence|tranquilles?)(?: de| a)?|mode silencieux)"
 )
 _QUIET = [
     (
@@ -48,7 +53,8 @@ _QUIET = [
         ),
         "ab",
     ),
-    (re.compile(rf"(?:{_NO_TEXT}) (?P<a>[^ ]+(?: ?[ap]m)?) ?(?:-|to|a) ?(?P<b>.+)"), "ab"),
+    # lazy: "10pm-7am" splits at the dash, not at the "a" of "am" ("10pm-7" and "m")
+    (re.compile(rf"(?:{_NO_TEXT}) (?P<a>[^ ]+?(?: ?[ap]m)?) ?(?:-|to|a) ?(?P<b>.+)"), "ab"),
     (
         re.compile(
             rf"(?:{_NO_TEXT}) (?:after|past|later than|apres|passe|from|starting(?: at| from)?"
@@ -64,7 +70,8 @@ _FIRST_WORDS = alternation(
     "pls|please|plz|can|could|stp|svp|peux|tu|don't|dont|do|never|no|stop|quiet|dnd|leave|ne"
     "|me|ecris|ecrivez|ecrit|texte|envoie|derange|contacte|pas|plus|aucun|silence|heure"
     "|heures|mode|turn|switch|disable|remove|cancel|end|get|delete|desactive|desactiver|enleve"
-    "|enlever|supprime|arrete|annule|fini|finies|i|je"
+    "|enlever|supprime|arrete|annule|fini|finies|i|je|set|change|update|make|put|mets|met"
+    "|modifie|regle"
 )
 _START = re.compile(rf"{_FIRST_WORDS}[ '-]|m'")
 _QUIET_NAME = (

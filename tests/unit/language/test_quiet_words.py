@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 
 import pytest
@@ -109,3 +110,26 @@ def test_a_bare_stop_stays_a_carrier_word() -> None:
 def test_other_texts_set_no_quiet_hours(text: str) -> None:
     assert not isinstance(_en(text), SetQuietHours)
     assert not isinstance(_fr(text), SetQuietHours)
+
+
+@pytest.mark.parametrize(
+    ("say", "text", "start", "end"),
+    [
+        (_en, "quiet hours 10pm-7am", time(22), time(7)),  # was split at the "a" of "am"
+        (_en, "quiet hours 10 pm-7 am", time(22), time(7)),
+        (_en, "set quiet hours 23-7", time(23), time(7)),  # was a reminder on July 23
+        (_en, "set my quiet hours to 10pm-7am", time(22), time(7)),
+        (_en, "change quiet hours to 11pm to 6am", time(23), time(6)),
+        (_fr, "mets mes heures calmes à 22h-7h", time(22), time(7)),
+        (_fr, "change mes heures calmes 23h-6h30", time(23), time(6, 30)),
+    ],
+)
+def test_quiet_hours_set_as_a_range_or_with_a_setting_verb(
+    say: Callable[[str], Command], text: str, start: time, end: time
+) -> None:
+    assert say(text) == SetQuietHours(start, end)
+
+
+@pytest.mark.parametrize("text", ["set a reminder", "make dinner at 7", "put the trash out at 8"])
+def test_a_setting_verb_alone_is_no_quiet_hours(text: str) -> None:
+    assert not isinstance(_en(text), SetQuietHours)
