@@ -1,11 +1,12 @@
-"""A repeat or a clock range left in a reminder's task: the time read is not the one meant.
+"""A repeat, a clock range or a cut-off day left in a reminder's task: the time read is wrong.
 
 "remind me every 3rd at 9 to pay rent" read "at 9" and left "every 3rd" in the task: set
 as is, it would be a one-off tonight, a wrong time said nowhere but in the task. Before a
 reminder is created its task is checked; a repeat word with its object ("every 3rd",
 "chaque lundi", "tous les 2 jours", "tlj") means the time was not all read, and the
 reminder is asked about instead. So does a clock range the time did not take ("call
-between 2 and 4 tomorrow", "stretch every 2 hrs from 9 to 5"): no one moment is meant.
+between 2 and 4 tomorrow", "stretch every 2 hrs from 9 to 5"): no one moment is meant. So
+does a weekday the reading cut off, opening the task or ending it before "or"/"and".
 
 Left out on purpose, as they are task words far more often: adjectives ("the weekly
 review", "my daily standup", "take my evening meds at 9", "the monday report at 10"),
@@ -34,15 +35,40 @@ ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2
 # The grammar's range words, and French ones: left in a task, "de 2 à 4" is a range too.
 RANGE_FROM = what_numbers_count.RANGE_FROM | {"de", "entre"}
 RANGE_TO = what_numbers_count.RANGE_TO | {"a", "et"}
+JOINS = frozenset({"or", "ou", "and", "et", "&", "+", ",", "/"})  # a list of days goes on
 
 
 def names_time_left(task: str, lang: str) -> bool:
-    """Whether ``task`` still holds a repeat or a clock range ("every 3rd", "from 9 to 5")."""
+    """Whether ``task`` still holds a repeat, a clock range or a day cut off its list.
+
+    "every 3rd", "from 9 to 5"; "dentist monday or" (of "monday or tuesday at 9", whose
+    Tuesday was read) and "lundi de préparer la réunion de" (the reminder's day is the
+    first word, but the task's "mardi" was read).
+    """
     tokens = tuple(tokenize(fold(task)))
-    return _holds_repeat(tokens, lang) or any(
-        what_numbers_count.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
-        for at in range(len(tokens))
+    return (
+        _holds_repeat(tokens, lang)
+        or _day_cut_off(tokens, lang)
+        or any(
+            what_numbers_count.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
+            for at in range(len(tokens))
+        )
     )
+
+
+def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
+    """A weekday opening the task, or ending it before "or"/"and": not the task's own word.
+
+    A day inside the task stays ("the monday report", "prep for monday"): only these two
+    places are where a reading left a day behind.
+    """
+    words = [token for token in tokens if token.kind != "sym" or token.text in JOINS]
+    if not words:
+        return False
+    categories = _categories(words, lang)
+    if "weekday" in categories[0]:
+        return True
+    return len(words) >= 2 and words[-1].text in JOINS and "weekday" in categories[-2]
 
 
 def names_repeat_left(task: str, lang: str) -> bool:

@@ -91,3 +91,48 @@ def test_an_ordinal_counting_the_next_word_is_no_day_of_the_month() -> None:
         state=None,
     )
     assert found == AskWhen("every 3rd weekish to pay rent")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("remind me dentist monday or tuesday at 9", "en"),  # was Tue 9:00, "dentist monday or"
+        ("rappelle-moi dentiste lundi ou mardi à 9h", "fr"),
+        ("rappelle-moi lundi de préparer la réunion de mardi", "fr"),  # was Tuesday 9:00
+        ("remind me monday to prep the tuesday talk", "en"),
+    ],
+)
+def test_a_day_the_reading_cut_off_is_asked_about(text: str, lang: str) -> None:
+    now, tz = (NOW_PARIS, PARIS) if lang == "fr" else (NOW_TORONTO, TORONTO)
+    assert isinstance(understand(text, now=now, tz=tz, lang=lang, state=None), AskWhen)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("remind me about the monday report at 10", "the report"),
+        ("remind me to prep for monday at 9", "prep"),
+    ],
+)
+def test_a_day_inside_the_task_is_still_read(text: str, task: str) -> None:
+    command = understand(text, now=NOW_TORONTO, tz=TORONTO, lang="en", state=None)
+    assert isinstance(command, CreateReminder)
+    assert command.text == task
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rappelle-moi sport lundi mercredi vendredi à 7h",
+        "sport lundi, mercredi et vendredi à 7h",
+        "remind me gym mon wed fri at 7am",
+    ],
+)
+def test_a_list_of_days_alone_is_weekly_in_both_languages(text: str) -> None:
+    lang = "en" if "gym" in text else "fr"
+    now, tz = (NOW_PARIS, PARIS) if lang == "fr" else (NOW_TORONTO, TORONTO)
+    command = understand(text, now=now, tz=tz, lang=lang, state=None)
+    assert isinstance(command, CreateReminder)  # was a one-off Friday, "sport lundi mercredi"
+    assert command.rrule == "FREQ=WEEKLY;BYDAY=MO,WE,FR"
+    assert command.text in ("sport", "gym")
+    assert command.at.hour == 7

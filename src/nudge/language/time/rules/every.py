@@ -130,6 +130,15 @@ BOTH: list[Rule] = [
     *rule(
         "<days> <weekday>", "days", DAY_LIST, DAYS, make=_days, prio=-1, examples=("mon wed fri",)
     ),
+    # a list of days alone is a schedule, weekly: "gym mon wed fri", "sport lundi mercredi"
+    *rule(
+        "<weekdays>",
+        "repeat",
+        c("days"),
+        make=_weekly,
+        prio=-2,
+        examples=("mon wed fri", "lundi mercredi vendredi"),
+    ),
 ]
 
 EN: list[Rule] = [
@@ -183,7 +192,6 @@ EN: list[Rule] = [
         make=_weekly,
         examples=("on mondays", "on fridays at 6pm"),
     ),
-    *rule("<weekdays>", "repeat", c("days"), make=_weekly, prio=-2, examples=("mon wed fri",)),
     *rule(
         "every day|week|month",
         "repeat",
