@@ -11,7 +11,7 @@ import asyncio
 from datetime import datetime
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.pool import QueuePool
 
 from nudge.observability.logging import get_logger
@@ -39,15 +39,18 @@ async def outbox_backlog(db: Database, now: datetime) -> tuple[int, float]:
     query = select(func.count(), func.min(Outbox.due_at)).where(
         Outbox.status.in_(WAITING), Outbox.due_at <= now
     )
-    async with db.sessions() as session:
-        count, oldest = (await session.execute(query)).one()
-    age = (now - oldest).total_seconds() if oldest is not None else 0.0
-    return int(count), max(age, 0.0)
+    return await _count_and_age(db, query, now)
 
 
 async def inbox_backlog(db: Database, now: datetime) -> tuple[int, float]:
     """Inbound SMS not yet handled, and the age in seconds of the oldest (0 if none)."""
-    query = select(func.count(), func.min(Inbox.received_at))
+    return await _count_and_age(db, select(func.count(), func.min(Inbox.received_at)), now)
+
+
+async def _count_and_age(
+    db: Database, query: Select[int, datetime], now: datetime
+) -> tuple[int, float]:
+    """``query``'s count and the age in seconds of its oldest instant (0 if none)."""
     async with db.sessions() as session:
         count, oldest = (await session.execute(query)).one()
     age = (now - oldest).total_seconds() if oldest is not None else 0.0

@@ -26,6 +26,7 @@ from nudge.channels.base import (
 )
 from nudge.clock import Clock
 from nudge.observability import metrics
+from nudge.observability.collectors import outbox_backlog
 from nudge.observability.logging import get_logger
 from nudge.outbox.pacing import Pacer
 from nudge.store.db import Database
@@ -187,16 +188,9 @@ class DeliveryWorker:
 
     async def _measure(self) -> None:
         """Outbox depth and the age of the oldest due row, for the gauges."""
-        now = self._clock.now()
-        async with self._db.sessions() as session:
-            result = await session.execute(
-                select(func.count(), func.min(Outbox.due_at)).where(
-                    Outbox.status.in_(_WAITING), Outbox.due_at <= now
-                )
-            )
-            depth, oldest = result.one()
-        metrics.OUTBOX_DEPTH.set(int(depth))
-        metrics.OUTBOX_OLDEST_AGE.set((now - oldest).total_seconds() if oldest else 0.0)
+        depth, age = await outbox_backlog(self._db, self._clock.now())
+        metrics.OUTBOX_DEPTH.set(depth)
+        metrics.OUTBOX_OLDEST_AGE.set(age)
 
     async def pending_count(self) -> int:
         """Rows still waiting to be sent (pending or being sent)."""
@@ -205,14 +199,13 @@ class DeliveryWorker:
             return int(result.scalar_one())
 
     async def _cancel_opted_out(self) -> None:
-        opted_out = select(User.id).where(User.opted_out.is_(True)).scalar_subquery()
         async with self._db.transaction() as session:
             await session.execute(
                 update(Outbox)
                 .where(
                     Outbox.status == _O.PENDING,
                     Outbox.kind != "compliance",
-                    Outbox.user_id.in_(opted_out),
+                    Outbox.user_id.in_(_OPTED_OUT),
                 )
                 .values(
                     status=OUTBOX.move(_O.PENDING, _O.CANCELLED), last_error="recipient opted out"
