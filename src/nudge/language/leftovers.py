@@ -62,13 +62,17 @@ def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
     A day inside the task stays ("the monday report", "prep for monday"): only these two
     places are where a reading left a day behind.
     """
-    words = [token for token in tokens if token.kind != "sym" or token.text in JOINS]
+    words = [token.text for token in tokens if token.kind != "sym" or token.text in JOINS]
     if not words:
         return False
-    categories = _categories(words, lang)
-    if "weekday" in categories[0]:
+    if _is_weekday(words[0], lang):
         return True
-    return len(words) >= 2 and words[-1].text in JOINS and "weekday" in categories[-2]
+    return len(words) >= 2 and words[-1] in JOINS and _is_weekday(words[-2], lang)
+
+
+def _is_weekday(text: str, lang: str) -> bool:
+    """Whether a folded word is a weekday in ``lang``'s lexicon."""
+    return any(cat == "weekday" for cat, _value, _name in lexicon_for(lang).words.get(text, ()))
 
 
 def names_repeat_left(task: str, lang: str) -> bool:
