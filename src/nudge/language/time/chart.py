@@ -320,7 +320,7 @@ def parse(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, ctx: Cont
     """
     chart = Chart(terminals(tokens, lexicon, grammar.words))
     nodes = chart.nodes
-    index = grammar.index  # ``grammar.takes``, inlined: a key no rule has needs no turn
+    index = grammar.index  # a node whose key no rule has needs no turn on the agenda
     agenda = [n for n in nodes if ((WORD, n.value) if n.cat == WORD else (n.cat, "")) in index]
     lacking = grammar.lacking(tokens)
     while agenda and len(nodes) < MAX_NODES:

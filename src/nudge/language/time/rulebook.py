@@ -174,10 +174,6 @@ class Grammar:
             self.add(rule)
         return self
 
-    def takes(self, node: Node) -> bool:
-        """Whether any rule has an item for ``node``: else it needs no turn on the agenda."""
-        return ((WORD, node.value) if node.cat == WORD else (node.cat, "")) in self.index
-
     def lacking(self, tokens: Sequence[Token]) -> int:
         """The word groups no token is in, as bits (``trigger.needs & lacking``: no match)."""
         have = 0

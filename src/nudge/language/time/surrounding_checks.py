@@ -16,16 +16,8 @@ from nudge.language.time.surroundings import CHECKS, Check
 from nudge.language.time.tokens import Token
 
 
-def out_of_place(node: Node, tokens: Sequence[Token], *, names: bool = True) -> bool:
-    """Whether the words around a reading say it is no time (see the module).
-
-    ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
-    """
-    return Surroundings(tokens, names=names).out_of_place(node)
-
-
 class Surroundings:
-    """The checks of ``out_of_place`` for one text: those its words allow, glanced at once.
+    """The checks a reading of one text faces: those its words allow, glanced at once.
 
     A text has a few readings to check, and most checks need a word most texts lack (a
     number word, an ordinal, a hyphen, a run of digits…): a check whose clue the text does
@@ -36,7 +28,10 @@ class Surroundings:
     __slots__ = ("tokens", "checks")
 
     def __init__(self, tokens: Sequence[Token], *, names: bool = True) -> None:
-        """The checks for the text of ``tokens``; ``names`` as for ``out_of_place``."""
+        """The checks for the text of ``tokens``.
+
+        ``names``: whether the text holds a word of a holiday name (``holidays.names_near``).
+        """
         texts = frozenset(token.text for token in tokens)
         self.tokens = tokens
         bits = 0

@@ -1,7 +1,7 @@
 """Readings the words around them undo: "at one point", "the sun is out", "06 12 34 56 78".
 
 Rules cannot see past their own words, so these checks run on the chart's readings before
-ranking (``surrounding_checks.out_of_place``).
+ranking (``surrounding_checks.Surroundings.out_of_place``).
 
 A clock time in number words is far more often a count than a clock: such a reading is
 dropped after "for", "pendant", "durant", "depuis", "en", "pour" (a duration: "for two
