@@ -188,7 +188,7 @@ def _read(
     memo = read_nodes(text, ctx).read  # the answer is the text's, the piece's and ctx's alone
     if within in memo:
         return memo[within]
-    found = _read_mixed((text, within), ctx, ctx.parts)
+    found = _read_mixed((text, within), ctx)
     memo[within] = found
     return found
 
@@ -202,7 +202,7 @@ def _context(
     return Context(local, lang, region or region_of(lang, tz), parts or DEFAULT_PARTS, tz)
 
 
-def _read_mixed(source: Source, ctx: Context, day_parts: DayParts) -> Reading | None:
+def _read_mixed(source: Source, ctx: Context) -> Reading | None:
     """The best reading in ``ctx``'s language, or in the other one when plainly that."""
     text, within = source
     piece = text if within is None else text[within[0] : within[1]]
@@ -211,7 +211,7 @@ def _read_mixed(source: Source, ctx: Context, day_parts: DayParts) -> Reading | 
     other = "en" if lang == "fr" else "fr"  # a mixed message: "remind me demain à 9h"
     if not _may_be_other(piece, other):
         return found
-    mixed = _read_in(source, Context(ctx.now, other, region_of(other, tz), day_parts, tz))
+    mixed = _read_in(source, Context(ctx.now, other, region_of(other, tz), ctx.parts, tz))
     if mixed is None or not _plainly_other(piece, mixed, other):
         return found
     if found is None or _covers_more(mixed, found):
