@@ -17,7 +17,7 @@ from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
 from nudge.settings import Settings
 from nudge.store.migrate import upgrade
-from nudge.store.tables import Base
+from nudge.store.schema import METADATA
 from tests import state_guard
 
 PG_ADMIN_DSN = os.environ.get(
@@ -109,7 +109,7 @@ async def _clean(services: Services) -> None:
     """PostgreSQL is shared by the run: empty every table before a test."""
     if services.db.dialect != "postgresql":
         return
-    names = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    names = ", ".join(f'"{table.name}"' for table in METADATA.sorted_tables)
     async with services.db.transaction() as session:
         await session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import httpx
 
+from nudge.accounts.signing_keys import SigningKeys
 from nudge.agent import factory as agent_factory
 from nudge.agent.loop import Agent
 from nudge.channels.base import Sender, StatusLookup
@@ -52,6 +53,7 @@ class Services:
     llm_http: httpx.AsyncClient | None = None  # the agent's model client
     listener: Listener | None = None  # PostgreSQL: wakes the inbox and delivery loops
     notifiers: tuple[Notifier, ...] = ()  # PostgreSQL: tell other processes' listeners
+    signing_keys: SigningKeys = field(default_factory=lambda: SigningKeys(""))  # web tokens
 
     def start_workers(self) -> None:
         """Run the inbox, scheduler and delivery loops in this process's event loop."""
@@ -178,6 +180,7 @@ def build(
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
         http, reconciler, llm_http, listener, notifiers,
+        SigningKeys(settings.auth_signing_keys.get_secret_value()),
     )  # fmt: skip
 
 

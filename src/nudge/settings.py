@@ -197,6 +197,13 @@ class Settings(BaseSettings):
     api_token: SecretStr = Field(
         default=SecretStr(""), description="Bearer token of /api/v1; empty: the API is off (404)."
     )
+    auth_signing_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "Keys signing web access tokens, comma-separated, 32+ characters each; the first"
+            " signs. Empty: the server makes one and keeps it in its database."
+        ),
+    )
     api_docs: bool = Field(
         default=False, description="Serve /docs, /redoc and /openapi.json (off: they are 404)."
     )

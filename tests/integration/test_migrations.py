@@ -23,12 +23,12 @@ from nudge.store.migrate import (
     run_migrations,
     upgrade,
 )
-from nudge.store.tables import Base
+from nudge.store.schema import METADATA
 
 
 def _differences(connection: Connection) -> list[Any]:
     context = MigrationContext.configure(connection, opts={"compare_type": True})
-    return list(compare_metadata(context, Base.metadata))
+    return list(compare_metadata(context, METADATA))
 
 
 async def test_head_schema_matches_the_models(database_url: str) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from nudge.store.roles import Role
 from nudge.store.states import (
     MessageStatus,
     OccurrenceState,
@@ -61,7 +62,7 @@ class User(Base):
     quiet_start: Mapped[str] = mapped_column(String(5), default="22:00")
     quiet_end: Mapped[str] = mapped_column(String(5), default="08:00")
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
-    role: Mapped[str] = mapped_column(String(16), default="user")
+    role: Mapped[Role] = mapped_column(column_type(Role, "role"), default=Role.USER)
     created_at: Mapped[datetime]
     last_inbound_at: Mapped[datetime | None]
     # Reminder engine (briefings): local "HH:MM" of the morning briefing / evening check-in

@@ -9,10 +9,10 @@ from sqlalchemy.engine import Connection
 
 from nudge.store.db import create_engine
 from nudge.store.migrate import run_migrations
-from nudge.store.tables import Base
+from nudge.store.schema import METADATA
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = METADATA
 
 
 def _run(connection: Connection) -> None:

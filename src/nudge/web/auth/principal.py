@@ -1,0 +1,99 @@
+"""Who is asking, as a FastAPI dependency: a person by access token, or the operator.
+
+Every route that touches someone's data depends on ``require(scope)``. The token comes from
+``Authorization: Bearer`` (the API) or the ``nudge_access`` cookie (the dashboard); the
+operator's ``NUDGE_API_TOKEN`` is a service credential with ``SERVICE_SCOPES``. The person's
+role is read from the database on every request, not trusted from the token, so a role taken
+away takes effect at once; an erased person's token names no one and gets 401.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy import select
+
+from nudge.accounts import access_tokens
+from nudge.accounts.roles import SERVICE_SCOPES, Scope, scopes_of
+from nudge.bootstrap import Services
+from nudge.store.tables import User
+from nudge.web.deps import ServicesDep
+
+ACCESS_COOKIE = "nudge_access"
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The caller: a person (``user_id``) or the operator's service credential (None)."""
+
+    user_id: int | None
+    scopes: frozenset[Scope]
+    session_id: str | None
+    via: Literal["bearer", "cookie", "service"]
+
+    @property
+    def person_id(self) -> int:
+        """The person asking; the operator is no one (403 on a person's own routes)."""
+        if self.user_id is None:
+            raise HTTPException(status_code=403, detail="a person's own data needs their token")
+        return self.user_id
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(status_code=401, detail=detail, headers=_CHALLENGE)
+
+
+def _is_operator(token: str, services: Services) -> bool:
+    expected = services.settings.api_token.get_secret_value()
+    return bool(expected) and hmac.compare_digest(token.encode(), expected.encode())
+
+
+def _presented(request: Request) -> tuple[str, Literal["bearer", "cookie"]] | None:
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise _unauthorized("use 'Authorization: Bearer <token>'")
+        return token.strip(), "bearer"
+    cookie = request.cookies.get(ACCESS_COOKIE)
+    return (cookie, "cookie") if cookie else None
+
+
+async def current_principal(request: Request, services: ServicesDep) -> Principal:
+    """The caller, or 401: no token, a forged or expired one, or one naming no one."""
+    presented = _presented(request)
+    if presented is None:
+        raise _unauthorized("sign in first")
+    token, via = presented
+    if via == "bearer" and _is_operator(token, services):
+        return Principal(None, SERVICE_SCOPES, None, "service")
+    now = services.clock.now()
+    async with services.db.transaction() as session:
+        keys = await services.signing_keys.get(session, now=now)
+        try:
+            claims = access_tokens.verify(token, keys, now=now)
+        except access_tokens.InvalidTokenError as exc:
+            raise _unauthorized("sign in again") from exc
+        role = await session.scalar(select(User.role).where(User.id == claims.user_id))
+    if role is None:
+        raise _unauthorized("sign in again")
+    return Principal(claims.user_id, scopes_of(role), claims.session_id, via)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(scope: Scope) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency: the caller, if they hold ``scope`` (else 403)."""
+
+    async def check(principal: CurrentPrincipal) -> Principal:
+        if scope not in principal.scopes:
+            raise HTTPException(status_code=403, detail="not allowed")
+        return principal
+
+    return check
