@@ -71,7 +71,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "agent_confirmations": ("nudge.agent.",),  # a destructive call waiting for "confirm"
     "llm_usage": ("nudge.agent.",),
     "simulator_messages": ("nudge.channels.",),  # the fake carrier's handset
-    "audit_log": (),
+    "audit_log": ("nudge.accounts.",),  # security actions (accounts/audit.py)
     "server_secrets": ("nudge.accounts.",),  # the embedded default's token-signing key
 }
 ERASURE = "nudge.features.users.export"  # GDPR erasure: every row of one person, anywhere
