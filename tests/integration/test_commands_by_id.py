@@ -133,7 +133,7 @@ async def test_edit_text_time_and_repeat_then_undo(services: Services, clock: Fa
     await _do(services, ana, Undo())
     assert (await _reminder(services, ana, made.made)).next_at == moved
     past = await _do(services, ana, EditReminder(made.made, at=clock.now() - timedelta(minutes=1)))
-    assert past.problem == "edit_time_passed"
+    assert past.problem == "time_passed"
 
 
 async def test_done_ahead_on_a_repeat_books_the_next_and_undo_drops_it(
