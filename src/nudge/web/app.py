@@ -7,16 +7,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nudge import __version__
 from nudge.bootstrap import Services
 from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
+from nudge.web.api import v1 as api_v1
 from nudge.web.body_limit import BodyLimitMiddleware
-from nudge.web.errors import validation_error
-from nudge.web.routes import api, health, metrics, simulator, twilio
-from nudge.web.routes.openapi_docs import TOO_LARGE
+from nudge.web.errors import ApiError, api_error, http_error, validation_error
+from nudge.web.routes import health, metrics, simulator, twilio
+from nudge.web.routes.openapi_docs import INVALID, TOO_LARGE
 
 
 def create_app(services: Services, *, run_workers: bool = True, migrate: bool = False) -> FastAPI:
@@ -44,13 +46,15 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
-        responses=TOO_LARGE,  # BodyLimitMiddleware answers it before any route
+        responses={**TOO_LARGE, **INVALID},  # 413: BodyLimitMiddleware answers before any route
     )
     app.state.services = services
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.include_router(health.router)
     app.include_router(twilio.router)
-    app.include_router(api.router)
+    app.include_router(api_v1.router())
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
     app.add_middleware(BodyLimitMiddleware, limit=services.settings.max_body_bytes)

@@ -1,22 +1,60 @@
-r"""A 422 whose body can always be written, whatever the request held.
+r"""Every JSON error is ``{"code", "message"}``: a stable code to branch on, words to show.
 
-FastAPI's 422 echoes the invalid input, and rendering it raised (so the request got a 500)
-for two kinds of JSON Python reads but cannot write back: a lone surrogate (``"\ud800"``),
-a ``str`` that UTF-8 cannot encode, and ``Infinity``/``NaN``, floats that strict JSON has
-no word for. Escaping everything outside ASCII, and echoing a non-finite number as its
-name (``"inf"``), keeps the answer the same JSON, and writable.
+``ApiError`` is what the API's routes raise; an ``HTTPException`` (401 and 403 from the
+principal, a 404 for an unknown path) gets a code from its status. A 422 for invalid input
+adds ``errors``, FastAPI's list of what was wrong where.
+
+That 422 echoes the invalid input, and rendering it raised (so the request got a 500) for
+two kinds of JSON Python reads but cannot write back: a lone surrogate (``"\ud800"``), a
+``str`` that UTF-8 cannot encode, and ``Infinity``/``NaN``, floats that strict JSON has no
+word for. Escaping everything outside ASCII, and echoing a non-finite number as its name
+(``"inf"``), keeps the answer the same JSON, and writable.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+STATUS_CODES: Final[Mapping[int, str]] = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "too_many_requests",
+}
+INVALID_MESSAGE: Final = "Some of the request is not valid: see errors."
+
+
+class ApiError(Exception):
+    """An answer other than success: its HTTP status, stable code and human message."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        extra: Mapping[str, object] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(code)
+        self.status, self.code, self.message = status, code, message
+        self.extra, self.headers = dict(extra or {}), dict(headers or {})
 
 
 class AsciiJSONResponse(JSONResponse):
@@ -40,7 +78,23 @@ def _finite(value: Any) -> Any:
 
 
 async def validation_error(_request: Request, error: Exception) -> JSONResponse:
-    """FastAPI's 422 body (``{"detail": [...]}``), rendered as ASCII-only JSON."""
+    """A 422: ``invalid_request`` and FastAPI's list of errors, rendered as ASCII-only JSON."""
     assert isinstance(error, RequestValidationError)  # registered for that class only
-    detail = _finite(jsonable_encoder(error.errors()))
-    return AsciiJSONResponse({"detail": detail}, status_code=422)
+    errors = _finite(jsonable_encoder(error.errors()))
+    body = {"code": STATUS_CODES[422], "message": INVALID_MESSAGE, "errors": errors}
+    return AsciiJSONResponse(body, status_code=422)
+
+
+async def api_error(_request: Request, error: Exception) -> JSONResponse:
+    """An ``ApiError`` as its JSON body."""
+    assert isinstance(error, ApiError)  # registered for that class only
+    body = {"code": error.code, "message": error.message, **_finite(jsonable_encoder(error.extra))}
+    return AsciiJSONResponse(body, status_code=error.status, headers=error.headers)
+
+
+async def http_error(_request: Request, error: Exception) -> JSONResponse:
+    """An ``HTTPException`` (the principal's 401/403, a 404...) as ``{"code", "message"}``."""
+    assert isinstance(error, HTTPException)  # registered for that class only
+    code = STATUS_CODES.get(error.status_code, f"http_{error.status_code}")
+    body = {"code": code, "message": str(error.detail)}
+    return AsciiJSONResponse(body, status_code=error.status_code, headers=error.headers)

@@ -11,9 +11,12 @@ from sqlalchemy.orm import DeclarativeBase
 
 from nudge.features.users.service import find
 from nudge.store.tables import (
+    AgentConfirmation,
     AuditLog,
     ConversationState,
     Inbox,
+    LlmUsage,
+    Memory,
     Message,
     Occurrence,
     Outbox,
@@ -21,6 +24,8 @@ from nudge.store.tables import (
     SimulatorMessage,
     Todo,
 )
+
+DERIVED = frozenset({"embedding"})  # a memory's vector: computed from its text, not theirs
 
 
 def _row(model: DeclarativeBase) -> dict[str, Any]:
@@ -36,6 +41,10 @@ async def _all(session: AsyncSession, model: Any, user_id: int) -> list[dict[str
         select(model).where(model.user_id == user_id).order_by(*model.__table__.primary_key)
     )
     return [_row(item) for item in result.scalars()]
+
+
+def _without_derived(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key not in DERIVED}
 
 
 async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | None:
@@ -61,6 +70,9 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         "outbox": await _all(session, Outbox, user.id),
         "conversation_state": await _all(session, ConversationState, user.id),
         "audit_log": await _all(session, AuditLog, user.id),
+        "memories": [_without_derived(row) for row in await _all(session, Memory, user.id)],
+        "llm_usage": await _all(session, LlmUsage, user.id),
+        "agent_confirmations": await _all(session, AgentConfirmation, user.id),
         "simulator_messages": [_row(item) for item in handset.scalars()],
         "inbox": [_row(item) for item in waiting.scalars()],  # texts not handled yet
     }
@@ -73,7 +85,8 @@ async def erase_user(session: AsyncSession, *, phone: str) -> bool:
     await session.execute(delete(Inbox).where(Inbox.phone == phone))
     if user is None:
         return False
-    for model in (Outbox, ConversationState, Occurrence, Reminder, Todo, Message, AuditLog):
+    owned = (Outbox, ConversationState, Occurrence, Reminder, Todo, Message, AuditLog, Memory)
+    for model in (*owned, LlmUsage, AgentConfirmation):
         await session.execute(delete(model).where(model.user_id == user.id))
     await session.delete(user)
     return True

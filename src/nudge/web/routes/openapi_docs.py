@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 FORM: Final = "application/x-www-form-urlencoded"
 _TEXT: Final = {"text/plain": {"schema": {"type": "string"}}}
@@ -69,45 +69,31 @@ STATUS_ANSWERS: Final[dict[int | str, dict[str, Any]]] = {
 
 
 class Problem(BaseModel):
-    """FastAPI's error body."""
+    """Every JSON error: a stable ``code`` to branch on and a ``message`` to show a person.
 
-    detail: str
+    Some errors add fields (a 422 for invalid input adds ``errors``; a reminder phrase that
+    needs a time adds ``understood``); ``docs/api.md`` lists the codes.
+    """
 
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={"examples": [{"code": "not_found", "message": "Not Found"}]},
+    )
 
-class MemoryOut(BaseModel):
-    """One memory, as the operator API shows it (no embedding)."""
-
-    id: int
-    text: str
-    importance: int
-    tags: list[str]
-    source: str
-    uses: int
-    created_at: str
-    last_used_at: str | None
+    code: str
+    message: str
 
 
-class MemoriesOut(BaseModel):
-    """A person's memories, newest first."""
+class ValidationProblem(Problem):
+    """A 422: not valid, or not possible as asked.
 
-    phone: str
-    memories: list[MemoryOut]
+    ``invalid_request`` comes with FastAPI's ``errors``; other codes say why a valid request
+    cannot be done (a phrase without a time, a past time, a rule the scheduler cannot run).
+    """
 
-
-class UsageDay(BaseModel):
-    """One local day's model calls."""
-
-    day: str
-    calls: int
-    input_tokens: int
-    output_tokens: int
-    latency_p50_ms: int | None
-    latency_p95_ms: int | None
+    errors: list[dict[str, Any]] = []
 
 
-class UsageOut(BaseModel):
-    """A person's model usage per local day, oldest first."""
-
-    phone: str
-    timezone: str
-    days: list[UsageDay]
+INVALID: Final[dict[int | str, dict[str, Any]]] = {
+    422: {"description": "Not valid, or not possible as asked.", "model": ValidationProblem},
+}
