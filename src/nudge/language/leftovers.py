@@ -6,7 +6,9 @@ reminder is created its task is checked; a repeat word with its object ("every 3
 "chaque lundi", "tous les 2 jours", "tlj") means the time was not all read, and the
 reminder is asked about instead. So does a clock range the time did not take ("call
 between 2 and 4 tomorrow", "stretch every 2 hrs from 9 to 5"): no one moment is meant. So
-does a weekday the reading cut off, opening the task or ending it before "or"/"and".
+does a weekday the reading cut off, opening the task or ending it before "or"/"and". And a
+time without a clock asks when its task opens or ends with a bare number ("5 call mom" of
+"friday 5 call mom"): the hour was said but not read.
 
 Left out on purpose, as they are task words far more often: adjectives ("the weekly
 review", "my daily standup", "take my evening meds at 9", "the monday report at 10"),
@@ -32,9 +34,6 @@ REPEAT_WORDS = {
 }
 REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
 ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
-# The grammar's range words, and French ones: left in a task, "de 2 à 4" is a range too.
-RANGE_FROM = what_numbers_count.RANGE_FROM | {"de", "entre"}
-RANGE_TO = what_numbers_count.RANGE_TO | {"a", "et"}
 JOINS = frozenset({"or", "ou", "and", "et", "&", "+", ",", "/"})  # a list of days goes on
 
 
@@ -49,10 +48,7 @@ def names_time_left(task: str, lang: str) -> bool:
     return (
         _holds_repeat(tokens, lang)
         or _day_cut_off(tokens, lang)
-        or any(
-            what_numbers_count.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
-            for at in range(len(tokens))
-        )
+        or any(what_numbers_count.opens_clock_range(tokens, at) for at in range(len(tokens)))
     )
 
 
@@ -73,6 +69,28 @@ def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
 def _is_weekday(text: str, lang: str) -> bool:
     """Whether a folded word is a weekday in ``lang``'s lexicon."""
     return any(cat == "weekday" for cat, _value, _name in lexicon_for(lang).words.get(text, ()))
+
+
+def hour_left_by_day(task: str) -> bool:
+    """Whether ``task`` opens or ends with a bare number that reads as a clock (1–24, hhmm).
+
+    Asked of a reminder whose time has no clock: "friday 5 call mom" read "friday" and left
+    "5 call mom", "pills 8 daily" left "pills 8". Set as read, it would fire at the day's
+    default hour, and the hour said would sit in the task. A number inside the task stays
+    ("buy 2 tickets tomorrow").
+    """
+    tokens = [token for token in tokenize(fold(task)) if token.kind != "sym"]
+    return bool(tokens) and (_reads_as_hour(tokens[0]) or _reads_as_hour(tokens[-1]))
+
+
+def _reads_as_hour(token: Token) -> bool:
+    """A number alone that a clock could be: 1–24, or hmm ("715"; four digits are years)."""
+    if token.kind != "num":
+        return False
+    digits = token.text
+    if len(digits) == 3:
+        return int(digits) % 100 < 60
+    return len(digits) <= 2 and 1 <= int(digits) <= 24
 
 
 def names_repeat_left(task: str, lang: str) -> bool:

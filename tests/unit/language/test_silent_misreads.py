@@ -128,3 +128,19 @@ def test_an_agenda_question_takes_any_day_the_grammar_reads() -> None:
     assert _record("qu'est-ce que j'ai le 10", "fr") == ("Agenda", "2026-12-10T00:00:00-05:00")
     assert _record("what do i have yesterday") == ("Agenda", "2026-12-02T00:00:00-05:00")
     assert _record("anything else?")[0] == "Unknown"
+
+
+def test_an_hour_left_by_a_day_without_a_clock_is_asked() -> None:
+    """ "call mom 10 tomorrow": 10 o'clock or ten of something? Set as read, it fired at 9:00.
+
+    A count before a day is a count as often ("take 2 tomorrow"), and a weekday before a
+    number may be a date ("friday 5"): the hour is asked, never set to the day's default.
+    """
+    assert _record("call mom 10 tomorrow") == ("AskWhen", "2026-12-04T00:00:00-05:00")
+    assert _record("gym 6 monday")[0] == "AskWhen"
+    assert _record("friday 5 call mom") == ("AskWhen", "2026-12-04T00:00:00-05:00")
+    assert _record("pills 8 daily")[0] == "AskWhen"
+    assert _record("rappelle-moi 10 demain d'appeler maman", "fr")[0] == "AskWhen"
+    assert _record("buy 2 tickets tomorrow") == ("CreateReminder", "2026-12-04T00:00:00-05:00")
+    assert _record("faire mon budget 2027 la semaine prochaine", "fr")[0] == "CreateReminder"
+    assert _record("call mom at 10 tomorrow") == ("CreateReminder", "2026-12-04T10:00:00-05:00")

@@ -4,8 +4,10 @@
 
 Right after a named day, a bare number is its clock time: "tomorrow 2" is 14:00 (on
 another day 1–6 read as afternoon), "demain 9" 09:00, "tomorrow 715" 07:15. Alone the
-same number stays no time ("I have 3 kids"). "on" before a date is part of it, so the
-task keeps only its own words.
+same number stays no time ("I have 3 kids"), and so does one before a day: "take 2 tomorrow"
+is two pills as often as 14:00 (a reminder whose task keeps such a number is asked about,
+``language/leftovers``). "on" before a date is part of it, so the task keeps only its own
+words.
 """
 
 from __future__ import annotations
