@@ -53,15 +53,17 @@ def names_time_left(task: str, lang: str) -> bool:
 
 
 def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
-    """A weekday opening the task, or ending it before "or"/"and": not the task's own word.
+    """A weekday opening the task (after "or"/"and" too), or ending it before one.
 
-    A day inside the task stays ("the monday report", "prep for monday"): only these two
-    places are where a reading left a day behind.
+    "friday" of "at 9 tomorrow or friday", "monday or" of "monday or tuesday at 9": not the
+    task's own words. A day inside the task stays ("the monday report", "prep for monday"):
+    only these places are where a reading left a day behind.
     """
     words = [token.text for token in tokens if token.kind != "sym" or token.text in JOINS]
     if not words:
         return False
-    if _is_weekday(words[0], lang):
+    opening = words[1] if words[0] in JOINS and len(words) > 1 else words[0]
+    if _is_weekday(opening, lang):
         return True
     return len(words) >= 2 and words[-1] in JOINS and _is_weekday(words[-2], lang)
 

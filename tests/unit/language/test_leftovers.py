@@ -146,3 +146,9 @@ def test_a_bare_hour_at_either_end_of_a_task_is_an_hour_left() -> None:
     assert not hour_left_by_day("budget 2027")
     assert not hour_left_by_day("pills 30")
     assert not hour_left_by_day("")
+
+
+def test_a_weekday_after_or_opening_the_task_was_cut_off() -> None:
+    """ "at 9 tomorrow or friday" read tomorrow and left "or friday": which day is asked."""
+    assert isinstance(understand("remind me at 9 tomorrow or friday", now=NOW_TORONTO,
+                                 tz=TORONTO, lang="en", state=None), AskWhen)  # fmt: skip
