@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from nudge.language import understand
 from nudge.language.records import parse_record
 
 TORONTO = "America/Toronto"
@@ -144,3 +145,18 @@ def test_an_hour_left_by_a_day_without_a_clock_is_asked() -> None:
     assert _record("buy 2 tickets tomorrow") == ("CreateReminder", "2026-12-04T00:00:00-05:00")
     assert _record("faire mon budget 2027 la semaine prochaine", "fr")[0] == "CreateReminder"
     assert _record("call mom at 10 tomorrow") == ("CreateReminder", "2026-12-04T10:00:00-05:00")
+
+
+def test_little_words_around_a_day_are_no_task_words() -> None:
+    """ "by friday", "on the weekend", "ce midi": the day's own words leave the task."""
+    record = parse_record(
+        "remind me by friday to submit the form", now=DEC_3, tz=TORONTO, lang="en"
+    )
+    assert (record["intent"], record["when"]) == ("CreateReminder", "2026-12-04T00:00:00-05:00")
+    for text, lang, task in [
+        ("remind me by friday to submit the form", "en", "submit the form"),
+        ("remind me on the weekend to clean", "en", "clean"),
+        ("rappelle-moi ce midi d'appeler", "fr", "appeler"),
+    ]:
+        command = understand(text, now=DEC_3, tz=TORONTO, lang=lang, state=None)
+        assert getattr(command, "text", None) == task, text

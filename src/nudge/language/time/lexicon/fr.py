@@ -71,6 +71,7 @@ DAYS = {
     (-2, None): ("avant-hier", "avant hier"),
     (0, "evening"): ("ce soir", "a soir", "a soir", "ce soir-la", "se soir", "c soir"),
     (0, "morning"): ("ce matin",),
+    (0, "lunch"): ("ce midi",),
     (0, "afternoon"): ("cet apres-midi", "cet apres midi", "cet aprem", "cette apres-midi",
                        "cette aprem"),
     (-1, "evening"): ("hier soir",),
