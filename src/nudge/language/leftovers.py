@@ -95,6 +95,20 @@ def _reads_as_hour(token: Token) -> bool:
     return len(digits) <= 2 and 1 <= int(digits) <= 24
 
 
+THEN = JOINS | {"then", "puis", "also", "aussi", "ensuite"}
+
+
+def joins_a_second_time(task: str, span: tuple[int, int]) -> bool:
+    """Whether the clock at ``span`` of ``task`` is a second time: joined by "and"/"then", or first.
+
+    "call the school and at 4 to pick up" and "at 9 to take pills then again" hold another
+    reminder's time: one reminder would drop it. A clock told as context stays ("they close
+    at 5 so do it at 4").
+    """
+    before = [token.text for token in tokenize(fold(task[: span[0]]))]
+    return not before or before[-1] in THEN
+
+
 def names_repeat_left(task: str, lang: str) -> bool:
     """Whether ``task`` still holds a repeat ("every 3rd", "chaque lundi", "tlj")."""
     return _holds_repeat(tuple(tokenize(fold(task))), lang)

@@ -14,7 +14,7 @@ from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar,
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
-from nudge.language.leftovers import hour_left_by_day, names_time_left
+from nudge.language.leftovers import hour_left_by_day, joins_a_second_time, names_time_left
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after, local_today
@@ -174,9 +174,12 @@ def create_checked(task: str, when: When, context: IntentContext) -> Command:
     """The reminder for ``task``, or a question when its task still holds a repeat.
 
     "remind me every 3rd at 9 to pay rent" read only "at 9": set, it would be a one-off
-    tonight; "friday 5 call mom" read only "friday": set, it would fire at 9:00
-    (``leftovers``).
+    tonight; "friday 5 call mom" read only "friday": set, it would fire at 9:00; "at 2:30 to
+    call the school and at 4 to pick up" would drop the second time (``leftovers``).
     """
     if names_time_left(task, context.lang) or (when.grain == "day" and hour_left_by_day(task)):
+        return AskWhen(task)
+    second = context.find(task)
+    if second is not None and second.kind == "clock" and joins_a_second_time(task, second.span):
         return AskWhen(task)
     return create(task, when)

@@ -160,3 +160,18 @@ def test_little_words_around_a_day_are_no_task_words() -> None:
     ]:
         command = understand(text, now=DEC_3, tz=TORONTO, lang=lang, state=None)
         assert getattr(command, "text", None) == task, text
+
+
+def test_a_second_time_left_in_the_task_is_asked() -> None:
+    """One reminder for "at 2:30 … and at 4 …" would drop the 4 o'clock one without a word."""
+    assert _record("remind me tomorrow at 2:30 to call the school and at 4 to pick up")[0] == (
+        "AskWhen"
+    )
+    assert _record("rappelle-moi demain à 9h d'appeler le garage et à 11h la banque", "fr")[0] == (
+        "AskWhen"
+    )
+    assert _record("remind me at 9 to take pills then at 9pm again")[0] == "AskWhen"
+    assert _record("remind me to call the insurance, they close at 5 so do it at 4") == (
+        "CreateReminder",
+        "2026-12-03T16:00:00-05:00",
+    )
