@@ -175,3 +175,17 @@ def test_a_second_time_left_in_the_task_is_asked() -> None:
         "CreateReminder",
         "2026-12-03T16:00:00-05:00",
     )
+
+
+def test_a_bare_hour_from_one_to_five_is_never_the_night() -> None:
+    """ "at 4" said in the evening is 16:00 tomorrow, not 04:00; "at 4am" still is."""
+    evening = datetime(2026, 12, 3, 19, 40, tzinfo=ZoneInfo(TORONTO))
+
+    def at(text: str) -> object:
+        return parse_record(text, now=evening, tz=TORONTO, lang="en")["when"]
+
+    assert at("remind me at 4 to call the insurance") == "2026-12-04T16:00:00-05:00"
+    assert at("remind me at 4am to check the oven") == "2026-12-04T04:00:00-05:00"
+    assert at("remind me at 3 in the morning to check") == "2026-12-04T03:00:00-05:00"
+    assert at("remind me at 7 to leave") == "2026-12-04T07:00:00-05:00"
+    assert at("remind me at 11 to sleep") == "2026-12-03T23:00:00-05:00"
