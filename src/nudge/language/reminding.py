@@ -91,10 +91,13 @@ def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
     """A past (or too far) time refused, naming the moment understood when there is one.
 
     Today said without a clock once its day hour has gone ("remind me today to call") has
-    not passed: which hour is meant is the question.
+    not passed: which hour is meant is the question; so is a part of day it is in ("remind
+    me tonight" said at 19:40, its 19:00 gone).
     """
     if found.far is not None:
         return RefuseFar(task, found.far.at, found.far.grain)
+    if found.running and task:  # "tonight" said at 19:40: not gone, but when in it?
+        return AskWhen(task)
     passed = found.passed
     if passed is None:
         return RefusePast(task)
