@@ -96,6 +96,18 @@ def _reads_as_hour(token: Token) -> bool:
 
 
 THEN = JOINS | {"then", "puis", "also", "aussi", "ensuite"}
+CLOCK_OPENERS = frozenset({"at", "a", "@", "vers", "around"})  # "à" folded
+
+
+def may_hold_second_time(task: str) -> bool:
+    """Whether a task could hold a second time (a join word, or a clock word first).
+
+    Cheap, before the task is read for one (``joins_a_second_time``): most tasks have neither.
+    """
+    words = [token.text for token in tokenize(fold(task))]
+    if not words:
+        return False
+    return words[0] in CLOCK_OPENERS or words[0].isdigit() or not THEN.isdisjoint(words)
 
 
 def joins_a_second_time(task: str, span: tuple[int, int]) -> bool:

@@ -14,7 +14,12 @@ from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar,
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
-from nudge.language.leftovers import hour_left_by_day, joins_a_second_time, names_time_left
+from nudge.language.leftovers import (
+    hour_left_by_day,
+    joins_a_second_time,
+    may_hold_second_time,
+    names_time_left,
+)
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after, local_today
@@ -182,7 +187,7 @@ def create_checked(task: str, when: When, context: IntentContext) -> Command:
     """
     if names_time_left(task, context.lang) or (when.grain == "day" and hour_left_by_day(task)):
         return AskWhen(task)
-    second = context.find(task)
+    second = context.find(task) if may_hold_second_time(task) else None
     if second is not None and second.kind == "clock" and joins_a_second_time(task, second.span):
         return AskWhen(task)
     return create(task, when)
