@@ -68,6 +68,28 @@ def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
     return len(words) >= 2 and words[-1] in JOINS and _is_weekday(words[-2], lang)
 
 
+def without_cut_days(task: str, lang: str) -> str:
+    """``task`` without a weekday a reading cut off its list, at either edge.
+
+    "friday or to call" (of "friday or monday at 9 to call") is "to call", "or friday"
+    empty, "dentist monday or" "dentist": the question "When?" then names the task, and the
+    reminder made of the answer gets it. A weekday alone stays ("monday report").
+    """
+    words = task.split()
+
+    def day(at: int) -> bool:
+        return 0 <= at < len(words) and _is_weekday(fold(words[at]).strip(",.;"), lang)
+
+    def join(at: int) -> bool:
+        return 0 <= at < len(words) and fold(words[at]).strip() in JOINS
+
+    while (join(0) and day(1)) or (day(0) and join(1)):  # "or friday …", "friday or …"
+        words = words[2:]
+    while len(words) >= 2 and join(len(words) - 1) and day(len(words) - 2):
+        words = words[:-2]
+    return " ".join(words)
+
+
 def _is_weekday(text: str, lang: str) -> bool:
     """Whether a folded word is a weekday in ``lang``'s lexicon."""
     return any(cat == "weekday" for cat, _value, _name in lexicon_for(lang).words.get(text, ()))

@@ -19,6 +19,7 @@ from nudge.language.leftovers import (
     joins_a_second_time,
     may_hold_second_time,
     names_time_left,
+    without_cut_days,
 )
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
@@ -88,7 +89,7 @@ def _remind_ahead(
     if not task:
         return AskWhat(at, when.rrule)
     if names_time_left(task, context.lang):
-        return AskWhen(task)
+        return AskWhen(clean_task(without_cut_days(task, context.lang)) or task)
     return CreateReminder(task, at, when.rrule)
 
 
@@ -186,7 +187,7 @@ def create_checked(task: str, when: When, context: IntentContext) -> Command:
     call the school and at 4 to pick up" would drop the second time (``leftovers``).
     """
     if names_time_left(task, context.lang) or (when.grain == "day" and hour_left_by_day(task)):
-        return AskWhen(task)
+        return AskWhen(clean_task(without_cut_days(task, context.lang)) or task)
     second = context.find(task) if may_hold_second_time(task) else None
     if second is not None and second.kind == "clock" and joins_a_second_time(task, second.span):
         return AskWhen(task)

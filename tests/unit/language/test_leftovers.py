@@ -6,7 +6,7 @@ import pytest
 
 from nudge.commands import AskWhen, CreateReminder
 from nudge.language import understand
-from nudge.language.leftovers import hour_left_by_day, names_repeat_left
+from nudge.language.leftovers import hour_left_by_day, names_repeat_left, without_cut_days
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
 
@@ -152,3 +152,13 @@ def test_a_weekday_after_or_opening_the_task_was_cut_off() -> None:
     """ "at 9 tomorrow or friday" read tomorrow and left "or friday": which day is asked."""
     assert isinstance(understand("remind me at 9 tomorrow or friday", now=NOW_TORONTO,
                                  tz=TORONTO, lang="en", state=None), AskWhen)  # fmt: skip
+
+
+def test_the_question_for_a_cut_off_day_names_the_task_alone() -> None:
+    """The pending task becomes the reminder's text once the person answers "When?"."""
+    assert without_cut_days("friday or to call", "en") == "to call"
+    assert without_cut_days("dentist monday or", "en") == "dentist"
+    assert without_cut_days("monday report", "en") == "monday report"
+    said = understand("remind me friday or monday at 9 to call", now=NOW_TORONTO, tz=TORONTO,
+                      lang="en", state=None)  # fmt: skip
+    assert said == AskWhen("call")
