@@ -73,6 +73,10 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "simulator_messages": ("nudge.channels.",),  # the fake carrier's handset
     "audit_log": ("nudge.accounts.",),  # security actions (accounts/audit.py)
     "server_secrets": ("nudge.accounts.",),  # the embedded default's token-signing key
+    "sign_in_secrets": ("nudge.accounts.",),  # texted codes and links, second-factor tickets
+    "auth_sessions": ("nudge.accounts.",),  # signed-in browsers, checked on every request
+    "refresh_tokens": ("nudge.accounts.",),
+    "sign_in_attempts": ("nudge.accounts.",),  # the sign-in rate limits and the lockout
 }
 ERASURE = "nudge.features.users.export"  # GDPR erasure: every row of one person, anywhere
 
