@@ -69,7 +69,7 @@ def _presented(request: Request) -> tuple[str, Literal["bearer", "cookie"]] | No
 
 
 async def current_principal(request: Request, services: ServicesDep) -> Principal:
-    """The caller, or 401: no token, a forged or expired one, or one naming no one."""
+    """The caller, or 401 (no token, a bad one, an ended session) or 403 (no CSRF token)."""
     presented = _presented(request)
     if presented is None:
         raise _unauthorized("sign in first")
