@@ -21,6 +21,7 @@ from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
 from nudge.conversation.inbox import Inbox
+from nudge.crypto.secret_keys import SecretKeys
 from nudge.features.briefings.service import send_due as send_briefings
 from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
@@ -59,6 +60,7 @@ class Services:
     signing_keys: SigningKeys = field(default_factory=lambda: SigningKeys(""))  # web tokens
     second_factors: SecondFactors = field(default_factory=NoSecondFactors)  # sign-in asks it
     outbox_queued: Callable[[], None] = lambda: None  # rings delivery (a web route queued SMS)
+    secret_keys: SecretKeys = field(default_factory=lambda: SecretKeys(""))  # sealed secrets
 
     def start_workers(self) -> None:
         """Run the inbox, scheduler and delivery loops in this process's event loop."""
@@ -187,7 +189,7 @@ def build(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
         http, reconciler, llm_http, listener, notifiers,
         SigningKeys(settings.auth_signing_keys.get_secret_value()), NoSecondFactors(),
-        outbox_queued,
+        outbox_queued, SecretKeys(settings.secret_keys.get_secret_value()),
     )  # fmt: skip
 
 
