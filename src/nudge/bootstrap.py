@@ -14,6 +14,7 @@ from nudge.accounts.factors import SecondFactors
 from nudge.accounts.purge import PurgeJob
 from nudge.accounts.sign_in import NoSecondFactors
 from nudge.accounts.signing_keys import SigningKeys
+from nudge.accounts.totp import TotpFactors
 from nudge.agent import factory as agent_factory
 from nudge.agent.loop import Agent
 from nudge.channels.base import Sender, StatusLookup
@@ -182,14 +183,15 @@ def build(
         delivery, reconciler, clock=clock, reconcile_seconds=settings.delivery_poll_seconds
     )
     workers = _workers(settings, scheduler, outgoing, inbox, (delivery_bell, inbox_bell))
+    secret_keys = SecretKeys(settings.secret_keys.get_secret_value())  # sealed secrets
     bells = {OUTBOX: delivery_bell, INBOX: inbox_bell}
     listener = None if settings.is_sqlite else Listener(settings.database_url, bells)
     notifiers = tuple(notifier for notifier in (replies, inbound) if notifier is not None)
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
         http, reconciler, llm_http, listener, notifiers,
-        SigningKeys(settings.auth_signing_keys.get_secret_value()), NoSecondFactors(),
-        outbox_queued, SecretKeys(settings.secret_keys.get_secret_value()),
+        SigningKeys(settings.auth_signing_keys.get_secret_value()), TotpFactors(secret_keys),
+        outbox_queued, secret_keys,
     )  # fmt: skip
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from nudge.accounts import audit, credentials
 from nudge.clock import FakeClock
 from nudge.store.account_tables import PasswordCredential
-from nudge.web.routes.password import fresh_sign_in
 from tests.integration.account_web import AccountWeb, account_web, person
 from tests.web_auth import bearer_for
 
@@ -30,31 +29,27 @@ async def web(database_url: str, clock: FakeClock) -> AsyncIterator[AccountWeb]:
         yield served
 
 
-def _fresh(web: AccountWeb, fresh: bool) -> None:
-    """Whether the caller signed in moments ago (the sign-in session's answer, stood in for)."""
-    web.app.dependency_overrides[fresh_sign_in] = lambda: fresh
-
-
 async def _put(client: httpx.AsyncClient, headers: dict[str, str], **body: str) -> httpx.Response:
     return await client.put("/api/v1/me/password", json=body, headers=headers)
 
 
-async def test_a_first_password_needs_a_fresh_sign_in(web: AccountWeb) -> None:
+async def test_a_first_password_needs_a_fresh_sign_in(web: AccountWeb, clock: FakeClock) -> None:
     services, client = web.services, web.client
     ana = await person(services, ANA)
-    headers = await bearer_for(services, ana)
-    refused = await _put(client, headers, email="ana@example.org", password=GOOD)
+    stale = await bearer_for(services, ana)
+    clock.advance(minutes=11)  # the session was opened 11 minutes ago; its token still works
+    refused = await _put(client, stale, email="ana@example.org", password=GOOD)
     assert refused.status_code == 403
     assert refused.json()["detail"]["code"] == "fresh_sign_in_needed"
-    _fresh(web, True)
+    headers = await bearer_for(services, ana)  # signed in again, just now
     assert (
         await _put(client, headers, email=" Ana@Example.ORG ", password=GOOD)
     ).status_code == 204
-    shown = (await client.get("/api/v1/me/password", headers=headers)).json()
+    shown = (await client.get("/api/v1/me/password", headers=stale)).json()
     assert shown["email"] == "ana@example.org"
     assert shown["set_at"] is not None
     async with services.db.transaction() as session:
-        (entry,) = await audit.entries(session, user_id=ana)
+        (entry,) = await audit.entries(session, user_id=ana, limit=1)
         stored = await session.scalar(select(PasswordCredential.password_hash))
     assert (entry.action, entry.detail) == ("password_set", {"first": True})
     assert stored is not None
@@ -62,12 +57,13 @@ async def test_a_first_password_needs_a_fresh_sign_in(web: AccountWeb) -> None:
     assert stored.startswith("$argon2id$")
 
 
-async def test_changing_it_needs_the_current_one(web: AccountWeb) -> None:
+async def test_changing_it_needs_the_current_one_once_the_sign_in_is_old(
+    web: AccountWeb, clock: FakeClock
+) -> None:
     services, client = web.services, web.client
     headers = await bearer_for(services, await person(services, ANA))
-    _fresh(web, True)
     await _put(client, headers, email="ana@example.org", password=GOOD)
-    _fresh(web, False)
+    clock.advance(minutes=11)
     new = "another set of my words"
     wrong = await _put(
         client, headers, email="ana@example.org", password=new, current_password="not it at all"
@@ -89,7 +85,6 @@ async def test_a_weak_password_is_refused_kindly_in_the_persons_language(
 ) -> None:
     services, client = web.services, web.client
     headers = await bearer_for(services, await person(services, ANA, locale="fr"))
-    _fresh(web, True)
     refused = await _put(client, headers, email="ana@example.org", password="5550101")
     assert refused.status_code == 400
     detail = refused.json()["detail"]
@@ -109,7 +104,6 @@ async def test_a_weak_password_is_refused_kindly_in_the_persons_language(
 async def test_an_email_belongs_to_one_person(web: AccountWeb) -> None:
     services, client = web.services, web.client
     ana, ben = await person(services, ANA), await person(services, "+15145550102")
-    _fresh(web, True)
     await _put(client, await bearer_for(services, ana), email="ana@example.org", password=GOOD)
     taken = await _put(
         client,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Final
 
 from sqlalchemy import select
@@ -21,10 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from nudge.accounts import audit, passwords
 from nudge.accounts.audit import AuditAction
 from nudge.accounts.passwords import Weakness
-from nudge.store.account_tables import PasswordCredential
+from nudge.store.account_tables import AuthSession, PasswordCredential
 from nudge.store.tables import User
 
 MAX_EMAIL: Final = 254
+FRESH_SIGN_IN: Final = timedelta(minutes=10)
 
 
 class CredentialError(Exception):
@@ -156,3 +157,13 @@ async def check_password(session: AsyncSession, *, email: str, password: str) ->
     if valid and rehashed is not None:
         row.password_hash = rehashed
     return row.user_id if valid else None
+
+
+async def signed_in_recently(session: AsyncSession, *, session_id: str, now: datetime) -> bool:
+    """Whether the session was opened by a sign-in in the last 10 minutes (not a refresh)."""
+    opened = await session.scalar(
+        select(AuthSession.created_at).where(
+            AuthSession.id == session_id, AuthSession.revoked_at.is_(None)
+        )
+    )
+    return opened is not None and now - opened <= FRESH_SIGN_IN

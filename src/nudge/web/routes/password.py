@@ -1,7 +1,8 @@
 """``/api/v1/me/password``: the person's optional email and password for web sign-in.
 
-Changing it needs the current password, or a sign-in moments ago (``fresh_sign_in``); a
-first password has no current one, so it needs the fresh sign-in. Signing in with it is
+Changing it needs the current password, or a sign-in in the last 10 minutes
+(``fresh_sign_in``: the session's opening, not its refreshes); a first password has no
+current one, so it needs the fresh sign-in. Signing in with it is
 sign-in's (``accounts.credentials.check_password``).
 """
 
@@ -26,9 +27,14 @@ Writer = Annotated[Principal, Depends(require(Scope.OWN_WRITE))]
 STATUSES = {"email_taken": 409, "current_password_wrong": 403, "fresh_sign_in_needed": 403}
 
 
-async def fresh_sign_in(principal: Writer) -> bool:
-    """Whether the caller signed in moments ago (the sign-in session says; until then, no)."""
-    return False
+async def fresh_sign_in(principal: Writer, services: ServicesDep) -> bool:
+    """Whether the caller's session was opened by a sign-in moments ago (10 minutes)."""
+    if principal.session_id is None:
+        return False
+    async with services.db.transaction() as session:
+        return await credentials.signed_in_recently(
+            session, session_id=principal.session_id, now=services.clock.now()
+        )
 
 
 class PasswordOut(BaseModel):
