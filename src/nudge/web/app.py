@@ -15,7 +15,18 @@ from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
 from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.errors import validation_error
-from nudge.web.routes import api, auth, auth_link, health, metrics, simulator, twilio
+from nudge.web.routes import (
+    api,
+    auth,
+    auth_link,
+    health,
+    metrics,
+    mfa,
+    passkeys,
+    password,
+    simulator,
+    twilio,
+)
 from nudge.web.routes.openapi_docs import TOO_LARGE
 
 
@@ -53,6 +64,8 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     app.include_router(api.router)
     app.include_router(auth.router)  # sign-in, sessions (docs/accounts.md)
     app.include_router(auth_link.router)
+    for account in (password.router, mfa.router, passkeys.router, passkeys.sign_in_router):
+        app.include_router(account)
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
     app.add_middleware(BodyLimitMiddleware, limit=services.settings.max_body_bytes)

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
+from nudge.accounts.factor_export import erase_factors, export_factors
 from nudge.features.users.service import find
 from nudge.store.account_tables import AuthSession, RefreshToken, SignInAttempt, SignInSecret
 from nudge.store.tables import (
@@ -75,6 +76,7 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         "outbox": await _all(session, Outbox, user.id),
         "conversation_state": await _all(session, ConversationState, user.id),
         "audit_log": await _all(session, AuditLog, user.id),
+        "sign_in_factors": await export_factors(session, user_id=user.id),  # no secrets
         "simulator_messages": [_row(item) for item in handset.scalars()],
         "inbox": [_row(item) for item in waiting.scalars()],  # texts not handled yet
         "auth_sessions": await _all(session, AuthSession, user.id),
@@ -98,5 +100,6 @@ async def erase_user(session: AsyncSession, *, phone: str) -> bool:
         Message, AuditLog,
     ):  # fmt: skip
         await session.execute(delete(model).where(model.user_id == user.id))
+    await erase_factors(session, user_id=user.id)
     await session.delete(user)
     return True
