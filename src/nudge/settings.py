@@ -214,6 +214,14 @@ class Settings(BaseSettings):
             " signs. Empty: the server makes one and keeps it in its database."
         ),
     )
+    secret_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "Keys sealing secrets at rest (TOTP secrets, tokens), comma-separated"
+            " '<id>:<32 bytes base64url>'; the first seals, all open. Empty: the server keeps"
+            " one in its database (a dump then carries it: set keys in production)."
+        ),
+    )
     api_docs: bool = Field(
         default=False, description="Serve /docs, /redoc and /openapi.json (off: they are 404)."
     )

@@ -313,7 +313,7 @@ async def test_a_lone_surrogate_or_infinity_in_json_is_422_not_500(
     headers = {"content-type": "application/json"}
     response = await client.post("/simulator/api/messages", content=raw, headers=headers)
     assert response.status_code == 422
-    assert response.json()["errors"][0]["loc"][0] == "body"
+    assert response.json()["detail"][0]["loc"][0] == "body"
     assert await totals(services) == (0, 0)
 
 

@@ -1,8 +1,10 @@
-r"""Every JSON error is ``{"code", "message"}``: a stable code to branch on, words to show.
+r"""Every JSON error has ``code`` and ``message``: a stable code to branch on, words to show.
 
-``ApiError`` is what the API's routes raise; an ``HTTPException`` (401 and 403 from the
-principal, a 404 for an unknown path) gets a code from its status. A 422 for invalid input
-adds ``errors``, FastAPI's list of what was wrong where.
+``ApiError`` is what the REST API's routes raise. An ``HTTPException`` (401 and 403 from the
+principal, a 404 for an unknown path, the account pages' refusals) keeps FastAPI's
+``detail`` as it was, and gains a code (the detail's own, else one from its status) and a
+message beside it; a 422 for invalid input too (``detail``: FastAPI's list of what was wrong
+where). So every client of before still finds ``detail``, and every error has the two keys.
 
 That 422 echoes the invalid input, and rendering it raised (so the request got a 500) for
 two kinds of JSON Python reads but cannot write back: a lone surrogate (``"\ud800"``), a
@@ -78,10 +80,10 @@ def _finite(value: Any) -> Any:
 
 
 async def validation_error(_request: Request, error: Exception) -> JSONResponse:
-    """A 422: ``invalid_request`` and FastAPI's list of errors, rendered as ASCII-only JSON."""
+    """A 422: ``invalid_request`` and FastAPI's ``detail`` list, rendered as ASCII-only JSON."""
     assert isinstance(error, RequestValidationError)  # registered for that class only
-    errors = _finite(jsonable_encoder(error.errors()))
-    body = {"code": STATUS_CODES[422], "message": INVALID_MESSAGE, "errors": errors}
+    detail = _finite(jsonable_encoder(error.errors()))
+    body = {"code": STATUS_CODES[422], "message": INVALID_MESSAGE, "detail": detail}
     return AsciiJSONResponse(body, status_code=422)
 
 
@@ -93,8 +95,12 @@ async def api_error(_request: Request, error: Exception) -> JSONResponse:
 
 
 async def http_error(_request: Request, error: Exception) -> JSONResponse:
-    """An ``HTTPException`` (the principal's 401/403, a 404...) as ``{"code", "message"}``."""
+    """An ``HTTPException`` with its ``detail``, and a ``code`` and ``message`` beside it."""
     assert isinstance(error, HTTPException)  # registered for that class only
+    detail = _finite(jsonable_encoder(error.detail))
     code = STATUS_CODES.get(error.status_code, f"http_{error.status_code}")
-    body = {"code": code, "message": str(error.detail)}
+    message = str(detail)
+    if isinstance(detail, dict):  # a refusal that names itself (the account pages')
+        code, message = str(detail.get("code", code)), str(detail.get("message", message))
+    body = {"code": code, "message": message, "detail": detail}
     return AsciiJSONResponse(body, status_code=error.status_code, headers=error.headers)

@@ -71,8 +71,8 @@ STATUS_ANSWERS: Final[dict[int | str, dict[str, Any]]] = {
 class Problem(BaseModel):
     """Every JSON error: a stable ``code`` to branch on and a ``message`` to show a person.
 
-    Some errors add fields (a 422 for invalid input adds ``errors``; a reminder phrase that
-    needs a time adds ``understood``); ``docs/api.md`` lists the codes.
+    Some errors add fields: FastAPI's ``detail`` (an ``HTTPException``'s, or a 422's list of
+    what was invalid), a reminder phrase's ``understood``; ``docs/api.md`` lists the codes.
     """
 
     model_config = ConfigDict(
@@ -87,13 +87,25 @@ class Problem(BaseModel):
 class ValidationProblem(Problem):
     """A 422: not valid, or not possible as asked.
 
-    ``invalid_request`` comes with FastAPI's ``errors``; other codes say why a valid request
-    cannot be done (a phrase without a time, a past time, a rule the scheduler cannot run).
+    ``invalid_request`` comes with FastAPI's ``detail`` list; other codes say why a valid
+    request cannot be done (a phrase without a time, a past time, a rule it cannot run).
     """
 
-    errors: list[dict[str, Any]] = []
+    detail: list[dict[str, Any]] = []
 
 
-INVALID: Final[dict[int | str, dict[str, Any]]] = {
-    422: {"description": "Not valid, or not possible as asked.", "model": ValidationProblem},
-}
+def described_validation(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with FastAPI's 422 body described as ours (``code``, ``message``, ``detail``).
+
+    FastAPI documents its own 422 on every operation that takes input; the body our handler
+    writes is that one plus a code and a message (``web/errors.validation_error``).
+    """
+    shape = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+    if shape is not None:
+        shape["description"] = ValidationProblem.__doc__
+        shape["properties"] = {
+            "code": {"type": "string", "examples": ["invalid_request"]},
+            "message": {"type": "string"},
+            **shape["properties"],
+        }
+    return schema

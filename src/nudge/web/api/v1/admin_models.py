@@ -51,7 +51,7 @@ class RoleIn(BaseModel):
 
 
 class RoleChange(BaseModel):
-    """What Nudge says of the change (undo: ``POST /api/v1/undo`` by the admin), and the person."""
+    """What Nudge says of the change, and the person now."""
 
     said: str
     person: PersonOut

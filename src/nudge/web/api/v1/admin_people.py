@@ -3,7 +3,7 @@
 Every read of a person's data here is written to that person's audit log (ADMIN_VIEWED,
 with the admin's id, or "operator" for the service token) in the same transaction, so the
 person sees who looked (``GET /api/v1/me/audit``). A role change is a Command through the
-executor, run as the admin: their "undo" puts the role back.
+executor, run as the admin, and recorded here (ROLE_CHANGED, with the admin's id).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from nudge.accounts import audit
+from nudge.accounts.audit import AuditAction
 from nudge.admin import people
 from nudge.admin.model_usage import MAX_DAYS
 from nudge.commands import SetRole
@@ -52,10 +54,21 @@ async def one(person_id: PersonId, principal: ReadAdmin, services: ServicesDep) 
 async def set_role(
     person_id: PersonId, body: RoleIn, principal: WriteAdmin, services: ServicesDep
 ) -> RoleChange:
-    """Give the person a role (never one's own); recorded in their audit log."""
+    """Give the person a role (never one's own); recorded in their audit log, with who."""
     async with services.db.transaction() as session:
+        before = await users.person(session, user_id=person_id)
         command = SetRole(person_id, body.role)
         outcome = await act(session, services, user_id=principal.person_id, command=command)
+        assert before is not None  # else the command said no_such_person
+        await audit.record(
+            session,
+            user_id=person_id,
+            action=AuditAction.ROLE_CHANGED,
+            now=services.clock.now(),
+            actor=principal.person_id,
+            role=body.role,
+            previous=before.role,
+        )
         found = await users.person(session, user_id=person_id)
     assert found is not None  # the command just changed them
     return RoleChange(said=outcome.reply, person=person_out(found))
