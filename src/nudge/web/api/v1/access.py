@@ -57,8 +57,3 @@ async def viewed_by_admin(
         session, user_id=person_id, action=AuditAction.ADMIN_VIEWED, now=now, actor=actor, page=page
     )
     return found
-
-
-def say(locale: str, key: str, **values: object) -> str:
-    """A message from the person's catalog, for an error the API itself raises."""
-    return render(locale, key, **values)
