@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from nudge.accounts.codes import OUTBOX_KIND as SIGN_IN_KIND
 from nudge.bootstrap import Services
 from nudge.clock import FakeClock
 from nudge.commands import (
@@ -30,6 +31,8 @@ from nudge.features.reminders import views as reminders
 from nudge.features.todos import views as todos
 from nudge.features.users import service as user_service
 from nudge.features.users import views as users
+from nudge.outbox.enqueue import enqueue
+from nudge.outbox.retire import REMOVED
 from tests.integration.engine_helpers import make_user, run_command
 from tests.phone import TestPhone
 
@@ -252,6 +255,18 @@ async def test_history_merges_both_ways_newest_first_and_pages(
     assert lines[1].kind == "sms"
     assert pages == lines
     assert all("ben" not in line.body for line in lines)
+
+
+async def test_history_never_shows_a_sign_in_texts_code(services: Services) -> None:
+    ana = await make_user(services, "+15145550101")
+    now = services.clock.now()
+    async with services.db.transaction() as session:
+        await enqueue(
+            session, user_id=ana, to_phone="+15145550101", body="Your code: 123456",
+            key="k1", now=now, kind=SIGN_IN_KIND,
+        )  # fmt: skip
+        (line,) = await history.history(session, user_id=ana)
+    assert (line.kind, line.body) == ("sign_in", REMOVED)
 
 
 async def test_history_refuses_a_malformed_cursor(services: Services) -> None:

@@ -3,7 +3,9 @@
 What they texted is the ``messages`` table; what Nudge texted them (replies, reminders,
 briefings) is the ``outbox``. Both are merged in one timeline, paged by a cursor naming the
 last line seen (``in:<id>`` or ``out:<id>``), so a page never repeats or skips a line when
-new ones arrive. At the same instant a reply comes after the text it answers.
+new ones arrive. At the same instant a reply comes after the text it answers. A sign-in text
+is shown without its body: its code or link is a credential, even for the 10 minutes it
+still works (``outbox/retire.py`` removes the body itself once it has expired).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any, Final, Literal
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from nudge.accounts.codes import OUTBOX_KIND as SIGN_IN_KIND
+from nudge.outbox.retire import REMOVED
 from nudge.store.tables import MAX_ID, Message, Outbox
 
 CURSOR: Final = re.compile(r"^(in|out):([0-9]{1,10})$")
@@ -59,10 +63,15 @@ async def history(
     )
     lines = [MessageView(f"in:{i}", "in", body, at, "sms", str(s)) for i, body, at, s in inbound]
     lines += [
-        MessageView(f"out:{i}", "out", body, at, kind, str(s)) for i, body, at, s, kind in outbound
+        MessageView(f"out:{i}", "out", _shown(kind, body), at, kind, str(s))
+        for i, body, at, s, kind in outbound
     ]
     lines.sort(key=_position, reverse=True)
     return lines[:limit]
+
+
+def _shown(kind: str, body: str) -> str:
+    return REMOVED if kind == SIGN_IN_KIND else body
 
 
 def _position(line: MessageView) -> tuple[datetime, int, int]:
