@@ -1,4 +1,4 @@
-"""People: found or created by phone number, their settings, opt-out, export and erase."""
+"""People: found or created by phone number, their settings, opt-out, role."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.store.dialect import insert_ignore
+from nudge.store.roles import Role
 from nudge.store.tables import User
 
 
@@ -88,5 +89,18 @@ async def set_quiet_hours(
         user.quiet_start, user.quiet_end = "", ""
     else:
         user.quiet_start, user.quiet_end = start.strftime("%H:%M"), end.strftime("%H:%M")
+    await session.flush()
+    return previous
+
+
+async def get(session: AsyncSession, *, user_id: int) -> User | None:
+    """The person with ``user_id``, if any."""
+    return await session.get(User, user_id)
+
+
+async def set_role(session: AsyncSession, *, user: User, role: Role) -> Role:
+    """Give the person ``role``; return the previous one (the caller records the change)."""
+    previous = Role(user.role)
+    user.role = role
     await session.flush()
     return previous
