@@ -126,3 +126,11 @@ def test_now_alone_is_due_at_once_and_a_clock_is_later() -> None:
     assert at_once.at == now
     assert isinstance(later, AskWhat)
     assert later.at > now
+
+
+def test_now_said_between_two_seconds_is_not_in_the_past() -> None:
+    """The grammar reads to the second: "now" at 10:00:00.000001 must not be 10:00:00."""
+    now = datetime(2026, 12, 4, 15, 0, 0, 1, tzinfo=UTC)
+    command = interpret("remind me now", now=now, tz="America/Toronto", lang="en", state=None)
+    assert isinstance(command, AskWhat)
+    assert command.at >= now

@@ -90,7 +90,7 @@ def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     value = reading.node.value
     if isinstance(value, Time) and _after_event(value):
         grain = "minute"  # the user's hour for it, to the minute
-    at = _ahead(_aware(moment.at, ZoneInfo(tz)), now)
+    at = max(_ahead(_aware(moment.at, ZoneInfo(tz)), now), now)  # "now": read to the second
     when = When(at, grain, reading.rrule, reading.span)
     return TimeMatch(reading.span, _kind(reading), when, reading.other)
 
