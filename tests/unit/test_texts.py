@@ -95,3 +95,10 @@ def test_replies_never_scold(locale: str) -> None:
     words = ("overdue", "forgot", "failed", "en retard", "oublie", "oublié", "should have")
     for key, template in catalog(locale)["reply"].items():
         assert not any(word in template.lower() for word in words), (locale, key)
+
+
+def test_french_elides_de_and_que_before_a_vowel_filled_in() -> None:
+    """ "te rappelle de appeler" is no French: a task starting with a vowel is "d'appeler"."""
+    assert "rappelle d'appeler maman ?" in render("fr", "ask_when", text="appeler maman")
+    assert "rappelle de sortir" in render("fr", "ask_when", text="sortir")
+    assert "remind you to appeler" in render("en", "ask_when", text="appeler")

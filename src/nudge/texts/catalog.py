@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,17 @@ def catalog(locale: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+_ELIDED = re.compile(r"\b(de|que) (?=[aeiouyàâäéèêëîïôöûùü])", re.IGNORECASE)
+"""French "de"/"que" before a vowel, as a value filled in makes them ("de appeler")."""
+
+
+def _elide(found: re.Match[str]) -> str:
+    word = found.group(1)
+    return word[:-1] + "'"  # "de" → "d'", "que" → "qu'"
+
+
 def render(locale: str, key: str, **values: object) -> str:
-    """Fill reply ``key`` of ``locale`` with ``values``."""
+    """Fill reply ``key`` of ``locale`` with ``values`` (French elides: "d'appeler")."""
     template: str = catalog(locale)["reply"][key]
-    return template.format(**values)
+    text = template.format(**values)
+    return _ELIDED.sub(_elide, text) if locale == "fr" else text
