@@ -13,6 +13,7 @@ from nudge.bootstrap import Services
 from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
+from nudge.web import dashboard
 from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.errors import validation_error
 from nudge.web.routes import api, health, metrics, simulator, twilio
@@ -51,6 +52,7 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     app.include_router(health.router)
     app.include_router(twilio.router)
     app.include_router(api.router)
+    dashboard.install(app)  # /app: the person's pages and the admin console
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
     app.add_middleware(BodyLimitMiddleware, limit=services.settings.max_body_bytes)
