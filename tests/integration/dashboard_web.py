@@ -1,0 +1,32 @@
+"""The whole app through ASGI, as a browser signed in to the dashboard sees it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+
+from nudge.bootstrap import Services
+from nudge.web.app import create_app
+from nudge.web.auth.principal import ACCESS_COOKIE
+from tests.web_auth import access_token_for
+
+BASE = "http://nudge.test"
+
+
+@asynccontextmanager
+async def browser(
+    services: Services, user_id: int | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the app; signed in as ``user_id`` (its access cookie) when given."""
+    transport = httpx.ASGITransport(app=create_app(services, run_workers=False))
+    async with httpx.AsyncClient(transport=transport, base_url=BASE) as client:
+        if user_id is not None:
+            client.cookies.set(ACCESS_COOKIE, await access_token_for(services, user_id))
+        yield client
+
+
+def said_cookie_of(response: httpx.Response) -> str | None:
+    """The reply a post left for the next page (its ``nudge_said`` cookie), if any."""
+    return response.cookies.get("nudge_said")
