@@ -35,6 +35,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("nudge.cli", "nudge.features.users.service"): "a person found by phone for the reports",
     ("nudge.cli", "nudge.features.users.export"): "GDPR export and erasure (operator)",
     ("nudge.cli", "nudge.features.memory.service"): "the memories report",
+    ("nudge.admin.people", "nudge.features.users.views"): "the admin's list of people",
     ("nudge.web.routes.api", "nudge.features.users.service"): "a person found by phone",
     ("nudge.web.routes.api", "nudge.features.memory.service"): (
         "the memories report, and the operator's delete of one memory (to go through the "

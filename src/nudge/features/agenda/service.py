@@ -59,13 +59,14 @@ async def due_on(session: AsyncSession, *, user_id: int, day: date, tz: str) -> 
         )
     )
     found = {(reminder.id, occurrence.due_at): reminder.text for reminder, occurrence in rows}
-    for reminder in await _repeating(session, user_id=user_id):
-        for at in _firings(reminder, start, end):
+    for reminder in await repeating(session, user_id=user_id):
+        for at in firings_between(reminder, start, end):
             found.setdefault((reminder.id, at), reminder.text)
     return sorted((Due(at, text) for (_, at), text in found.items()), key=lambda due: due.at)
 
 
-async def _repeating(session: AsyncSession, *, user_id: int) -> Sequence[Reminder]:
+async def repeating(session: AsyncSession, *, user_id: int) -> Sequence[Reminder]:
+    """The person's active repeating reminders (their future firings are not all stored)."""
     result = await session.execute(
         select(Reminder).where(
             Reminder.user_id == user_id,
@@ -76,7 +77,7 @@ async def _repeating(session: AsyncSession, *, user_id: int) -> Sequence[Reminde
     return result.scalars().all()
 
 
-def _firings(reminder: Reminder, start: datetime, end: datetime) -> list[datetime]:
+def firings_between(reminder: Reminder, start: datetime, end: datetime) -> list[datetime]:
     """Firings of a repeating reminder in ``[start, end)``, on its own zone's wall time."""
     assert reminder.rrule is not None
     found: list[datetime] = []
