@@ -36,6 +36,12 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("nudge.cli", "nudge.features.users.export"): "GDPR export and erasure (operator)",
     ("nudge.cli", "nudge.features.memory.service"): "the memories report",
     ("nudge.admin.people", "nudge.features.users.views"): "the admin's list of people",
+    # the dashboard's pages read the features' read models (changes go through the executor)
+    ("nudge.web.dashboard.pages.today", "nudge.features.agenda.views"): "the Today page",
+    ("nudge.web.dashboard.pages.reminders", "nudge.features.reminders.views"): "the reminders",
+    ("nudge.web.dashboard.pages.todos", "nudge.features.todos.views"): "the list and its steps",
+    ("nudge.web.dashboard.pages.memory", "nudge.features.memory.views"): "memories, searched",
+    ("nudge.web.dashboard.pages.settings", "nudge.features.users.views"): "the settings",
     ("nudge.web.routes.api", "nudge.features.users.service"): "a person found by phone",
     ("nudge.web.routes.api", "nudge.features.memory.service"): (
         "the memories report, and the operator's delete of one memory (to go through the "

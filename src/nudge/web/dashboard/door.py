@@ -9,13 +9,14 @@ and the page shows the reply SMS would have sent (nothing is texted).
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.bootstrap import Services
 from nudge.commands import Command
 from nudge.conversation import state as dialogue
 from nudge.features import executor
 from nudge.features.context import Context, Outcome
-from nudge.store.tables import User
+from nudge.store.tables import ConversationState, User
 from nudge.web.dashboard.said import Said
 
 
@@ -33,3 +34,11 @@ async def carry_out(services: Services, *, user_id: int, command: Command) -> Ou
 def said_of(outcome: Outcome) -> Said:
     """What the page shows after the change: the reply, and an undo button when it can."""
     return Said(outcome.reply, undoable=outcome.undo is not None)
+
+
+async def can_undo(session: AsyncSession, *, user_id: int) -> bool:
+    """Whether the person's last change (here or by text) can still be undone."""
+    record = await session.scalar(
+        select(ConversationState.undo).where(ConversationState.user_id == user_id)
+    )
+    return record is not None

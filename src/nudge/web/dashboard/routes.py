@@ -9,11 +9,20 @@ from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
 from nudge.web.dashboard.headers import PREFIX, STATIC
-from nudge.web.dashboard.pages import changes, settings, sign_in, today
+from nudge.web.dashboard.pages import (
+    changes,
+    history,
+    memory,
+    reminders,
+    settings,
+    sign_in,
+    today,
+    todos,
+)
 
 STATIC_DIR: Final = Path(__file__).parent / "static"
 router = APIRouter(include_in_schema=False)
-for module in (today, changes, settings, sign_in):
+for module in (today, reminders, todos, memory, history, settings, changes, sign_in):
     router.include_router(module.router, prefix=PREFIX)
 static_files: Final = StaticFiles(directory=STATIC_DIR)
 STATIC_PATH: Final = STATIC.rstrip("/")

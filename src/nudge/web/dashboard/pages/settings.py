@@ -14,11 +14,10 @@ from zoneinfo import available_timezones
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
 from nudge.accounts.roles import Scope
 from nudge.commands import Command, SetBriefing, SetQuietHours, SetTimezone
-from nudge.store.tables import User
+from nudge.features.users import views as people
 from nudge.web.dashboard.door import carry_out, said_of
 from nudge.web.dashboard.rendering import back_to, page
 from nudge.web.dashboard.texts import words
@@ -42,9 +41,11 @@ def zones() -> tuple[str, ...]:
     return ("UTC", *sorted(zone for zone in available_timezones() if zone.startswith(REGIONS)))
 
 
-async def _current(services: ServicesDep, user_id: int) -> User:
+async def _current(services: ServicesDep, user_id: int) -> people.SettingsView:
     async with services.db.transaction() as session:
-        return (await session.execute(select(User).where(User.id == user_id))).scalar_one()
+        current = await people.settings_of(session, user_id=user_id)
+    assert current is not None  # noqa: S101 - the viewer was just read
+    return current
 
 
 async def _form(
@@ -60,7 +61,7 @@ async def _form(
         title=words(person.locale)["settings_title"],
         here="settings",
         back_path=HERE,
-        user=user,
+        current=user,
         zones=zones(),
         problem=problem,
         status=status,
