@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 import httpx
 from playwright.sync_api import BrowserContext, ConsoleMessage
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from nudge.bootstrap import build
+from nudge.store.roles import Role
 from nudge.store.tables import User
 from nudge.web.auth.principal import ACCESS_COOKIE
 from tests.conftest import make_settings
@@ -60,3 +61,18 @@ class PolicyWatch:
     def __call__(self, message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text or "Refused to" in message.text:
             self.refused.append(message.text)
+
+
+async def _promote(database_url: str, phone: str) -> None:
+    services = build(make_settings(database_url))
+    try:
+        async with services.db.transaction() as session:
+            await session.execute(update(User).where(User.phone == phone).values(role=Role.ADMIN))
+    finally:
+        await services.close()
+
+
+def make_admin(database_url: str, phone: str) -> None:
+    """Give the person who texts from ``phone`` the admin role (an operator's doing)."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, _promote(database_url, phone)).result()

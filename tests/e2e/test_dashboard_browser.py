@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.artifacts import SIZES, screenshots
-from tests.e2e.dashboard_session import PolicyWatch, sign_in_cookie, text_nudge
+from tests.e2e.dashboard_session import PolicyWatch, make_admin, sign_in_cookie, text_nudge
 from tests.e2e.server import NudgeServer, free_port, nudge_env
 from tests.e2e.test_simulator_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -82,13 +82,114 @@ def test_the_sign_in_page_reads_well_in_both_languages(
     assert watch.refused == []
 
 
-def test_a_signed_in_person_sees_today(
+def _checked(page: Page, name: str) -> None:
+    """The page as it is: no serious or critical axe violation, and its screenshots kept."""
+    assert_accessible(page)
+    screenshots(page, name)
+
+
+def _said(page: Page, text: str) -> None:
+    page.locator("#said .said").filter(has_text=text).wait_for(timeout=10_000)
+
+
+def test_create_a_reminder_see_it_today_mark_it_done_and_undo(
     server: NudgeServer, context: BrowserContext, page: Page, watch: PolicyWatch, database_file: str
 ) -> None:
-    text_nudge(server, PHONE, "hello")
+    text_nudge(server, PHONE, "hello there")
     sign_in_cookie(context, server, database_file, PHONE)
-    page.goto(f"{server.url}/app")
-    page.get_by_role("heading", name="Today").wait_for()
-    assert_accessible(page)
-    screenshots(page, "today-en")
+    page.goto(f"{server.url}/app/reminders")
+    page.get_by_label("What should I remind you of, and when?").fill("drink water in 30 min")
+    page.locator("#preview").filter(has_text="I understood: today").wait_for(timeout=10_000)
+    assert page.locator("#preview").inner_text().endswith(": drink water")
+    _checked(page, "reminders-preview-en")
+    page.get_by_role("button", name="Add reminder").click()
+    _said(page, "OK - today")
+    page.get_by_role("link", name="Today").click()
+    focus = page.locator(".highlight")
+    focus.filter(has_text="drink water").wait_for()
+    assert focus.get_by_role("heading").inner_text() == "Next"
+    _checked(page, "today-en")
+    focus.get_by_role("button", name="Done already").click()
+    _said(page, "Nice, done: drink water.")
+    _checked(page, "today-done-en")
+    page.locator("#said").get_by_role("button", name="Undo").click()
+    _said(page, "Undone. Back on: drink water")
+    page.locator(".highlight").filter(has_text="drink water").wait_for()
     assert watch.refused == []
+
+
+def test_the_same_in_french(
+    server: NudgeServer, context: BrowserContext, page: Page, watch: PolicyWatch, database_file: str
+) -> None:
+    text_nudge(server, PHONE, "bonjour, je suis nouvelle ici")
+    sign_in_cookie(context, server, database_file, PHONE)
+    page.goto(f"{server.url}/app/reminders")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    box = page.get_by_label("De quoi dois-je vous faire penser, et quand ?")
+    box.fill("boire de l'eau dans 30 min")
+    page.locator("#preview").filter(has_text="J'ai compris : aujourd'hui").wait_for(timeout=10_000)
+    _checked(page, "reminders-preview-fr")
+    page.get_by_role("button", name="Ajouter le rappel").click()
+    _said(page, "OK - aujourd'hui")
+    page.get_by_role("link", name="Aujourd'hui").click()
+    focus = page.locator(".highlight")
+    focus.filter(has_text="boire de l'eau").wait_for()
+    _checked(page, "today-fr")
+    focus.get_by_role("button", name="Déjà fait").click()
+    _said(page, "boire de l'eau")
+    page.locator("#said").get_by_role("button", name="Annuler").click()
+    page.locator(".highlight").filter(has_text="boire de l'eau").wait_for()
+    assert watch.refused == []
+
+
+def test_every_page_passes_axe_at_both_sizes(
+    server: NudgeServer, context: BrowserContext, page: Page, watch: PolicyWatch, database_file: str
+) -> None:
+    text_nudge(server, PHONE, "remind me to call the bank every weekday at 9am")
+    text_nudge(server, PHONE, "add renew passport to my list")
+    text_nudge(server, PHONE, "I'm stuck on renew passport")
+    text_nudge(server, PHONE, "remember my bike lock is 7731")
+    make_admin(database_file, PHONE)
+    sign_in_cookie(context, server, database_file, PHONE)
+    for name, path in (
+        ("today", "/app"),
+        ("reminders", "/app/reminders"),
+        ("todos", "/app/todos"),
+        ("memory", "/app/memory"),
+        ("history", "/app/history"),
+        ("settings", "/app/settings"),
+        ("admin", "/app/admin"),
+    ):
+        page.goto(f"{server.url}{path}")
+        page.get_by_role("heading", level=1).wait_for()
+        _checked(page, f"page-{name}")
+    page.goto(f"{server.url}/app/reminders")
+    page.get_by_role("link", name="Change: call the bank").click()
+    page.get_by_role("heading", name="Change a reminder").wait_for()
+    _checked(page, "page-reminder-edit")
+    assert watch.refused == []
+
+
+def test_without_javascript_the_forms_still_work(
+    server: NudgeServer, context: BrowserContext, database_file: str
+) -> None:
+    text_nudge(server, PHONE, "hello there")
+    browser = context.browser
+    assert browser is not None
+    plain = browser.new_context(java_script_enabled=False)
+    sign_in_cookie(plain, server, database_file, PHONE)
+    page = plain.new_page()
+    page.goto(f"{server.url}/app/reminders")
+    page.get_by_label("What should I remind you of, and when?").fill("call the bank")
+    page.get_by_role("button", name="Add reminder").click()
+    page.locator("#preview").filter(
+        has_text="When should I remind you to call the bank?"
+    ).wait_for()
+    assert (
+        page.get_by_label("What should I remind you of, and when?").input_value() == "call the bank"
+    )
+    page.get_by_label("What should I remind you of, and when?").fill("call the bank tomorrow at 9")
+    page.get_by_role("button", name="Add reminder").click()
+    _said(page, "OK - tomorrow")
+    assert page.url.endswith("/app/reminders")
+    plain.close()

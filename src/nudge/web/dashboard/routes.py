@@ -10,9 +10,11 @@ from fastapi.staticfiles import StaticFiles
 
 from nudge.web.dashboard.headers import PREFIX, STATIC
 from nudge.web.dashboard.pages import (
+    admin,
     changes,
     history,
     memory,
+    reminder_changes,
     reminders,
     settings,
     sign_in,
@@ -22,7 +24,19 @@ from nudge.web.dashboard.pages import (
 
 STATIC_DIR: Final = Path(__file__).parent / "static"
 router = APIRouter(include_in_schema=False)
-for module in (today, reminders, todos, memory, history, settings, changes, sign_in):
+for module in (
+    today,
+    reminders,
+    reminder_changes,
+    todos,
+    memory,
+    history,
+    settings,
+    admin,
+    admin,
+    changes,
+    sign_in,
+):
     router.include_router(module.router, prefix=PREFIX)
 static_files: Final = StaticFiles(directory=STATIC_DIR)
 STATIC_PATH: Final = STATIC.rstrip("/")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Final
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nudge.accounts.roles import Scope
-from nudge.commands import Remember
+from nudge.commands import ForgetMemory, Remember
 from nudge.features.memory import views as memories
+from nudge.store.tables import MAX_ID
 from nudge.web.dashboard.door import carry_out, said_of
 from nudge.web.dashboard.moments import Moments
 from nudge.web.dashboard.rendering import back_to, page
@@ -65,4 +66,13 @@ async def remember(
     """Keep a fact, as "remember …" does."""
     command = Remember(" ".join(fact.split()))
     outcome = await carry_out(services, user_id=person.user_id, command=command)
+    return back_to(HERE, said_of(outcome))
+
+
+@router.post("/memory/{memory_id}/forget")
+async def forget(
+    person: Writer, services: ServicesDep, memory_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> Response:
+    """Forget one fact (undo remembers it again)."""
+    outcome = await carry_out(services, user_id=person.user_id, command=ForgetMemory(memory_id))
     return back_to(HERE, said_of(outcome))

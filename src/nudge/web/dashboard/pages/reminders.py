@@ -41,7 +41,7 @@ async def _page(
     now = services.clock.now()
     async with services.db.transaction() as session:
         coming = await reminders.upcoming(session, user_id=person.user_id)
-        paused: list[reminders.ReminderView] = []  # PAUSE-PENDING
+        paused = await reminders.listed(session, user_id=person.user_id, states=["paused"])
     return page(
         request,
         "reminders.html",
@@ -66,9 +66,16 @@ async def listing(request: Request, person: Reader, services: ServicesDep) -> HT
 
 
 @router.post("/reminders/preview", response_class=HTMLResponse)
-async def preview(person: Reader, services: ServicesDep, text: Phrase = "") -> HTMLResponse:
-    """What the box's phrase would create, as a fragment for the live preview (changes nothing)."""
-    heard = _read(text, person, services) if text.strip() else None
+async def preview(
+    person: Reader, services: ServicesDep, text: Phrase = "", when: Phrase | None = None
+) -> HTMLResponse:
+    """What the phrase would create, as a fragment for the live preview (changes nothing).
+
+    The box sends its ``text``; the edit page sends the reminder's ``text`` and the new
+    ``when``, read together (an empty ``when`` keeps the time: nothing to preview).
+    """
+    phrase = text if when is None else (f"{text} {when}" if when.strip() else "")
+    heard = _read(phrase, person, services) if phrase.strip() else None
     fragment = ENVIRONMENT.get_template("preview.html").render(t=words(person.locale), heard=heard)
     return HTMLResponse(fragment)
 

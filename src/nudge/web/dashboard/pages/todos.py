@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Final
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nudge.accounts.roles import Scope
-from nudge.commands import AddTodo, BreakDown
+from nudge.commands import AddTodo, BreakDown, CompleteTodo
 from nudge.features.todos import views as todos
+from nudge.store.tables import MAX_ID
 from nudge.web.dashboard.door import carry_out, said_of
+from nudge.web.dashboard.paths import back_path
 from nudge.web.dashboard.rendering import back_to, page
 from nudge.web.dashboard.texts import words
 from nudge.web.dashboard.viewer import Viewer, viewer
@@ -59,3 +61,15 @@ async def break_down(
     """
     outcome = await carry_out(services, user_id=person.user_id, command=BreakDown(task))
     return back_to(HERE, said_of(outcome))
+
+
+@router.post("/todos/{todo_id}/done")
+async def done(
+    person: Writer,
+    services: ServicesDep,
+    todo_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    back: Annotated[str, Form(max_length=200)] = HERE,
+) -> Response:
+    """An item (or a step: the next one opens) is done."""
+    outcome = await carry_out(services, user_id=person.user_id, command=CompleteTodo(todo_id))
+    return back_to(back_path(back), said_of(outcome))
