@@ -204,6 +204,82 @@ class NextStep:
     """The current step of a broken-down task is done: send the next one."""
 
 
+# --- Addressed by id (the API and the dashboard show ids; SMS addresses by list or words) ---
+
+
+@dataclass(frozen=True, slots=True)
+class CompleteReminder:
+    """Mark reminder ``reminder_id`` done: its firing waiting for "done", else its next one."""
+
+    reminder_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeReminder:
+    """Send reminder ``reminder_id``'s firing that waits for "done" again in ``minutes``."""
+
+    reminder_id: int
+    minutes: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteReminder:
+    """Delete reminder ``reminder_id`` (undo brings it back)."""
+
+    reminder_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class PauseReminder:
+    """Stop reminder ``reminder_id`` firing until it is resumed."""
+
+    reminder_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeReminder:
+    """Let paused reminder ``reminder_id`` fire again, from its next time after now."""
+
+    reminder_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class EditReminder:
+    """Change reminder ``reminder_id``: its text, its next time ``at`` (aware), its repeat.
+
+    None keeps the text or the time; the repeat changes only with ``rrule_changed`` (then
+    ``rrule`` None makes it a one-off). A new time replaces the firings still to come.
+    """
+
+    reminder_id: int
+    text: str | None = None
+    at: datetime | None = None
+    rrule: str | None = None
+    rrule_changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CompleteTodo:
+    """Mark item or step ``todo_id`` done (a step opens the next one)."""
+
+    todo_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetMemory:
+    """Forget memory ``memory_id`` (undo remembers it again)."""
+
+    memory_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetRole:
+    """An admin (the one asking) gives person ``person_id`` the role ``role``."""
+
+    person_id: int
+    role: str
+
+
 @dataclass(frozen=True, slots=True)
 class OptOut:
     """A carrier opt-out (STOP as the whole message): no texts until START, except compliance."""
@@ -242,6 +318,15 @@ Command = (
     | NextStep
     | OptOut
     | OptIn
+    | CompleteReminder
+    | SnoozeReminder
+    | DeleteReminder
+    | PauseReminder
+    | ResumeReminder
+    | EditReminder
+    | CompleteTodo
+    | ForgetMemory
+    | SetRole
 )
 
 

@@ -29,23 +29,32 @@ from nudge.commands import (
     CancelReminder,
     Command,
     Complete,
+    CompleteReminder,
+    CompleteTodo,
     CreateReminder,
+    DeleteReminder,
+    EditReminder,
     Forget,
+    ForgetMemory,
     Help,
     ListReminders,
     ListTodos,
     NextStep,
     OptIn,
     OptOut,
+    PauseReminder,
     Recall,
     RefuseFar,
     RefusePast,
     Remember,
+    ResumeReminder,
     SetBriefing,
     SetLanguage,
     SetQuietHours,
+    SetRole,
     SetTimezone,
     Snooze,
+    SnoozeReminder,
     Undo,
     Unknown,
 )
@@ -131,6 +140,22 @@ def _walk(now: datetime, day: Any) -> list[Callable[[], Command]]:
         lambda: Undo(),
         lambda: OptOut(),
         lambda: OptIn(),
+        # by id (the API's): a fresh store numbers from 1, "yoga" is the third reminder
+        lambda: CreateReminder("yoga", now + timedelta(days=2), "FREQ=WEEKLY"),
+        lambda: PauseReminder(3),
+        lambda: ResumeReminder(3),
+        lambda: EditReminder(3, text="yoga class", at=now + timedelta(days=3)),
+        lambda: Undo(),
+        lambda: SnoozeReminder(3, 10),  # not texted yet: refused, nothing written
+        lambda: CompleteReminder(3),
+        lambda: Undo(),
+        lambda: DeleteReminder(3),
+        lambda: AddTodo("stamps"),
+        lambda: CompleteTodo(5),  # "taxes", the garage and its two steps came first
+        lambda: Remember("my bike lock is 1234"),
+        lambda: ForgetMemory(1),  # the locker code was forgotten: on SQLite its id is reused
+        lambda: Undo(),
+        lambda: SetRole(1, "premium"),  # not an admin: refused
     ]
 
 

@@ -6,22 +6,28 @@ import dataclasses
 import importlib
 import inspect
 import pkgutil
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 import nudge.features
 from nudge.features import undo
-from nudge.features.breakdown.undo import BreakdownCreated
+from nudge.features.breakdown.undo import BreakdownCreated, StepDone
 from nudge.features.briefings.undo import BriefingsSet
+from nudge.features.memory.undo import MemoryForgotten
 from nudge.features.reminders.undo import (
     ReminderCancelled,
     ReminderCreated,
     ReminderDone,
+    ReminderEdited,
+    ReminderPaused,
+    ReminderResumed,
     ReminderSnoozed,
 )
 from nudge.features.todos.undo import TodoAdded, TodoDone
-from nudge.features.users.undo import LanguageSet
+from nudge.features.users.undo import LanguageSet, RoleSet
+from nudge.store.roles import Role
 from nudge.store.states import OccurrenceState, ReminderState
 
 # Each record, and the JSON the dict-based records stored before they were typed (a change
@@ -29,17 +35,44 @@ from nudge.store.states import OccurrenceState, ReminderState
 STORED: list[tuple[Any, dict[str, Any]]] = [
     (ReminderCreated(7), {"op": "create_reminder", "reminder_id": 7}),
     (
-        ReminderCancelled(7, (3, 4)),
-        {"op": "cancel_reminder", "reminder_id": 7, "occurrence_ids": [3, 4]},
+        ReminderCancelled(7, (3, 4), ReminderState.PAUSED),
+        {"op": "cancel_reminder", "reminder_id": 7, "occurrence_ids": [3, 4], "previous": "paused"},
     ),
     (
-        ReminderDone(3, OccurrenceState.SENT, ReminderState.ACTIVE, (5,)),
+        ReminderDone(3, OccurrenceState.SENT, ReminderState.ACTIVE, (5,), 8),
         {
             "op": "acknowledge",
             "occurrence_id": 3,
             "previous": "sent",
             "reminder_state": "active",
             "snoozes": [5],
+            "following": 8,
+        },
+    ),
+    (ReminderPaused(7, (3,)), {"op": "pause_reminder", "reminder_id": 7, "occurrence_ids": [3]}),
+    (ReminderResumed(7, None), {"op": "resume_reminder", "reminder_id": 7, "booked": None}),
+    (
+        ReminderEdited(7, "call", datetime(2026, 11, 25, 14, 0, tzinfo=UTC), None, (3,), 9),
+        {
+            "op": "edit_reminder",
+            "reminder_id": 7,
+            "text": "call",
+            "first_at": "2026-11-25T14:00:00+00:00",
+            "rrule": None,
+            "cancelled": [3],
+            "booked": 9,
+        },
+    ),
+    (StepDone(4, 5, None), {"op": "finish_step", "step_id": 4, "opened_id": 5, "task_id": None}),
+    (RoleSet(2, Role.USER), {"op": "set_role", "person_id": 2, "previous": "user"}),
+    (
+        MemoryForgotten("my code is 1", 7, ("gym",), "user"),
+        {
+            "op": "forget_memory",
+            "text": "my code is 1",
+            "importance": 7,
+            "tags": ["gym"],
+            "source": "user",
         },
     ),
     (ReminderSnoozed(3, 9), {"op": "snooze", "occurrence_id": 3, "again_id": 9}),
@@ -57,6 +90,31 @@ STORED: list[tuple[Any, dict[str, Any]]] = [
 @pytest.mark.parametrize(("record", "stored"), STORED, ids=lambda value: type(value).__name__)
 def test_a_record_is_stored_as_before_and_read_back(record: Any, stored: dict[str, Any]) -> None:
     assert undo.to_json(record) == stored
+    assert undo.from_json(stored) == record
+
+
+@pytest.mark.parametrize(
+    ("stored", "record"),
+    [
+        (
+            {"op": "cancel_reminder", "reminder_id": 7, "occurrence_ids": [3]},
+            ReminderCancelled(7, (3,), ReminderState.ACTIVE),
+        ),
+        (
+            {
+                "op": "acknowledge",
+                "occurrence_id": 3,
+                "previous": "sent",
+                "reminder_state": "active",
+                "snoozes": [],
+            },
+            ReminderDone(3, OccurrenceState.SENT, ReminderState.ACTIVE, (), None),
+        ),
+    ],
+)
+def test_a_record_stored_before_a_field_was_added_reads_with_its_default(
+    stored: dict[str, Any], record: Any
+) -> None:
     assert undo.from_json(stored) == record
 
 

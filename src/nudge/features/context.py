@@ -77,6 +77,9 @@ class Outcome:
 
     ``undo`` replaces the undo record when set; ``pending`` is the unfinished reminder to
     keep (None clears it); ``last_list`` remembers which list "done 2" refers to.
+    ``problem`` is a stable code when the command could not be carried out (the reply says
+    why, kindly; the API answers with both), and ``made`` the id of what the command made or
+    acted on, for a caller that shows it (a new reminder, the todo done).
     """
 
     reply: str
@@ -84,3 +87,5 @@ class Outcome:
     clear_undo: bool = False
     pending: Pending | None = None
     last_list: str | None = None
+    problem: str | None = None
+    made: int | None = None

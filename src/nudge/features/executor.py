@@ -20,24 +20,33 @@ from nudge.commands import (
     CancelReminder,
     Command,
     Complete,
+    CompleteReminder,
+    CompleteTodo,
     CreateReminder,
+    DeleteReminder,
+    EditReminder,
     Forget,
+    ForgetMemory,
     Help,
     ListReminders,
     ListTodos,
     NextStep,
     OptIn,
     OptOut,
+    PauseReminder,
     Pending,
     Recall,
     RefuseFar,
     RefusePast,
     Remember,
+    ResumeReminder,
     SetBriefing,
     SetLanguage,
     SetQuietHours,
+    SetRole,
     SetTimezone,
     Snooze,
+    SnoozeReminder,
     Undo,
     Unknown,
 )
@@ -49,10 +58,12 @@ from nudge.features.context import Context, Outcome
 from nudge.features.done_by_words import complete_by_words
 from nudge.features.memory import actions as memory
 from nudge.features.reminders import actions as reminders
+from nudge.features.reminders import by_id as reminder_by_id
 from nudge.features.todos import actions as todos
+from nudge.features.todos import by_id as todo_by_id
 from nudge.features.undo import undo_last
 from nudge.features.users import actions as users
-from nudge.features.users import settings_actions
+from nudge.features.users import roles, settings_actions
 
 Handler = Callable[[Context, Any], Awaitable[Outcome]]
 
@@ -147,12 +158,22 @@ HANDLERS: Final[dict[type[Any], Handler]] = {
     NextStep: breakdown.next_step,
     OptOut: users.opt_out,
     OptIn: users.opt_in,
+    CompleteReminder: reminder_by_id.complete,
+    SnoozeReminder: reminder_by_id.snooze,
+    DeleteReminder: reminder_by_id.delete,
+    PauseReminder: reminder_by_id.pause,
+    ResumeReminder: reminder_by_id.resume,
+    EditReminder: reminder_by_id.edit,
+    CompleteTodo: todo_by_id.complete,
+    ForgetMemory: memory.forget_by_id,
+    SetRole: roles.set_role,
 }
 _HANDLED: Final = (
     CreateReminder, AskWhen, AskWhat, RefusePast, RefuseFar, AddTodo, ListTodos, ListReminders,
     Complete, Snooze, CancelReminder, Undo, SetLanguage, Help, Unknown, Agenda, SetTimezone,
     AskTimezone, SetQuietHours, SetBriefing, Remember, Recall, Forget, BreakDown, NextStep, OptOut,
-    OptIn,
+    OptIn, CompleteReminder, SnoozeReminder, DeleteReminder, PauseReminder, ResumeReminder,
+    EditReminder, CompleteTodo, ForgetMemory, SetRole,
 )  # fmt: skip  # a literal tuple: mypy narrows ``isinstance`` on it (see ``run``)
 if set(_HANDLED) != set(HANDLERS) or set(get_args(Command)) != set(HANDLERS):
     raise TypeError("every Command type needs exactly one entry in HANDLERS and _HANDLED")

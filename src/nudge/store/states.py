@@ -39,9 +39,10 @@ class OutboxStatus(StrEnum):
 
 
 class ReminderState(StrEnum):
-    """A reminder: firing, finished (a one-off said "done"), or deleted."""
+    """A reminder: firing, paused (nothing fires until resumed), finished, or deleted."""
 
     ACTIVE = "active"
+    PAUSED = "paused"  # its pending firings cancelled; "resume" books the next one
     DONE = "done"
     CANCELLED = "cancelled"
 
@@ -129,13 +130,17 @@ OUTBOX: Final = Lifecycle(
         (_O.READ, (_O.DELIVERED,)),
     ),
 )
-# "done" and "delete" are undoable, so each way out of ``active`` has its way back.
+# "done", "delete" and "pause" are undoable, so each way out of ``active`` has its way back.
 REMINDERS: Final = Lifecycle(
     frozenset({_R.ACTIVE}),
     _moves(
-        (_R.ACTIVE, (_R.DONE, _R.CANCELLED)),
+        (_R.ACTIVE, (_R.DONE, _R.CANCELLED, _R.PAUSED)),
+        (_R.PAUSED, (_R.ACTIVE, _R.CANCELLED)),  # resume (or undo of pause); delete
         (_R.DONE, (_R.ACTIVE, _R.CANCELLED)),  # undo of "done" (on a deleted one: back)
-        (_R.CANCELLED, (_R.ACTIVE, _R.DONE)),  # undo of delete; "done" after a late firing
+        (
+            _R.CANCELLED,
+            (_R.ACTIVE, _R.DONE, _R.PAUSED),
+        ),  # undo of delete; "done" after a late firing
     ),
 )
 OCCURRENCES: Final = Lifecycle(
@@ -151,7 +156,7 @@ OCCURRENCES: Final = Lifecycle(
 TODOS: Final = Lifecycle(
     frozenset({_T.OPEN, _T.LATER}),
     _moves(
-        (_T.OPEN, (_T.DONE,)),
+        (_T.OPEN, (_T.DONE, _T.LATER)),  # a step's undo: the next one waits again
         (_T.LATER, (_T.OPEN,)),  # "next": the following step opens
         (_T.DONE, (_T.OPEN,)),  # undo of "done"
     ),

@@ -69,7 +69,7 @@ async def break_down(ctx: Context, command: BreakDown) -> Outcome:
     )
     assert first.parent_id is not None
     undo = BreakdownCreated(first.parent_id, with_parent=parent is None)
-    return Outcome(ctx.say("breakdown_first", text=first.text), undo=undo)
+    return Outcome(ctx.say("breakdown_first", text=first.text), undo=undo, made=first.parent_id)
 
 
 async def next_step(ctx: Context, _command: NextStep) -> Outcome:

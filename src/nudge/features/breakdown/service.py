@@ -94,3 +94,61 @@ async def remove(session: AsyncSession, *, user_id: int, parent_id: int, with_pa
     if with_parent and parent is not None and parent.user_id == user_id:
         await session.delete(parent)
     await session.flush()
+
+
+async def finish_step(
+    session: AsyncSession, *, step: Todo, now: datetime
+) -> tuple[Todo | None, Todo | None]:
+    """The current (open) step done: the next waiting one opens, or the task is done.
+
+    Returns (the step opened, the task when no step is left): what undo puts back.
+    """
+    step.status, step.done_at = TodoStatus.DONE, now
+    siblings = list(
+        await session.scalars(
+            select(Todo)
+            .where(Todo.user_id == step.user_id, Todo.parent_id == step.parent_id)
+            .order_by(Todo.position, Todo.id)
+        )
+    )
+    opened = None
+    if not any(other.status == TodoStatus.OPEN for other in siblings):
+        opened = next((other for other in siblings if other.status == TodoStatus.LATER), None)
+        if opened is not None:
+            opened.status = TodoStatus.OPEN
+    finished = None
+    if all(other.status == TodoStatus.DONE for other in siblings):
+        parent = await session.get(Todo, step.parent_id)
+        if (
+            parent is not None
+            and parent.user_id == step.user_id
+            and parent.status == TodoStatus.OPEN
+        ):
+            parent.status, parent.done_at, finished = TodoStatus.DONE, now, parent
+    await session.flush()
+    return opened, finished
+
+
+async def unfinish_step(
+    session: AsyncSession, *, user_id: int, step_id: int, opened_id: int | None, task_id: int | None
+) -> Todo | None:
+    """Undo of ``finish_step``: the step open again, the next one waiting, the task open."""
+    step = await _mine(session, user_id, step_id)
+    if step is None:
+        return None
+    step.status, step.done_at = TodoStatus.OPEN, None
+    opened = await _mine(session, user_id, opened_id)
+    if opened is not None and opened.status == TodoStatus.OPEN:
+        opened.status = TodoStatus.LATER
+    task = await _mine(session, user_id, task_id)
+    if task is not None and task.status == TodoStatus.DONE:
+        task.status, task.done_at = TodoStatus.OPEN, None
+    await session.flush()
+    return step
+
+
+async def _mine(session: AsyncSession, user_id: int, todo_id: int | None) -> Todo | None:
+    if todo_id is None:
+        return None
+    found = await session.get(Todo, todo_id)
+    return found if found is not None and found.user_id == user_id else None

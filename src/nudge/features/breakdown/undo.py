@@ -28,3 +28,24 @@ class BreakdownCreated:
             ctx.session, user_id=ctx.user.id, parent_id=self.parent_id, with_parent=self.with_parent
         )
         return ctx.say("undone_breakdown", text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class StepDone:
+    """A step done by id: undo opens it again, the next step waits, the task reopens."""
+
+    op: ClassVar[str] = "finish_step"
+    step_id: int
+    opened_id: int | None
+    task_id: int | None
+
+    async def reverse(self, ctx: Context) -> str | None:
+        """The step is the current one again; None when it is gone."""
+        step = await service.unfinish_step(
+            ctx.session,
+            user_id=ctx.user.id,
+            step_id=self.step_id,
+            opened_id=self.opened_id,
+            task_id=self.task_id,
+        )
+        return ctx.say("undone_done", text=step.text) if step is not None else None

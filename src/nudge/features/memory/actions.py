@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from nudge.commands import Forget, Recall, Remember
+from nudge.commands import Forget, ForgetMemory, Recall, Remember
 from nudge.features.context import Context, Outcome
 from nudge.features.memory import service
+from nudge.features.memory.undo import MemoryForgotten
 from nudge.language.fold import fold
+from nudge.store.tables import Memory
 from nudge.texts.catalog import catalog
 
 MAX_LISTED = 6
@@ -38,7 +40,7 @@ async def remember(ctx: Context, command: Remember) -> Outcome:
     )
     # the agent's confirmation is a tool result the model reads: cut, not ellipsed
     shown = memory.text[:MAX_SHOWN_CHARS] if command.source == "agent" else _short(memory.text)
-    return Outcome(ctx.say("remembered", text=shown))
+    return Outcome(ctx.say("remembered", text=shown), made=memory.id)
 
 
 async def recall(ctx: Context, command: Recall) -> Outcome:
@@ -66,9 +68,28 @@ async def forget(ctx: Context, command: Forget) -> Outcome:
         target = next((hit.memory for hit in hits if hit.lexical), None)
     if target is None:
         return Outcome(ctx.say("forget_none"))
-    text = target.text
-    await service.forget(ctx.session, memory=target)
-    return Outcome(ctx.say("forgotten", text=_short(text)))
+    return await forget_one(ctx, target)
+
+
+async def forget_by_id(ctx: Context, command: ForgetMemory) -> Outcome:
+    """Forget memory ``memory_id`` of the person's (the API and the dashboard)."""
+    target = await service.get(ctx.session, user_id=ctx.user.id, memory_id=command.memory_id)
+    if target is None:
+        return Outcome(ctx.say("no_such_memory"), problem="no_such_memory")
+    return await forget_one(ctx, target)
+
+
+async def forget_one(ctx: Context, memory: Memory) -> Outcome:
+    """Forget one memory (undoable: "undo" remembers it again) and say so."""
+    undo = MemoryForgotten(
+        memory.text,
+        memory.importance,
+        tuple(str(tag) for tag in (memory.tags or {}).get("tags", [])),
+        memory.source,
+    )
+    text, made = memory.text, memory.id
+    await service.forget(ctx.session, memory=memory)
+    return Outcome(ctx.say("forgotten", text=_short(text)), undo, made=made)
 
 
 async def _search(ctx: Context, query: str) -> list[service.Hit]:

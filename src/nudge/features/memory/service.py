@@ -265,16 +265,12 @@ def as_dict(memory: Memory) -> dict[str, Any]:
     }
 
 
-async def forget_by_id(session: AsyncSession, *, user_id: int, memory_id: int) -> bool:
-    """Forget memory ``memory_id`` if it is this user's; False when there is no such memory."""
+async def get(session: AsyncSession, *, user_id: int, memory_id: int) -> Memory | None:
+    """One of the user's memories by id (never another user's)."""
     result = await session.execute(
         select(Memory).where(Memory.user_id == user_id, Memory.id == memory_id)
     )
-    memory = result.scalar_one_or_none()
-    if memory is None:
-        return False
-    await forget(session, memory=memory)
-    return True
+    return result.scalar_one_or_none()
 
 
 async def report(session: AsyncSession, *, user: User) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nudge.commands import CancelReminder, Complete, CreateReminder, ListReminders, Snooze
 from nudge.features.context import Context, Outcome
-from nudge.features.reminders import service
+from nudge.features.reminders import changes, service
 from nudge.features.reminders.undo import (
     ReminderCancelled,
     ReminderCreated,
@@ -35,8 +35,9 @@ async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
     if command.rrule:
         rule = describe_rrule(command.rrule, locale=ctx.user.locale)
         text = ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
-        return Outcome(text, undo=undo)
-    return Outcome(ctx.say("confirm_reminder", when=ctx.when(command.at), text=command.text), undo)
+        return Outcome(text, undo=undo, made=reminder.id)
+    text = ctx.say("confirm_reminder", when=ctx.when(command.at), text=command.text)
+    return Outcome(text, undo, made=reminder.id)
 
 
 async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:
@@ -78,7 +79,13 @@ async def acknowledge(ctx: Context, occurrence: Occurrence, reminder: Reminder) 
     previous, reminder_state, snoozes = await service.acknowledge(
         ctx.session, occurrence=occurrence, reminder=reminder, now=ctx.now
     )
-    undo = ReminderDone(occurrence.id, previous, reminder_state, snoozes)
+    following = None
+    if previous == OccurrenceState.PENDING and not occurrence.is_snooze:  # done ahead
+        booked = await changes.book_following(
+            ctx.session, reminder=reminder, after=occurrence.scheduled_at
+        )  # a repeat goes on: the scheduler books the next one only when one fires
+        following = booked.occurrence.id if booked is not None and booked.made else None
+    undo = ReminderDone(occurrence.id, previous, reminder_state, snoozes, following)
     return Outcome(ctx.say("done_reminder", text=reminder.text), undo=undo)
 
 
@@ -94,10 +101,14 @@ async def snooze(ctx: Context, command: Snooze) -> Outcome:
     last = await last_sent(ctx)
     if last is None:
         return Outcome(ctx.say("nothing_to_snooze"))
-    occurrence, reminder = last
-    again = await service.snooze(
-        ctx.session, occurrence=occurrence, minutes=command.minutes, now=ctx.now
-    )
+    return await snooze_firing(ctx, *last, command.minutes)
+
+
+async def snooze_firing(
+    ctx: Context, occurrence: Occurrence, reminder: Reminder, minutes: int
+) -> Outcome:
+    """Text one firing again in ``minutes`` (undoable) and say when."""
+    again = await service.snooze(ctx.session, occurrence=occurrence, minutes=minutes, now=ctx.now)
     undo = ReminderSnoozed(occurrence.id, again.id)
     return Outcome(ctx.say("snoozed", when=ctx.when(again.due_at), text=reminder.text), undo)
 
@@ -120,6 +131,7 @@ async def cancel(ctx: Context, command: CancelReminder) -> Outcome:
 
 async def delete(ctx: Context, reminder: Reminder) -> Outcome:
     """Stop one reminder (undoable) and say so."""
+    previous = reminder.state
     cancelled = await service.cancel(ctx.session, reminder=reminder)
-    undo = ReminderCancelled(reminder.id, cancelled)
+    undo = ReminderCancelled(reminder.id, cancelled, previous)
     return Outcome(ctx.say("reminder_cancelled", text=reminder.text), undo=undo)

@@ -16,7 +16,7 @@ async def add_todo(ctx: Context, command: AddTodo) -> Outcome:
     todo = await service.add(ctx.session, user_id=ctx.user.id, text=command.text, now=ctx.now)
     count = await service.count_open(ctx.session, user_id=ctx.user.id)
     key = "todo_added_one" if count == 1 else "todo_added"
-    return Outcome(ctx.say(key, text=todo.text, n=count), undo=TodoAdded(todo.id))
+    return Outcome(ctx.say(key, text=todo.text, n=count), undo=TodoAdded(todo.id), made=todo.id)
 
 
 async def list_todos(ctx: Context, _command: ListTodos) -> Outcome:

@@ -79,8 +79,10 @@ async def forget_memory(
     """Forget one of the person's memories (404 when it is not theirs)."""
     async with services.db.transaction() as session:
         user = await _user(session, phone)
-        if not await memories.forget_by_id(session, user_id=user.id, memory_id=memory_id):
+        memory = await memories.get(session, user_id=user.id, memory_id=memory_id)
+        if memory is None:
             raise HTTPException(status_code=404, detail="no such memory")
+        await memories.forget(session, memory=memory)
     return Response(status_code=204)
 
 
