@@ -30,7 +30,8 @@ def screenshots(page: Page, name: str) -> list[Path]:
     for size, (width, height) in SIZES.items():
         page.set_viewport_size({"width": width, "height": height})
         path = folder() / f"{name}-{size}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # caret "initial": hiding the caret injects a style the page's CSP rightly refuses
+        page.screenshot(path=str(path), full_page=True, caret="initial")
         taken.append(path)
     page.set_viewport_size({"width": SIZES["phone"][0], "height": SIZES["phone"][1]})
     return taken

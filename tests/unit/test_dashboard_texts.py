@@ -29,7 +29,9 @@ def test_both_catalogs_have_the_same_keys_and_placeholders() -> None:
 def test_every_key_is_used_by_a_template_or_a_page() -> None:
     sources = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
     sources += "".join(path.read_text(encoding="utf-8") for path in PAGES.glob("*.py"))
-    sources += (PAGES.parent / "phrases.py").read_text(encoding="utf-8")
+    sources += "".join(
+        (PAGES.parent / name).read_text(encoding="utf-8") for name in ("phrases.py", "refusals.py")
+    )
     prefixes = {match.group(1) for match in re.finditer(r"t\['([a-z_]+_)' ~", sources)}
     unused = [
         key

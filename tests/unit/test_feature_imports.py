@@ -39,6 +39,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     # the dashboard's pages read the features' read models (changes go through the executor)
     ("nudge.web.dashboard.pages.today", "nudge.features.agenda.views"): "the Today page",
     ("nudge.web.dashboard.pages.reminders", "nudge.features.reminders.views"): "the reminders",
+    ("nudge.web.dashboard.pages.reminder_changes", "nudge.features.reminders.views"): (
+        "the reminder an edit page shows"
+    ),
     ("nudge.web.dashboard.pages.todos", "nudge.features.todos.views"): "the list and its steps",
     ("nudge.web.dashboard.pages.memory", "nudge.features.memory.views"): "memories, searched",
     ("nudge.web.dashboard.pages.settings", "nudge.features.users.views"): "the settings",

@@ -1,9 +1,9 @@
 """The dashboard's changes go through the features' one door, as an SMS would.
 
-Each button or form becomes a Command carried out by ``features.executor.run`` in one
-transaction, and its Outcome is folded into the person's dialogue state exactly as the SMS
-handler folds it: so "undo" on the page and "undo" by text reverse the same last change,
-and the page shows the reply SMS would have sent (nothing is texted).
+Each button or form becomes a Command carried out by ``conversation.turn.carry_out`` (the
+executor, then the outcome folded into the person's dialogue row exactly as for an SMS, the
+API's path too) in one transaction: so "undo" on the page and "undo" by text reverse the
+same last change, and the page shows the reply SMS would have sent (nothing is texted).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from nudge.bootstrap import Services
 from nudge.commands import Command
-from nudge.conversation import state as dialogue
-from nudge.features import executor
-from nudge.features.context import Context, Outcome
-from nudge.store.tables import ConversationState, User
+from nudge.conversation import turn
+from nudge.features.context import Outcome
+from nudge.store.tables import ConversationState
 from nudge.web.dashboard.said import Said
 
 
@@ -24,11 +23,9 @@ async def carry_out(services: Services, *, user_id: int, command: Command) -> Ou
     """Run ``command`` for the person and keep its undo record, in one transaction."""
     now = services.clock.now()
     async with services.db.transaction() as session:
-        state = await dialogue.load(session, user_id=user_id, now=now)  # locked: one at a time
-        user = (await session.execute(select(User).where(User.id == user_id))).scalar_one()
-        outcome = await executor.run(Context(session, user, state, now, services.features), command)
-        dialogue.apply(state, outcome, now=now)
-    return outcome
+        return await turn.carry_out(
+            session, user_id=user_id, command=command, now=now, deps=services.features
+        )
 
 
 def said_of(outcome: Outcome) -> Said:

@@ -1,5 +1,6 @@
-"""The admin console: people and roles, message volumes, delivery failures, outbox depth, and
-model usage. Read-only, for ``admin:read`` (an admin who passed a second factor).
+"""The admin console: people, volumes, delivery failures, outbox depth, model usage.
+
+Read-only, for ``admin:read`` (an admin who passed a second factor).
 
 Everything comes from ``nudge.admin`` (the same queries as the admin API). Phone numbers are
 shown masked: the console is for the health of the service, not for reading a person.
@@ -31,13 +32,11 @@ async def console(request: Request, person: Admin, services: ServicesDep) -> HTM
     """One page with every figure, the newest people and failures first."""
     now = services.clock.now()
     async with services.db.transaction() as session:
-        figures = {
-            "everyone": await people.people(session, limit=LISTED),
-            "volumes": await traffic.volumes(session, now=now, days=7),
-            "failures": await traffic.failures(session, limit=LISTED),
-            "depth": await traffic.outbox_depth(session, now=now),
-            "usage": await model_usage.usage(session, now=now, days=7),
-        }
+        everyone = await people.people(session, limit=LISTED)
+        volumes = await traffic.volumes(session, now=now, days=7)
+        failures = await traffic.failures(session, limit=LISTED)
+        depth = await traffic.outbox_depth(session, now=now)
+        usage = await model_usage.usage(session, now=now, days=7)
     return page(
         request,
         "admin.html",
@@ -48,5 +47,9 @@ async def console(request: Request, person: Admin, services: ServicesDep) -> HTM
         back_path="/app/admin",
         masked=mask_phone,
         moments=Moments(now, person.timezone, person.locale),
-        **figures,
+        everyone=everyone,
+        volumes=volumes,
+        failures=failures,
+        depth=depth,
+        usage=usage,
     )
