@@ -7,7 +7,7 @@ every page to check nothing of the first person's shows.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from nudge.bootstrap import Services
 from nudge.clock import FakeClock
@@ -97,3 +97,22 @@ async def test_what_a_page_cannot_take_is_refused_plainly(services: Services, pa
     async with browser(services, user_id) as client:
         page = await client.get(path)
     assert page.status_code == 422
+
+
+async def test_an_admin_changes_a_role_and_a_user_cannot(services: Services) -> None:
+    user_id = await make_user(services)
+    admin_id = await make_user(services, phone="+15145550133")
+    async with services.db.transaction() as session:
+        await session.execute(update(User).where(User.id == admin_id).values(role=Role.ADMIN))
+    async with browser(services, user_id) as client:
+        refused = await client.post(f"/app/admin/people/{admin_id}/role", data={"role": "user"})
+    async with browser(services, admin_id) as client:
+        changed = await client.post(f"/app/admin/people/{user_id}/role", data={"role": "premium"})
+        console = await client.get("/app/admin")
+    assert refused.status_code == 403
+    assert changed.status_code == 303
+    assert "Done: their role is now premium." in console.text
+    async with services.db.transaction() as session:
+        rows = await session.execute(select(User.id, User.role))
+        roles = {person: role for person, role in rows}
+    assert roles == {user_id: Role.PREMIUM, admin_id: Role.ADMIN}
