@@ -10,6 +10,9 @@ from datetime import datetime
 
 import httpx
 
+from nudge.accounts.factors import SecondFactors
+from nudge.accounts.purge import PurgeJob
+from nudge.accounts.sign_in import NoSecondFactors
 from nudge.accounts.signing_keys import SigningKeys
 from nudge.agent import factory as agent_factory
 from nudge.agent.loop import Agent
@@ -54,6 +57,8 @@ class Services:
     listener: Listener | None = None  # PostgreSQL: wakes the inbox and delivery loops
     notifiers: tuple[Notifier, ...] = ()  # PostgreSQL: tell other processes' listeners
     signing_keys: SigningKeys = field(default_factory=lambda: SigningKeys(""))  # web tokens
+    second_factors: SecondFactors = field(default_factory=NoSecondFactors)  # sign-in asks it
+    outbox_queued: Callable[[], None] = lambda: None  # rings delivery (a web route queued SMS)
 
     def start_workers(self) -> None:
         """Run the inbox, scheduler and delivery loops in this process's event loop."""
@@ -133,11 +138,12 @@ def build(
     pacer = _pacer(settings, db, clock) if http is not None else None
     agent, llm_http = _agent(settings, agent)
     features = _features(settings, agent)
+    outbox_queued = _bells(delivery_bell, replies)
     handler = ConversationHandler(
         db=db,
         clock=clock,
         settings=settings,
-        on_enqueue=_bells(delivery_bell, replies),
+        on_enqueue=outbox_queued,
         agent=agent,
         features=features,
     )
@@ -180,7 +186,8 @@ def build(
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
         http, reconciler, llm_http, listener, notifiers,
-        SigningKeys(settings.auth_signing_keys.get_secret_value()),
+        SigningKeys(settings.auth_signing_keys.get_secret_value()), NoSecondFactors(),
+        outbox_queued,
     )  # fmt: skip
 
 
@@ -213,7 +220,7 @@ def _scheduler(
     async def stalled_agent_turns(now: datetime, limit: int) -> int:
         return await handler.answer_stalled(now=now, limit=limit)
 
-    jobs = (briefings, stalled_agent_turns)
+    jobs = (briefings, stalled_agent_turns, PurgeJob(db))  # PurgeJob: spent sign-in rows
     return SchedulerPass(db, clock, policy, settings.batch_size, jobs, on_queued)
 
 

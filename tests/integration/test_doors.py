@@ -61,6 +61,7 @@ from nudge.commands import (
 from nudge.store.schema import METADATA
 from nudge.store.tables import User
 from tests.integration.engine_helpers import add_reminder, make_user, run_command
+from tests.integration.sign_in_web import ANA, sign_in_web
 from tests.integration.test_agent import _services
 from tests.phone import TestPhone
 from tests.write_log import Write, WriteLog, watching
@@ -82,6 +83,10 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "simulator_messages": ("nudge.channels.",),  # the fake carrier's handset
     "audit_log": ("nudge.accounts.",),  # security actions (accounts/audit.py)
     "server_secrets": ("nudge.accounts.",),  # the embedded default's token-signing key
+    "sign_in_secrets": ("nudge.accounts.",),  # texted codes and links, second-factor tickets
+    "auth_sessions": ("nudge.accounts.",),  # signed-in browsers, checked on every request
+    "refresh_tokens": ("nudge.accounts.",),
+    "sign_in_attempts": ("nudge.accounts.",),  # the sign-in rate limits and the lockout
 }
 ERASURE = "nudge.features.users.export"  # GDPR erasure: every row of one person, anywhere
 
@@ -231,3 +236,36 @@ async def _user_id(services: Services) -> int:
         user = await session.scalar(User.__table__.select().with_only_columns(User.id))
     assert user is not None
     return int(user)
+
+
+ACCOUNT_TABLES = frozenset(
+    {"sign_in_secrets", "auth_sessions", "refresh_tokens", "sign_in_attempts", "audit_log"}
+)
+
+
+async def test_signing_in_writes_only_what_the_accounts_own(
+    database_url: str, clock: FakeClock
+) -> None:
+    """A code asked for and tried, a session refreshed and ended, a texted link, the purge."""
+    async with sign_in_web(database_url, clock) as web:
+        await web.person(ANA)
+        with watching() as log:
+            await web.browser.post(
+                "/api/v1/auth/sms-code/verify", json={"phone": ANA, "code": "0" * 6}
+            )
+            tokens = (await web.sign_in(ANA)).json()
+            await web.browser.post(
+                "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}
+            )
+            await web.browser.post(
+                "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}
+            )
+            token = await web.texted_link(ANA)
+            await web.browser.get(f"/api/v1/auth/link/{token}")
+            csrf = web.browser.cookies["nudge_csrf"]
+            await web.browser.post(f"/api/v1/auth/link/{token}", data={"csrf_token": csrf})
+            await web.browser.post("/api/v1/auth/sign-out", headers={"X-CSRF-Token": csrf})
+            clock.advance(days=9)
+            await web.services.scheduler.run_once()  # the purge
+        assert _misplaced(log) == []
+        assert log.tables_written_by("nudge.accounts.") >= ACCOUNT_TABLES

@@ -293,7 +293,12 @@ async def test_the_schema_documents_every_answer_the_api_gives(
     ) as client:
         schema: dict[str, Any] = (await client.get("/openapi.json")).json()
     await services.close()
-    api = {path: ops for path, ops in schema["paths"].items() if path.startswith("/api/v1/")}
+    api = {  # the operator API: off (404) or no token (401); sign-in answers differ, and
+        # schemathesis checks every route against what it documents (test_openapi_contract)
+        path: ops
+        for path, ops in schema["paths"].items()
+        if path.startswith("/api/v1/") and not path.startswith("/api/v1/auth/")
+    }
     assert api
     for path, operations in api.items():
         for method, operation in operations.items():

@@ -19,6 +19,7 @@ IN_SAMPLE = (DATA / "en.tsv", DATA / "fr.tsv")
 HELDOUT = (DATA / "heldout_en.tsv", DATA / "heldout_fr.tsv")
 HELDOUT2 = (DATA / "heldout2_en.tsv", DATA / "heldout2_fr.tsv")  # written blind, 2026-11-24
 HELDOUT3 = (DATA / "heldout3_en.tsv", DATA / "heldout3_fr.tsv")  # written blind, 2026-12-02
+HELDOUT4 = (DATA / "heldout4_en.tsv", DATA / "heldout4_fr.tsv")  # written blind, 2026-12-04
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ def test_describe_rrule(rule: str, locale: str, expected: str) -> None:
 
 
 def test_both_catalogs_have_the_same_keys() -> None:
-    for section in ("reply", "time", "rule"):
+    for section in ("reply", "time", "rule", "web"):
         assert set(catalog("en")[section]) == set(catalog("fr")[section]), section
 
 
@@ -74,6 +74,9 @@ SAMPLE = {
     "n": 12,
     "rule": "every weekday",
     "time": "10:30 PM",
+    "code": "042917",
+    "host": "nudge.example.org",
+    "url": "https://nudge.example.org/api/v1/auth/link/" + "x" * 43,  # a texted sign-in link
 }
 
 

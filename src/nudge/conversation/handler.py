@@ -14,7 +14,7 @@ from nudge.agent.loop import Agent, Prompt
 from nudge.channels.base import Inbound
 from nudge.clock import Clock
 from nudge.commands import BreakDown, OptIn, OptOut, Unknown
-from nudge.conversation import agent_turn, rate_limit
+from nudge.conversation import agent_turn, rate_limit, sign_in_request
 from nudge.conversation import state as dialogue
 from nudge.conversation.agent_turn import AgentTurns
 from nudge.conversation.plan_ahead import Planned, plan_ahead
@@ -116,7 +116,7 @@ class ConversationHandler:
                     to_phone=user.phone,
                     body=response.reply,
                     key=f"reply:{inbound.provider_sid}",
-                    kind="compliance" if response.compliance else "reply",
+                    kind="compliance" if response.compliance else response.kind,
                     now=now,
                 )
         intent, reply = response.intent, response.reply
@@ -171,6 +171,11 @@ class ConversationHandler:
         planned: Planned | None = None,
     ) -> Response:
         """Carry the reading out, or prepare the agent's turn (``Response.prompt``)."""
+        if reading.intent == sign_in_request.INTENT:
+            reply = await sign_in_request.link_reply(
+                session, user=user, now=now, public_url=self._settings.public_url
+            )
+            return Response(reading.intent, reply, kind=sign_in_request.OUTBOX_KIND)
         if reading.command is None:
             key = "media_only" if reading.media else _UNREAD_REPLIES.get(reading.intent)
             return Response(reading.intent, render(user.locale, key) if key else None)
@@ -207,6 +212,7 @@ class Response:
     reply: str | None
     compliance: bool = False  # a carrier-compliance reply (sent even to an opted-out number)
     prompt: Prompt | None = None
+    kind: str = "reply"  # the outbox row's kind ("sign_in": its body is removed once expired)
 
 
 _UNREAD_REPLIES = {
@@ -218,7 +224,9 @@ _UNREAD_REPLIES = {
 }
 
 
-KEYWORD_INTENTS = frozenset({"opt_out", "opt_in", "ignored_opted_out", "help"})
+KEYWORD_INTENTS = frozenset(
+    {"opt_out", "opt_in", "ignored_opted_out", "help", sign_in_request.INTENT}
+)
 UNREAD_INTENTS = frozenset({"Unknown", "empty", "too_long"})
 
 

@@ -1,9 +1,9 @@
 """What one inbound message is, decided before anything is written.
 
-A carrier keyword (STOP, START, HELP), something unreadable (empty, too long), or the
-Command the rules read in the person's own zone and language, with their unfinished
-reminder. The handler reads a message this way in its transaction, and
-``plan_ahead`` the same way before it, so both see the same Command.
+A carrier keyword (STOP, START, HELP), a request for a sign-in link (LOGIN), something
+unreadable (empty, too long), or the Command the rules read in the person's own zone and
+language, with their unfinished reminder. The handler reads a message this way in its
+transaction, and ``plan_ahead`` the same way before it, so both see the same Command.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from nudge.commands import Command, OptIn, OptOut
 from nudge.conversation import state as dialogue
 from nudge.conversation.keywords import carrier_keyword
 from nudge.conversation.reply_language import followed_locale
+from nudge.conversation.sign_in_request import INTENT as SIGN_IN_LINK
+from nudge.conversation.sign_in_request import asks_to_sign_in
 from nudge.language import understand
 from nudge.store.tables import ConversationState, User
 
@@ -45,6 +47,8 @@ def read_message(
         return Reading("ignored_opted_out")
     if keyword == "help":
         return Reading("help")
+    if asks_to_sign_in(inbound.body):
+        return Reading(SIGN_IN_LINK)
     body = inbound.body.strip()
     if not body:
         return Reading("empty", media=bool(inbound.num_media))

@@ -6,7 +6,9 @@ reminder is created its task is checked; a repeat word with its object ("every 3
 "chaque lundi", "tous les 2 jours", "tlj") means the time was not all read, and the
 reminder is asked about instead. So does a clock range the time did not take ("call
 between 2 and 4 tomorrow", "stretch every 2 hrs from 9 to 5"): no one moment is meant. So
-does a weekday the reading cut off, opening the task or ending it before "or"/"and".
+does a weekday the reading cut off, opening the task or ending it before "or"/"and". And a
+time without a clock asks when its task opens or ends with a bare number ("5 call mom" of
+"friday 5 call mom"): the hour was said but not read.
 
 Left out on purpose, as they are task words far more often: adjectives ("the weekly
 review", "my daily standup", "take my evening meds at 9", "the monday report at 10"),
@@ -32,9 +34,6 @@ REPEAT_WORDS = {
 }
 REPEAT_ADVERBS = {"en": frozenset(), "fr": frozenset({"tlj", "tljrs"})}  # "tous les jours"
 ALL_OF = frozenset({"tous", "toutes"})  # French "tous les jours", "toutes les 2 semaines"
-# The grammar's range words, and French ones: left in a task, "de 2 à 4" is a range too.
-RANGE_FROM = what_numbers_count.RANGE_FROM | {"de", "entre"}
-RANGE_TO = what_numbers_count.RANGE_TO | {"a", "et"}
 JOINS = frozenset({"or", "ou", "and", "et", "&", "+", ",", "/"})  # a list of days goes on
 
 
@@ -49,30 +48,99 @@ def names_time_left(task: str, lang: str) -> bool:
     return (
         _holds_repeat(tokens, lang)
         or _day_cut_off(tokens, lang)
-        or any(
-            what_numbers_count.opens_clock_range(tokens, at, RANGE_FROM, RANGE_TO)
-            for at in range(len(tokens))
-        )
+        or any(what_numbers_count.opens_clock_range(tokens, at) for at in range(len(tokens)))
     )
 
 
 def _day_cut_off(tokens: Sequence[Token], lang: str) -> bool:
-    """A weekday opening the task, or ending it before "or"/"and": not the task's own word.
+    """A weekday opening the task (after "or"/"and" too), or ending it before one.
 
-    A day inside the task stays ("the monday report", "prep for monday"): only these two
-    places are where a reading left a day behind.
+    "friday" of "at 9 tomorrow or friday", "monday or" of "monday or tuesday at 9": not the
+    task's own words. A day inside the task stays ("the monday report", "prep for monday"):
+    only these places are where a reading left a day behind.
     """
     words = [token.text for token in tokens if token.kind != "sym" or token.text in JOINS]
     if not words:
         return False
-    if _is_weekday(words[0], lang):
+    opening = words[1] if words[0] in JOINS and len(words) > 1 else words[0]
+    if _is_weekday(opening, lang):
         return True
     return len(words) >= 2 and words[-1] in JOINS and _is_weekday(words[-2], lang)
+
+
+def without_cut_days(task: str, lang: str) -> str:
+    """``task`` without a weekday a reading cut off its list, at either edge.
+
+    "friday or to call" (of "friday or monday at 9 to call") is "to call", "or friday"
+    empty, "dentist monday or" "dentist": the question "When?" then names the task, and the
+    reminder made of the answer gets it. A weekday alone stays ("monday report").
+    """
+    words = task.split()
+
+    def day(at: int) -> bool:
+        return 0 <= at < len(words) and _is_weekday(fold(words[at]).strip(",.;"), lang)
+
+    def join(at: int) -> bool:
+        return 0 <= at < len(words) and fold(words[at]).strip() in JOINS
+
+    while (join(0) and day(1)) or (day(0) and join(1)):  # "or friday …", "friday or …"
+        words = words[2:]
+    while len(words) >= 2 and join(len(words) - 1) and day(len(words) - 2):
+        words = words[:-2]
+    return " ".join(words)
 
 
 def _is_weekday(text: str, lang: str) -> bool:
     """Whether a folded word is a weekday in ``lang``'s lexicon."""
     return any(cat == "weekday" for cat, _value, _name in lexicon_for(lang).words.get(text, ()))
+
+
+def hour_left_by_day(task: str) -> bool:
+    """Whether ``task`` opens or ends with a bare number that reads as a clock (1–24, hhmm).
+
+    Asked of a reminder whose time has no clock: "friday 5 call mom" read "friday" and left
+    "5 call mom", "pills 8 daily" left "pills 8". Set as read, it would fire at the day's
+    default hour, and the hour said would sit in the task. A number inside the task stays
+    ("buy 2 tickets tomorrow").
+    """
+    tokens = [token for token in tokenize(fold(task)) if token.kind != "sym"]
+    return bool(tokens) and (_reads_as_hour(tokens[0]) or _reads_as_hour(tokens[-1]))
+
+
+def _reads_as_hour(token: Token) -> bool:
+    """A number alone that a clock could be: 1–24, or hmm ("715"; four digits are years)."""
+    if token.kind != "num":
+        return False
+    digits = token.text
+    if len(digits) == 3:
+        return int(digits) % 100 < 60
+    return len(digits) <= 2 and 1 <= int(digits) <= 24
+
+
+THEN = JOINS | {"then", "puis", "also", "aussi", "ensuite"}
+CLOCK_OPENERS = frozenset({"at", "a", "@", "vers", "around"})  # "à" folded
+
+
+def may_hold_second_time(task: str) -> bool:
+    """Whether a task could hold a second time (a join word, or a clock word first).
+
+    Cheap, before the task is read for one (``joins_a_second_time``): most tasks have neither.
+    """
+    words = [token.text for token in tokenize(fold(task))]
+    if not words:
+        return False
+    return words[0] in CLOCK_OPENERS or words[0].isdigit() or not THEN.isdisjoint(words)
+
+
+def joins_a_second_time(task: str, span: tuple[int, int]) -> bool:
+    """Whether the clock at ``span`` of ``task`` is a second time: joined by "and"/"then", or first.
+
+    "call the school and at 4 to pick up" and "at 9 to take pills then again" hold another
+    reminder's time: one reminder would drop it. A clock told as context stays ("they close
+    at 5 so do it at 4").
+    """
+    before = [token.text for token in tokenize(fold(task[: span[0]]))]
+    return not before or before[-1] in THEN
 
 
 def names_repeat_left(task: str, lang: str) -> bool:

@@ -32,7 +32,8 @@ class TimeMatch:
     were written apart ("Dec 3 dentist at 10am", see ``splits``): cut it out of the task too.
     ``passed`` is the moment understood when it lies in the past ("yesterday", "at 8am" said
     at 9), so the refusal can name it; ``far`` the moment understood when it lies further
-    ahead than a reminder may ("christmas 2040").
+    ahead than a reminder may ("christmas 2040"). ``running``: the part of day named is
+    the one it is in, its hour gone ("tonight" said at 19:40): what time in it is the question.
     """
 
     span: tuple[int, int]
@@ -41,6 +42,7 @@ class TimeMatch:
     other: tuple[int, int] | None = None
     passed: When | None = None
     far: When | None = None
+    running: bool = False
 
     @property
     def length(self) -> int:

@@ -14,7 +14,13 @@ from nudge.commands import AskWhat, AskWhen, Command, CreateReminder, RefuseFar,
 from nudge.language.intent_context import IntentContext
 from nudge.language.intent_words import REMIND, REMIND_INSIDE, SEPARATORS
 from nudge.language.lead_time import ahead_of, lead_at_start
-from nudge.language.leftovers import names_time_left
+from nudge.language.leftovers import (
+    hour_left_by_day,
+    joins_a_second_time,
+    may_hold_second_time,
+    names_time_left,
+    without_cut_days,
+)
 from nudge.language.matches import TimeMatch, When
 from nudge.language.tasks import Message, clean_task, cut_time
 from nudge.language.wall import is_after, local_today
@@ -83,7 +89,7 @@ def _remind_ahead(
     if not task:
         return AskWhat(at, when.rrule)
     if names_time_left(task, context.lang):
-        return AskWhen(task)
+        return AskWhen(clean_task(without_cut_days(task, context.lang)) or task)
     return CreateReminder(task, at, when.rrule)
 
 
@@ -91,10 +97,13 @@ def refuse_past(task: str, found: TimeMatch, context: IntentContext) -> Command:
     """A past (or too far) time refused, naming the moment understood when there is one.
 
     Today said without a clock once its day hour has gone ("remind me today to call") has
-    not passed: which hour is meant is the question.
+    not passed: which hour is meant is the question; so is a part of day it is in ("remind
+    me tonight" said at 19:40, its 19:00 gone).
     """
     if found.far is not None:
         return RefuseFar(task, found.far.at, found.far.grain)
+    if found.running and task:  # "tonight" said at 19:40: not gone, but when in it?
+        return AskWhen(task)
     passed = found.passed
     if passed is None:
         return RefusePast(task)
@@ -112,21 +121,25 @@ def _is_today(at: datetime, context: IntentContext) -> bool:
 def _day_told_before(
     before: str, said: str, found: TimeMatch, context: IntentContext
 ) -> When | None:
-    """The reminder's time, on the day told before the verb when its clock names none.
+    """The reminder's time, on the day (or repeat) told before the verb when its clock names none.
 
     "rdv jeudi à 14h, rappelle-moi à 13h" is Thursday 13:00 and "faut que j'appelle le proprio
-    à soir, rappelle-moi à 7h" is 19:00, not the next 7:00 ("call at 2pm, remind me at 1:45"
-    has no day before it, so stays the next 13:45). ``said`` is the clock's own text.
+    à soir, rappelle-moi à 8h" is 20:00 (said at 19:45, in the evening), not the next 8:00;
+    "every monday remind me to take out the trash at 8" is every Monday at 8, not once today
+    ("call at 2pm, remind me at 1:45" has no day before it, so stays the next 13:45).
+    ``said`` is the clock's own text.
     """
     if found.kind != "clock" or not before.strip(SEPARATORS) or context.names_a_day(said):
         return found.when
     prior = context.find(before)
-    if prior is None or prior.when is None or prior.kind not in ("day", "clock"):
+    if prior is None or prior.kind not in ("day", "clock", "recurring"):
+        return found.when
+    if prior.when is None and not prior.running:
         return found.when
     day = before[prior.span[0] : prior.span[1]]
-    if not context.names_a_day(day):
+    if prior.kind != "recurring" and not context.names_a_day(day):
         return found.when
-    if prior.kind == "clock":  # "jeudi à 14h": its day only
+    if prior.kind == "clock" and prior.when is not None:  # "jeudi à 14h": its day only
         day = prior.when.at.astimezone(ZoneInfo(context.tz)).date().isoformat()
     joined = f"{day} {said}"
     carried = context.find(joined)
@@ -174,8 +187,12 @@ def create_checked(task: str, when: When, context: IntentContext) -> Command:
     """The reminder for ``task``, or a question when its task still holds a repeat.
 
     "remind me every 3rd at 9 to pay rent" read only "at 9": set, it would be a one-off
-    tonight (``leftovers``).
+    tonight; "friday 5 call mom" read only "friday": set, it would fire at 9:00; "at 2:30 to
+    call the school and at 4 to pick up" would drop the second time (``leftovers``).
     """
-    if names_time_left(task, context.lang):
+    if names_time_left(task, context.lang) or (when.grain == "day" and hour_left_by_day(task)):
+        return AskWhen(clean_task(without_cut_days(task, context.lang)) or task)
+    second = context.find(task) if may_hold_second_time(task) else None
+    if second is not None and second.kind == "clock" and joins_a_second_time(task, second.span):
         return AskWhen(task)
     return create(task, when)

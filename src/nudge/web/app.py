@@ -16,7 +16,7 @@ from nudge.store.migrate import upgrade
 from nudge.web import dashboard
 from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.errors import validation_error
-from nudge.web.routes import api, health, metrics, simulator, twilio
+from nudge.web.routes import api, auth, auth_link, health, metrics, simulator, twilio
 from nudge.web.routes.openapi_docs import TOO_LARGE
 
 
@@ -52,6 +52,8 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     app.include_router(health.router)
     app.include_router(twilio.router)
     app.include_router(api.router)
+    app.include_router(auth.router)  # sign-in, sessions (docs/accounts.md)
+    app.include_router(auth_link.router)
     dashboard.install(app)  # /app: the person's pages and the admin console
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)

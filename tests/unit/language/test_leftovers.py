@@ -6,7 +6,7 @@ import pytest
 
 from nudge.commands import AskWhen, CreateReminder
 from nudge.language import understand
-from nudge.language.leftovers import names_repeat_left
+from nudge.language.leftovers import hour_left_by_day, names_repeat_left, without_cut_days
 from tests.unit.language.moments import NOW_PARIS, NOW_TORONTO, PARIS, TORONTO
 
 
@@ -136,3 +136,29 @@ def test_a_list_of_days_alone_is_weekly_in_both_languages(text: str) -> None:
     assert command.rrule == "FREQ=WEEKLY;BYDAY=MO,WE,FR"
     assert command.text in ("sport", "gym")
     assert command.at.hour == 7
+
+
+def test_a_bare_hour_at_either_end_of_a_task_is_an_hour_left() -> None:
+    assert hour_left_by_day("5 call mom")
+    assert hour_left_by_day("pills 8")
+    assert hour_left_by_day("gym 715")
+    assert not hour_left_by_day("buy 2 tickets")
+    assert not hour_left_by_day("budget 2027")
+    assert not hour_left_by_day("pills 30")
+    assert not hour_left_by_day("")
+
+
+def test_a_weekday_after_or_opening_the_task_was_cut_off() -> None:
+    """ "at 9 tomorrow or friday" read tomorrow and left "or friday": which day is asked."""
+    assert isinstance(understand("remind me at 9 tomorrow or friday", now=NOW_TORONTO,
+                                 tz=TORONTO, lang="en", state=None), AskWhen)  # fmt: skip
+
+
+def test_the_question_for_a_cut_off_day_names_the_task_alone() -> None:
+    """The pending task becomes the reminder's text once the person answers "When?"."""
+    assert without_cut_days("friday or to call", "en") == "to call"
+    assert without_cut_days("dentist monday or", "en") == "dentist"
+    assert without_cut_days("monday report", "en") == "monday report"
+    said = understand("remind me friday or monday at 9 to call", now=NOW_TORONTO, tz=TORONTO,
+                      lang="en", state=None)  # fmt: skip
+    assert said == AskWhen("call")

@@ -17,7 +17,7 @@ from nudge.commands import AskWhat, Command, CreateReminder, Pending
 from nudge.language import parse_when
 from nudge.language.intents import interpret
 from nudge.language.records import local_now
-from tests.language_eval.evalset import HELDOUT, HELDOUT2, HELDOUT3, IN_SAMPLE, load
+from tests.language_eval.evalset import HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, IN_SAMPLE, load
 
 COMMAND_TYPES = typing.get_args(Command)
 ZONES = ["America/Toronto", "Europe/Paris", "Australia/Lord_Howe", "UTC", "Asia/Kolkata"]
@@ -109,7 +109,7 @@ def test_every_repeat_starts_at_the_time_it_confirms(
 
 def test_every_labelled_repeat_starts_at_the_time_it_confirms() -> None:
     repeats = 0
-    for case in load(IN_SAMPLE + HELDOUT + HELDOUT2 + HELDOUT3):
+    for case in load(IN_SAMPLE + HELDOUT + HELDOUT2 + HELDOUT3 + HELDOUT4):
         command = interpret(
             case.text, now=local_now(case.now, case.tz), tz=case.tz, lang=case.lang, state=None
         )

@@ -95,7 +95,23 @@ def test_today_without_a_clock_after_its_hour_is_asked_not_refused() -> None:
 
 
 def test_a_past_part_of_the_day_is_named_at_its_hour() -> None:
-    refused = _say("remind me this morning to call back", "en")
+    afternoon = NOW_TORONTO.astimezone(ZoneInfo(TORONTO)).replace(hour=13)
+    refused = understand(
+        "remind me this morning to call back", now=afternoon, tz=TORONTO, lang="en", state=None
+    )
     assert isinstance(refused, RefusePast)
     assert refused.at is not None
     assert (refused.at.hour, refused.at.minute, refused.grain) == (9, 0, "hour")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("remind me this morning to call back", "en"),  # at 10:00: its 9:00 gone, not it
+        ("rappelle-moi ce matin de rappeler", "fr"),
+    ],
+)
+def test_the_part_of_the_day_it_is_in_is_asked_not_refused(text: str, lang: str) -> None:
+    asked = _say(text, lang)
+    assert isinstance(asked, AskWhen)
+    assert asked.text in ("call back", "rappeler")

@@ -35,6 +35,16 @@ CASES = [
     ("en", "every third week", (11, 25, 9, 0), "FREQ=WEEKLY;INTERVAL=3"),
     ("fr", "chaque 3 du mois à 9h", (12, 3, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=3"),
     ("fr", "tous les 1er du mois", (12, 1, 9, 0), "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ("en", "every day at 7 except weekends", (11, 25, 7, 0), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+    ("en", "daily except sat and sun", (11, 25, 9, 0), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+    ("en", "every day at 8 but not on sundays", (11, 25, 8, 0),
+     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+    ("fr", "tous les jours sauf le dimanche à 8h", (11, 25, 8, 0),
+     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"),
+    ("fr", "à 7h tous les jours sauf le weekend", (11, 25, 7, 0),
+     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+    ("en", "every month on the last friday", (11, 27, 9, 0), "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("fr", "tous les mois le premier lundi à 8h", (12, 7, 8, 0), "FREQ=MONTHLY;BYDAY=1MO"),
 ]  # fmt: skip
 
 

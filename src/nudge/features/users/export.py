@@ -1,4 +1,9 @@
-"""GDPR: everything stored about one person, as JSON; and erasing all of it."""
+"""GDPR: everything stored about one person, as JSON; and erasing all of it.
+
+Sign-in rows are exported without their hashes (``digest``: of a code, a link, a ticket or a
+refresh token), which name no fact about the person and only matter to the server; the
+sign-in attempts counted on the person's number go with them, and are erased with them.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
 from nudge.features.users.service import find
+from nudge.store.account_tables import AuthSession, RefreshToken, SignInAttempt, SignInSecret
 from nudge.store.tables import (
     AuditLog,
     ConversationState,
@@ -38,6 +44,11 @@ async def _all(session: AsyncSession, model: Any, user_id: int) -> list[dict[str
     return [_row(item) for item in result.scalars()]
 
 
+async def _all_but_digest(session: AsyncSession, model: Any, user_id: int) -> list[dict[str, Any]]:
+    rows = await _all(session, model, user_id)
+    return [{key: value for key, value in row.items() if key != "digest"} for row in rows]
+
+
 async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | None:
     """Every row about the person with ``phone`` (None when unknown)."""
     user = await find(session, phone=phone)
@@ -53,6 +64,9 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         .order_by(SimulatorMessage.id)
     )
     waiting = await session.execute(select(Inbox).where(Inbox.phone == phone).order_by(Inbox.id))
+    counted = await session.execute(
+        select(SignInAttempt).where(SignInAttempt.phone == phone).order_by(SignInAttempt.id)
+    )
     return {
         "profile": _row(user),
         "messages": await _all(session, Message, user.id),
@@ -63,6 +77,9 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         "audit_log": await _all(session, AuditLog, user.id),
         "simulator_messages": [_row(item) for item in handset.scalars()],
         "inbox": [_row(item) for item in waiting.scalars()],  # texts not handled yet
+        "auth_sessions": await _all(session, AuthSession, user.id),
+        "sign_in_secrets": await _all_but_digest(session, SignInSecret, user.id),
+        "sign_in_attempts": [_row(item) for item in counted.scalars()],
     }
 
 
@@ -71,9 +88,15 @@ async def erase_user(session: AsyncSession, *, phone: str) -> bool:
     user = await find(session, phone=phone)
     await session.execute(delete(SimulatorMessage).where(SimulatorMessage.phone == phone))
     await session.execute(delete(Inbox).where(Inbox.phone == phone))
+    await session.execute(delete(SignInAttempt).where(SignInAttempt.phone == phone))
     if user is None:
         return False
-    for model in (Outbox, ConversationState, Occurrence, Reminder, Todo, Message, AuditLog):
+    sessions = select(AuthSession.id).where(AuthSession.user_id == user.id)
+    await session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(sessions)))
+    for model in (
+        AuthSession, SignInSecret, Outbox, ConversationState, Occurrence, Reminder, Todo,
+        Message, AuditLog,
+    ):  # fmt: skip
         await session.execute(delete(model).where(model.user_id == user.id))
     await session.delete(user)
     return True

@@ -14,6 +14,11 @@ from itertools import islice
 from nudge.language.time.quick import quick_init
 from nudge.language.time.values import HORIZON, MAX_YEARS, Grain, Span, truncate
 
+NIGHT_HOURS = range(1, 6)
+"""A flexible 1–5 ("at 4": no am/pm, no part of day) falls in the afternoon, tomorrow's if
+today's has gone: 04:00 is no time to call anyone, and quiet hours would hold it anyway.
+Said in the night itself (before 06:00), the night hour stays ("at 1:50" said at 01:45)."""
+
 
 @quick_init
 @dataclass(frozen=True, slots=True)
@@ -87,18 +92,25 @@ class Fields:
             return (self.hour, self.hour + 12)
         return (self.hour,)
 
+    def _clock_hours(self, night: bool) -> tuple[int, ...]:
+        """The hours a moment may fall at: a flexible 1–5 is the night only if it is ``night``."""
+        hour = self.hour
+        if self.flexible and hour is not None and hour in NIGHT_HOURS and not night:
+            return (hour + 12,)
+        return self.hours()
+
     def _days(self, first: date, backwards: bool) -> Iterator[date]:
         """The days this pattern allows from ``first``, in order (bounded)."""
         yield from islice(_candidate_days(self, first, backwards), HORIZON)
 
-    def _spans_on(self, day: date) -> Iterator[Span]:
-        """The pattern's spans on one day, in time order."""
+    def _spans_on(self, day: date, night: bool) -> Iterator[Span]:
+        """The pattern's spans on one day, in time order (``night``: said in the night)."""
         midnight = datetime(day.year, day.month, day.day)  # noqa: DTZ001 - local wall time
         grain = self.grain
         if grain in ("day", "month", "year") and not self.has_clock:
             yield Span.unit(truncate(midnight, grain), grain)
             return
-        for hour in self.hours():
+        for hour in self._clock_hours(night):
             if self.minute is None:
                 yield Span.unit(midnight.replace(hour=hour), "hour")
                 continue
@@ -109,7 +121,7 @@ class Fields:
         """Spans ending after ``ref``, in time order."""
         last: Span | None = None
         for day in self._days(truncate(ref, self._walk()).date(), backwards=False):
-            for span in self._spans_on(day):
+            for span in self._spans_on(day, ref.hour < NIGHT_HOURS.stop):
                 if span.end > ref and span != last:
                     last = span
                     yield span
@@ -118,7 +130,7 @@ class Fields:
         """Spans starting before ``ref``, latest first."""
         last: Span | None = None
         for day in self._days(ref.date(), backwards=True):
-            for span in reversed(list(self._spans_on(day))):
+            for span in reversed(list(self._spans_on(day, ref.hour < NIGHT_HOURS.stop))):
                 if span.start < ref and span != last:
                     last = span
                     yield span

@@ -77,9 +77,10 @@ def _grain(grain: str) -> Grain:
 def to_match(reading: Reading, tz: str, now: datetime) -> TimeMatch:
     """One reading as a ``TimeMatch`` (``when`` None for a past, far or ambiguous one)."""
     moment = reading.moment
-    if reading.outcome == "past" and moment is not None:  # "today at 8am", "yesterday"
+    if reading.outcome in ("past", "current") and moment is not None:  # "yesterday", "tonight"
         passed = When(_aware(moment.at, ZoneInfo(tz)), _grain(moment.grain), None, reading.span)
-        return TimeMatch(reading.span, _kind(reading), None, reading.other, passed)
+        running = reading.outcome == "current"
+        return TimeMatch(reading.span, _kind(reading), None, reading.other, passed, running=running)
     if reading.outcome == "far" and moment is not None:  # "christmas 2040": named, refused
         far = When(_aware(moment.at, ZoneInfo(tz)), _grain(moment.grain), None, reading.span)
         return TimeMatch(reading.span, _kind(reading), None, reading.other, far=far)

@@ -30,7 +30,7 @@ from nudge.language.time.rules.relative import later
 from nudge.language.time.tokens import Token, tokenize
 from nudge.language.time.values import WalkTooLong, bounded_walk
 
-Outcome = Literal["resolved", "past", "far", "ambiguous"]
+Outcome = Literal["resolved", "past", "far", "current", "ambiguous"]
 TIMED = frozenset({"time", "repeat"})
 Stands = Callable[[Node], bool]  # whether the words around a reading leave it standing
 

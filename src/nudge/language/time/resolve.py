@@ -34,7 +34,7 @@ from nudge.language.time.parts import Part, default_time
 from nudge.language.time.quick import quick_init
 from nudge.language.time.values import Intersect, Span, truncate
 
-Status = Literal["resolved", "past", "far"]
+Status = Literal["resolved", "past", "far", "current"]
 RECENT_DAYS = 30
 MAX_AHEAD = timedelta(days=3660)  # ten years: further than that is no reminder
 _SEARCH = 60  # spans looked at for the first one ahead
@@ -131,6 +131,36 @@ def _weekday_years_away(time: Time, at: datetime, now: datetime) -> bool:
     return at - now > timedelta(days=366)
 
 
+class _Next:
+    """``_ahead``'s answer when a span is not it: look at the next one."""
+
+
+_NEXT = _Next()
+
+
+def _ahead(span: Span, time: Time, ctx: Context) -> Moment | None | _Next:
+    """What a span ending after now makes of ``time``: a moment, nothing (None), or _NEXT."""
+    now = ctx.now
+    if span.grain == "second" and span.start == now:  # "now": neither ahead nor past
+        return Moment(now, "second", "resolved", now)
+    if _skips(span, time, now):
+        return _NEXT
+    at, grain = _instant(span, time, ctx)
+    if at <= now and part_of(time) is not None and not _is_fixed_day(time):
+        return _NEXT
+    if _weekday_years_away(time, at, now):
+        return None
+    if at - now > MAX_AHEAD:  # kept, so the refusal can name it
+        return Moment(at, grain, "far", span.start)
+    if at <= now and span.grain in ("month", "year") and span.end > now:
+        return None  # "in december" said on Dec 3: when in it is the question
+    if at <= now < span.end and part_of(time) is not None:
+        return Moment(at, grain, "current", span.start)  # "tonight" said at 19:40
+    if at > now or span.grain in ("day", "week", "month", "year"):
+        return Moment(at, grain, "resolved" if at > now else "past", span.start)
+    return _NEXT
+
+
 def resolve(time: Time, ctx: Context) -> Moment | None:
     """The moment ``time`` names from ``ctx.now``; None when it names nothing at all."""
     now = ctx.now
@@ -140,21 +170,9 @@ def resolve(time: Time, ctx: Context) -> Moment | None:
             at, grain = _instant(recent, time, ctx)
             return Moment(at, grain, "past", recent.start)
         for span in islice(time.value.future(now), _SEARCH):
-            if span.grain == "second" and span.start == now:  # "now": neither ahead nor past
-                return Moment(now, "second", "resolved", now)
-            if _skips(span, time, now):
-                continue
-            at, grain = _instant(span, time, ctx)
-            if at <= now and part_of(time) is not None and not _is_fixed_day(time):
-                continue
-            if _weekday_years_away(time, at, now):
-                return None
-            if at - now > MAX_AHEAD:  # kept, so the refusal can name it
-                return Moment(at, grain, "far", span.start)
-            if at <= now and span.grain in ("month", "year") and span.end > now:
-                return None  # "in december" said on Dec 3: when in it is the question
-            if at > now or span.grain in ("day", "week", "month", "year"):
-                return Moment(at, grain, "resolved" if at > now else "past", span.start)
+            found = _ahead(span, time, ctx)
+            if not isinstance(found, _Next):
+                return found
     for span in islice(time.value.past(now), 1):
         at, grain = _instant(span, time, ctx)  # "this morning" said at noon: its 9:00, past
         return Moment(at, grain, "past", span.start)

@@ -36,6 +36,9 @@ only alone: before "de", "la"… they are relative to something else ("le lendem
 fête", "le mercredi d'après la réunion"), and so is "deux jours après" before words. A
 reading ending on "après" in "après-midi" is the head of that word ("mercredi d'après-midi"
 is no "mercredi d'après"), and "ce jour-là" is a day said before, not today.
+
+A day after a task and "for" is what the task is for ("book the flights for xmas",
+"préparer les lunchs pour demain"), not when to remind.
 """
 
 from __future__ import annotations
@@ -284,6 +287,31 @@ def _day_relative_to_something(node: Node, tokens: Sequence[Token]) -> bool:
     return last in ELIDED_ENDS and node.end - node.start >= 2 and tokens[node.end - 2].text == "d'"
 
 
+PURPOSE = frozenset({"for", "pour"})
+ASKED_FOR = frozenset(  # "remind me for friday", "what's planned for tomorrow": a time
+    {"me", "moi", "reminder", "rappel", "it", "this", "that", "ca", "set", "on", "up",
+     "planned", "plans", "plan", "schedule", "scheduled", "agenda", "horaire", "prevu",
+     "programme", "quoi"}
+)  # fmt: skip
+
+
+def _for_a_purpose(node: Node, tokens: Sequence[Token]) -> bool:
+    """A day said after a task with "for": what the task is for, not when to remind.
+
+    "book the flights home for xmas", "préparer les lunchs pour demain": a reminder on that
+    day would come too late. "remind me for friday", "set a reminder for tomorrow" and a
+    part of day or clock ("for lunch tomorrow", "for 3pm") are times.
+    """
+    at = node.start + 1 if tokens[node.start].text in PURPOSE else node.start  # "for xmas"
+    if at < 2 or tokens[at - 1].text not in PURPOSE or tokens[at - 2].text in ASKED_FOR:
+        return False
+    value = node.value
+    if not isinstance(value, Time) or value.part is not None or value.elapsed:
+        return False
+    fields = value.fields
+    return fields is None or not fields.has_clock
+
+
 def _after_what(node: Node, tokens: Sequence[Token]) -> bool:
     """French "<duration> après" followed by what it counts from ("deux jours après l'op")."""
     if node.rule != "<duration> après" or node.end >= len(tokens):
@@ -350,4 +378,5 @@ CHECKS: tuple[tuple[Check, Clue], ...] = (
     (nth_of_what, _any_of(BEFORE_NTH)),
     (in_a_clock_range, _any_of(RANGE_FROM)),
     (_after_what, _always),
+    (_for_a_purpose, _any_of(PURPOSE)),
 )

@@ -14,34 +14,30 @@ from nudge.language.time.rules.every import EVERY_EN
 from nudge.language.time.tokens import Token
 
 ORDINAL_WORDS = frozenset(en.ORDINALS) | frozenset(fr.ORDINALS)
-RANGE_FROM = frozenset({"from", "between", "btw", "btwn"})
-RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-"})
+RANGE_FROM = frozenset({"from", "between", "btw", "btwn", "de", "entre"})
+RANGE_TO = frozenset({"to", "till", "til", "until", "and", "-", "a", "et"})  # "à" folded
 
 
-def opens_clock_range(
-    tokens: Sequence[Token],
-    at: int,
-    starts: frozenset[str] = RANGE_FROM,
-    joins: frozenset[str] = RANGE_TO,
-) -> bool:
-    """Whether tokens from ``at`` are "from <n> to <n>" ("between 2 and 4"), with these words."""
+def opens_clock_range(tokens: Sequence[Token], at: int) -> bool:
+    """Whether tokens from ``at`` are "from <n> to <n>" ("between 2 and 4", "de 2 à 4")."""
     return (
         at + 3 < len(tokens)
-        and tokens[at].text in starts
-        and tokens[at + 2].text in joins
+        and tokens[at].text in RANGE_FROM
+        and tokens[at + 2].text in RANGE_TO
         and tokens[at + 1].kind == "num"
         and tokens[at + 3].kind == "num"
     )
 
 
 def in_a_clock_range(node: Node, tokens: Sequence[Token]) -> bool:
-    """A reading inside "from 9 to 5" or "between 2 and 4": a range, not "nine to five" (4:51).
+    """A reading over part of "from 9 to 5" or "between 2 and 4": a range, not "nine to five".
 
-    "every 2 hrs from 9 to 5" is no one-off at 18:51; the range is asked about.
+    "every 2 hrs from 9 to 5" is no one-off at 18:51, "between 2 and 4 tomorrow" no 16:00
+    tomorrow; the range is asked about.
     """
     return any(
         opens_clock_range(tokens, at)
-        for at in range(max(node.start - 1, 0), min(node.end, len(tokens) - 3))
+        for at in range(max(node.start - 3, 0), min(node.end, len(tokens) - 3))
     )
 
 

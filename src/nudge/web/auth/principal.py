@@ -2,9 +2,13 @@
 
 Every route that touches someone's data depends on ``require(scope)``. The token comes from
 ``Authorization: Bearer`` (the API) or the ``nudge_access`` cookie (the dashboard); the
-operator's ``NUDGE_API_TOKEN`` is a service credential with ``SERVICE_SCOPES``. The person's
-role is read from the database on every request, not trusted from the token, so a role taken
-away takes effect at once; an erased person's token names no one and gets 401.
+operator's ``NUDGE_API_TOKEN`` is a service credential with ``SERVICE_SCOPES``. The token's
+session and the person's role are read from the database on every request (one
+primary-key read, joined with ``users``), not trusted from the token: a session signed out,
+refreshed after a reuse or expired gets 401 at once, though its token is signed for 15
+minutes; a role taken away takes effect at once; an erased person's token names no one.
+An admin's scopes need a session that passed a second factor (``sessions.granted_scopes``).
+A cookie-signed unsafe request must carry the CSRF token (``web/auth/csrf.py``), else 403.
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Request
-from sqlalchemy import select
 
-from nudge.accounts import access_tokens
-from nudge.accounts.roles import SERVICE_SCOPES, Scope, scopes_of
+from nudge.accounts import access_tokens, sessions
+from nudge.accounts.roles import SERVICE_SCOPES, Scope
 from nudge.bootstrap import Services
-from nudge.store.tables import User
+from nudge.web.auth.cookies import ACCESS_COOKIE
+from nudge.web.auth.csrf import csrf_passes
 from nudge.web.deps import ServicesDep
 
-ACCESS_COOKIE = "nudge_access"
+__all__ = ["ACCESS_COOKIE", "CurrentPrincipal", "Principal", "current_principal", "require"]
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
@@ -65,13 +69,15 @@ def _presented(request: Request) -> tuple[str, Literal["bearer", "cookie"]] | No
 
 
 async def current_principal(request: Request, services: ServicesDep) -> Principal:
-    """The caller, or 401: no token, a forged or expired one, or one naming no one."""
+    """The caller, or 401 (no token, a bad one, an ended session) or 403 (no CSRF token)."""
     presented = _presented(request)
     if presented is None:
         raise _unauthorized("sign in first")
     token, via = presented
     if via == "bearer" and _is_operator(token, services):
         return Principal(None, SERVICE_SCOPES, None, "service")
+    if via == "cookie" and not await csrf_passes(request):
+        raise HTTPException(status_code=403, detail="missing or wrong CSRF token")
     now = services.clock.now()
     async with services.db.transaction() as session:
         keys = await services.signing_keys.get(session, now=now)
@@ -79,10 +85,14 @@ async def current_principal(request: Request, services: ServicesDep) -> Principa
             claims = access_tokens.verify(token, keys, now=now)
         except access_tokens.InvalidTokenError as exc:
             raise _unauthorized("sign in again") from exc
-        role = await session.scalar(select(User.role).where(User.id == claims.user_id))
-    if role is None:
+        live = await sessions.role_and_second_factor(
+            session, session_id=claims.session_id, user_id=claims.user_id, now=now
+        )
+    if live is None:
         raise _unauthorized("sign in again")
-    return Principal(claims.user_id, scopes_of(role), claims.session_id, via)
+    role, second_factor_at = live
+    scopes = sessions.granted_scopes(role, second_factor=second_factor_at is not None)
+    return Principal(claims.user_id, scopes, claims.session_id, via)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

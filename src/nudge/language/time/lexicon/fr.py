@@ -70,7 +70,8 @@ DAYS = {
     (-1, None): ("hier",),
     (-2, None): ("avant-hier", "avant hier"),
     (0, "evening"): ("ce soir", "a soir", "a soir", "ce soir-la", "se soir", "c soir"),
-    (0, "morning"): ("ce matin",),
+    (0, "morning"): ("ce matin", "a matin"),  # Québec "à matin": this morning
+    (0, "lunch"): ("ce midi",),
     (0, "afternoon"): ("cet apres-midi", "cet apres midi", "cet aprem", "cette apres-midi",
                        "cette aprem"),
     (-1, "evening"): ("hier soir",),
@@ -79,7 +80,7 @@ PARTS = {
     "morning": ("matin", "matinee", "matins"),
     "afternoon": ("apres-midi", "apres midi", "aprem", "aprm", "apresmidi", "apm"),
     "evening": ("soir", "soiree", "soirs", "nuit"),
-    "lunch": ("midi", "heure du dej", "heure du dejeuner", "heure du lunch", "dej"),
+    "lunch": ("midi", "heure du dej", "heure du lunch", "dej"),
     "first_thing": ("au reveil", "des le reveil", "a la premiere heure", "en me levant"),
     "after_lunch": ("apres manger", "apres le dejeuner", "apres le dej", "apres dejeuner",
                     "apres le repas", "apres le lunch", "apres le dinner"),
@@ -91,9 +92,9 @@ PARTS = {
     "after_dinner": ("apres le souper", "apres souper"),
     "bedtime": ("avant de dormir", "avant de me coucher", "avant d'aller me coucher",
                 "au coucher", "avant d'aller dormir", "avant le dodo"),
-    "dejeuner": ("dejeuner",),  # lunch in France, breakfast in Québec: see the region rules
-    "diner": ("diner",),  # dinner in France, lunch in Québec
-    "souper": ("souper",),
+    "dejeuner": ("dejeuner", "heure du dejeuner"),  # lunch in France, breakfast in Québec
+    "diner": ("diner", "heure du diner"),  # dinner in France, lunch in Québec
+    "souper": ("souper", "heure du souper"),
     "after_diner": ("apres le diner", "apres diner"),
 }  # fmt: skip
 DIRECTIONS = {

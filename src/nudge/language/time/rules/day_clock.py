@@ -1,11 +1,13 @@
-"""A day with a bare number after it, and "on" before a date: "tmrw 9 gym", "dentist on Dec 3".
+"""A day with a bare number after it, "on" before a date, "by" before a day: "tmrw 9 gym".
 
 "Tomorrow at this time", "same time next week": that day at the clock it is now.
 
 Right after a named day, a bare number is its clock time: "tomorrow 2" is 14:00 (on
 another day 1–6 read as afternoon), "demain 9" 09:00, "tomorrow 715" 07:15. Alone the
-same number stays no time ("I have 3 kids"). "on" before a date is part of it, so the
-task keeps only its own words.
+same number stays no time ("I have 3 kids"), and so does one before a day: "take 2 tomorrow"
+is two pills as often as 14:00 (a reminder whose task keeps such a number is asked about,
+``language/leftovers``). "on" before a date is part of it, so the task keeps only its own
+words, and so is "by" before a day ("submit the form by friday": on Friday).
 """
 
 from __future__ import annotations
@@ -105,5 +107,13 @@ EN: list[Rule] = [
         examples=("this time tomorrow", "same time next week"),
     ),
     *rule("on <date>", "time", w("on"), c("time"), make=_on_date, examples=("dentist on Dec 3",)),
+    *rule(
+        "by <day>",
+        "time",
+        w("by"),
+        _SAME_DAY,
+        make=lambda _ctx, values: values[0],
+        examples=("submit the form by friday", "by tomorrow"),
+    ),
 ]
 FR: list[Rule] = []

@@ -255,10 +255,11 @@ EN.extend(
         *rule(
             "this weekend",
             "time",
+            opt(w("on", "over", "for", "by")),
             w("this", "the", "on", "over", "for"),
             w(*_WEEKEND),
             make=_weekend,
-            examples=("this weekend", "on the weekend"),
+            examples=("this weekend", "on the weekend", "over this weekend"),
         ),
         *rule(
             "next weekend",

@@ -1,4 +1,7 @@
-"""A repeat told more: its clock, part of day, end or days ("every day at 8", "until 6pm").
+"""A repeat told more: its clock, part of day, end, days or days left out.
+
+"every day at 8", "every 2 hours until 6pm", "every month on the last friday", "tous les
+jours sauf le weekend" (WEEKLY;BYDAY=MO,TU,WE,TH,FR).
 
 Each rule takes a ``repeat`` already read ("every 2 hours", "tous les mois") and gives it one
 more field, in either language; a repeat that has that field already is left alone, so
@@ -64,6 +67,32 @@ def _on_weekday(_ctx: Context, values: list[Any]) -> Repeat | None:
         return None
     days = days if isinstance(days, tuple) else (days,)
     return replace(repeat, byday=tuple(CODES[d] for d in days))
+
+
+def _except(_ctx: Context, values: list[Any]) -> Repeat | None:
+    """Form "every day except weekends", "tous les jours sauf le dimanche": the days left."""
+    repeat: Repeat = values[0]
+    left_out = values[-1]
+    if repeat.freq != "DAILY" or repeat.interval != 1 or repeat.until is not None:
+        return None
+    if isinstance(left_out, Repeat):
+        plain = left_out.clock is None and left_out.part is None and left_out.interval == 1
+        if left_out.freq != "WEEKLY" or not left_out.byday or not plain:
+            return None
+        out = set(left_out.byday)
+    else:
+        out = {CODES[day] for day in (left_out if isinstance(left_out, tuple) else (left_out,))}
+    kept = tuple(code for code in CODES if code not in out)
+    return replace(repeat, freq="WEEKLY", byday=kept) if kept else None
+
+
+def _on_nth_weekday(_ctx: Context, values: list[Any]) -> Repeat | None:
+    """Form "every month on the last friday", "tous les mois le premier lundi"."""
+    repeat: Repeat = values[0]
+    n, weekday = values[1], values[-1]
+    if repeat.freq != "MONTHLY" or repeat.byday or repeat.bymonthday or not 0 < abs(n) <= 5:
+        return None
+    return replace(repeat, byday=(f"{n}{CODES[weekday]}",))
 
 
 def _on_month_day(_ctx: Context, values: list[Any]) -> Repeat | None:
@@ -167,6 +196,75 @@ BOTH: list[Rule] = [
         c("ord"),
         make=_on_month_day,
         examples=("every month on the 15th", "tous les mois le 1er"),
+    ),
+]
+BOTH += [
+    *rule(
+        "<repeat> on the <ordinal> <weekday>",
+        "repeat",
+        REPEAT,
+        w("on", "le"),
+        opt(w("the")),
+        c("ord"),
+        DAYS,
+        make=_on_nth_weekday,
+        examples=("every month on the first monday", "tous les mois le 2e mardi"),
+    ),
+    *rule(
+        "<repeat> on the last <weekday>",
+        "repeat",
+        REPEAT,
+        w("on", "le"),
+        opt(w("the")),
+        w("last", "dernier"),
+        DAYS,
+        make=lambda ctx, v: _on_nth_weekday(ctx, [v[0], -1, v[-1]]),
+        examples=("every month on the last friday", "chaque mois le dernier vendredi"),
+    ),
+]
+EXCEPT = w("except", "but", "excluding", "exc", "sauf", "excepte", "hormis")
+BOTH += [
+    *rule(
+        "<repeat> except <repeat>",
+        "repeat",
+        REPEAT,
+        EXCEPT,
+        REPEAT,
+        make=_except,
+        examples=("à 7h tous les jours sauf le weekend", "every day but the weekends"),
+    ),
+    *rule(
+        "<repeat> except <weekday>",
+        "repeat",
+        REPEAT,
+        EXCEPT,
+        opt(w("not")),
+        opt(w("on", "le", "les", "the")),
+        DAYS,
+        make=_except,
+        examples=("every day at 8 but not on sundays", "tous les jours sauf le dimanche"),
+    ),
+    *rule(
+        "<repeat> except <weekdays>",
+        "repeat",
+        REPEAT,
+        EXCEPT,
+        opt(w("not")),
+        opt(w("on", "le", "les", "the")),
+        DAY_LIST,
+        make=_except,
+        examples=("every day except sat and sun", "tous les jours sauf samedi et dimanche"),
+    ),
+    *rule(
+        "<repeat> except weekends",
+        "repeat",
+        REPEAT,
+        EXCEPT,
+        opt(w("not")),
+        opt(w("on", "the")),
+        w("weekend", "weekends"),
+        make=lambda ctx, v: _except(ctx, [v[0], Repeat("WEEKLY", byday=("SA", "SU"))]),
+        examples=("every day at 7 except weekends", "daily except on weekends"),
     ),
 ]
 EN: list[Rule] = []
