@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -9,7 +11,7 @@ from nudge.bootstrap import Services
 from nudge.store.tables import User
 from nudge.web.dashboard.headers import POLICY
 from nudge.web.dashboard.paths import back_path
-from tests.integration.dashboard_web import browser
+from tests.integration.dashboard_web import CSRF, browser
 from tests.integration.engine_helpers import make_user
 
 
@@ -100,3 +102,43 @@ async def _locale(services: Services, user_id: int) -> str:
 )
 def test_a_form_sends_the_browser_back_only_to_the_dashboard(asked: str, sent_to: str) -> None:
     assert back_path(asked) == sent_to
+
+
+async def test_a_form_post_needs_the_pages_csrf_token(services: Services) -> None:
+    user_id = await make_user(services)
+    async with browser(services, user_id, csrf_header=False) as client:
+        page = await client.get("/app/settings")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token is not None
+        assert token.group(1) == CSRF  # the field repeats the browser's own cookie
+        missing = await client.post("/app/settings/timezone", data={"zone": "Asia/Tokyo"})
+        wrong = await client.post(
+            "/app/settings/timezone", data={"zone": "Asia/Tokyo", "csrf_token": "guessed"}
+        )
+        assert missing.status_code == wrong.status_code == 403
+        assert "I didn&#39;t save that" in missing.text
+        assert await _zone(services, user_id) == "America/Toronto"
+        posted = await client.post(
+            "/app/settings/timezone", data={"zone": "Asia/Tokyo", "csrf_token": token.group(1)}
+        )
+    assert posted.status_code == 303
+    assert await _zone(services, user_id) == "Asia/Tokyo"
+
+
+async def test_a_browser_without_a_csrf_cookie_is_given_one_with_the_page(
+    services: Services,
+) -> None:
+    user_id = await make_user(services)
+    async with browser(services, user_id, csrf_header=False) as client:
+        client.cookies.delete("nudge_csrf")
+        page = await client.get("/app")
+    given = page.cookies.get("nudge_csrf")
+    assert given
+    assert f'name="csrf_token" value="{given}"' in page.text
+
+
+async def _zone(services: Services, user_id: int) -> str:
+    async with services.db.transaction() as session:
+        zone = await session.scalar(select(User.timezone).where(User.id == user_id))
+    assert zone is not None
+    return zone

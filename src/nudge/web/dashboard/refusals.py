@@ -18,5 +18,8 @@ async def refused(request: Request, error: Exception) -> Response:
     if error.status == 401:
         return back_to(SIGN_IN)
     locale = from_accept_language(request.headers.get("Accept-Language", ""))
-    title = words(locale)["not_allowed_title"]
-    return page(request, "not_allowed.html", viewer=None, locale=locale, status=403, title=title)
+    key = "stale_form" if error.stale_form else "not_allowed"
+    title = words(locale)[f"{key}_title"]
+    return page(
+        request, "not_allowed.html", viewer=None, locale=locale, status=403, title=title, key=key
+    )

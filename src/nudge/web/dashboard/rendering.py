@@ -10,16 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Final
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from nudge.accounts.sessions import SESSION_TTL
+from nudge.web.auth.cookies import CSRF_COOKIE, new_csrf_token, secure_cookies, set_csrf_cookie
 from nudge.web.dashboard import said
 from nudge.web.dashboard.texts import words
 from nudge.web.dashboard.viewer import Viewer
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
-CSRF_COOKIE: Final = "nudge_csrf"  # the sign-in's double-submit token (web/auth)
 ENVIRONMENT: Final = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(["html"]),
@@ -30,9 +31,21 @@ ENVIRONMENT: Final = Environment(
 PAGES: Final = ("today", "reminders", "todos", "memory", "history", "settings")
 
 
-def csrf_token(request: Request) -> str:
-    """The token every form posts back beside the cookie (double submit)."""
-    return request.cookies.get(CSRF_COOKIE, "")
+def csrf_token(request: Request) -> tuple[str, bool]:
+    """The token every form posts back beside the ``nudge_csrf`` cookie (double submit).
+
+    The browser's own, or a new one (True: the page sets the cookie), so a form works even
+    when the cookie was lost or the person signed in another way.
+    """
+    kept = request.cookies.get(CSRF_COOKIE)
+    return (kept, False) if kept else (new_csrf_token(), True)
+
+
+def keep_csrf(request: Request, response: Response, token: str) -> None:
+    """Set the CSRF cookie a page's forms were given (readable by the page, as sign-in does)."""
+    public_url: str = request.app.state.services.settings.public_url
+    age = int(SESSION_TTL.total_seconds())
+    set_csrf_cookie(response, token, secure=secure_cookies(public_url), max_age=age)
 
 
 def page(
@@ -46,19 +59,22 @@ def page(
 ) -> HTMLResponse:
     """``template`` rendered for ``viewer`` (None on the signed-out pages), in ``locale``."""
     shown = said.heard(request)
+    csrf, fresh = csrf_token(request)
     body = ENVIRONMENT.get_template(template).render(
         t=words(locale),
         locale=locale,
         viewer=viewer,
         pages=PAGES,
         here=values.pop("here", ""),
-        csrf=csrf_token(request),
+        csrf=csrf,
         said=shown,
         **values,
     )
     response = HTMLResponse(body, status_code=status)
     if shown is not None:
         said.forget(response)
+    if fresh:
+        keep_csrf(request, response, csrf)
     return response
 
 

@@ -17,17 +17,18 @@ from sqlalchemy import select
 
 from nudge.accounts.roles import Scope
 from nudge.store.tables import User
-from nudge.web.auth.principal import Principal, current_principal, require
+from nudge.web.auth.csrf import csrf_passes
+from nudge.web.auth.principal import ACCESS_COOKIE, Principal, current_principal, require
 from nudge.web.dashboard.texts import known
 from nudge.web.deps import ServicesDep
 
 
 class Refused(Exception):  # noqa: N818 - a refusal, not an error of ours
-    """The dashboard's caller may not see this page: ``status`` 401 (sign in) or 403."""
+    """The dashboard's caller may not do this: 401 (sign in), 403, or a form without CSRF."""
 
-    def __init__(self, status: int) -> None:
+    def __init__(self, status: int, *, stale_form: bool = False) -> None:
         super().__init__(status)
-        self.status = status
+        self.status, self.stale_form = status, stale_form
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ def viewer(scope: Scope) -> Callable[[Request, ServicesDep], Awaitable[Viewer]]:
     check = require(scope)
 
     async def signed_in(request: Request, services: ServicesDep) -> Viewer:
+        if _by_cookie(request) and not await csrf_passes(request):
+            raise Refused(403, stale_form=True)  # told apart: "reload the page", not "not yours"
         try:
             principal = await check(await current_principal(request, services))
             user_id = principal.person_id  # the operator's credential is no one here
@@ -62,3 +65,8 @@ def viewer(scope: Scope) -> Callable[[Request, ServicesDep], Awaitable[Viewer]]:
         return Viewer(principal, user_id, known(row.locale), row.timezone)
 
     return signed_in
+
+
+def _by_cookie(request: Request) -> bool:
+    """Whether the request is signed by the access cookie (a browser), not a bearer token."""
+    return "Authorization" not in request.headers and ACCESS_COOKIE in request.cookies
