@@ -28,6 +28,7 @@ ENVIRONMENT: Final = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+SIGNED_IN_HINT: Final = "nudge_signed_in"
 PAGES: Final = ("today", "reminders", "todos", "memory", "history", "settings")
 
 
@@ -39,6 +40,25 @@ def csrf_token(request: Request) -> tuple[str, bool]:
     """
     kept = request.cookies.get(CSRF_COOKIE)
     return (kept, False) if kept else (new_csrf_token(), True)
+
+
+def keep_signed_in_hint(request: Request, response: Response) -> None:
+    """Remember, for the session's lifetime, that this browser had a session here.
+
+    The refresh cookie goes only to ``/api/v1/auth``, so a page cannot see it; this says a
+    refused page may try to continue the session (``refusals.py``) instead of asking a
+    person who never signed in here to sign in "again". It holds nothing but "1".
+    """
+    public_url: str = request.app.state.services.settings.public_url
+    response.set_cookie(
+        SIGNED_IN_HINT, "1", max_age=int(SESSION_TTL.total_seconds()), path="/app",
+        secure=secure_cookies(public_url), httponly=True, samesite="lax",
+    )  # fmt: skip
+
+
+def forget_signed_in_hint(response: Response) -> None:
+    """Signed out: nothing to continue."""
+    response.delete_cookie(SIGNED_IN_HINT, path="/app", httponly=True, samesite="lax")
 
 
 def keep_csrf(request: Request, response: Response, token: str) -> None:
@@ -75,6 +95,8 @@ def page(
         said.forget(response)
     if fresh:
         keep_csrf(request, response, csrf)
+    if viewer is not None and SIGNED_IN_HINT not in request.cookies:
+        keep_signed_in_hint(request, response)
     return response
 
 

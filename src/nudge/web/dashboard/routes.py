@@ -12,6 +12,7 @@ from nudge.web.dashboard.headers import PREFIX, STATIC
 from nudge.web.dashboard.pages import (
     admin,
     changes,
+    continuing,
     history,
     memory,
     reminder_changes,
@@ -33,10 +34,10 @@ for module in (
     history,
     settings,
     admin,
-    admin,
     changes,
     sign_in,
 ):
     router.include_router(module.router, prefix=PREFIX)
+router.include_router(continuing.router)  # under /api/v1/auth, where the refresh cookie goes
 static_files: Final = StaticFiles(directory=STATIC_DIR)
 STATIC_PATH: Final = STATIC.rstrip("/")

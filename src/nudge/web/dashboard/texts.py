@@ -28,12 +28,3 @@ def words(locale: str) -> Mapping[str, str]:
     with (CATALOGS / f"dashboard.{known(locale)}.toml").open("rb") as handle:
         loaded: dict[str, str] = tomllib.load(handle)["page"]
     return loaded
-
-
-def from_accept_language(header: str) -> str:
-    """The first of the browser's languages the dashboard speaks (for signed-out pages)."""
-    for part in header.split(","):
-        tag = part.split(";", 1)[0].strip().lower()[:2]
-        if tag in LOCALES:
-            return tag
-    return DEFAULT
