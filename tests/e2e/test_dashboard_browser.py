@@ -16,7 +16,13 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.artifacts import SIZES, screenshots
-from tests.e2e.dashboard_session import PolicyWatch, make_admin, sign_in_cookie, text_nudge
+from tests.e2e.dashboard_session import (
+    PolicyWatch,
+    make_admin,
+    sign_in_by_text,
+    sign_in_cookie,
+    text_nudge,
+)
 from tests.e2e.server import NudgeServer, free_port, nudge_env
 from tests.e2e.test_simulator_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -96,9 +102,12 @@ def test_create_a_reminder_see_it_today_mark_it_done_and_undo(
     server: NudgeServer, context: BrowserContext, page: Page, watch: PolicyWatch, database_file: str
 ) -> None:
     text_nudge(server, PHONE, "hello there")
-    sign_in_cookie(context, server, database_file, PHONE)
-    page.goto(f"{server.url}/app/reminders")
-    page.get_by_label("What should I remind you of, and when?").fill("drink water in 30 min")
+    sign_in_by_text(page, server, PHONE, check=lambda step: _checked(page, f"{step}-en"))
+    page.get_by_role("link", name="Reminders").click()
+    # typed key by key, as a person types (htmx wires a swapped page up within its settle)
+    page.get_by_label("What should I remind you of, and when?").press_sequentially(
+        "drink water in 30 min", delay=20
+    )
     page.locator("#preview").filter(has_text="I understood: today").wait_for(timeout=10_000)
     assert page.locator("#preview").inner_text().endswith(": drink water")
     _checked(page, "reminders-preview-en")
@@ -122,11 +131,12 @@ def test_the_same_in_french(
     server: NudgeServer, context: BrowserContext, page: Page, watch: PolicyWatch, database_file: str
 ) -> None:
     text_nudge(server, PHONE, "bonjour, je suis nouvelle ici")
-    sign_in_cookie(context, server, database_file, PHONE)
-    page.goto(f"{server.url}/app/reminders")
+    check = lambda step: _checked(page, f"{step}-fr")  # noqa: E731
+    sign_in_by_text(page, server, PHONE, lang="fr", check=check)
     assert page.locator("html").get_attribute("lang") == "fr"
+    page.get_by_role("link", name="Rappels").click()
     box = page.get_by_label("De quoi dois-je vous faire penser, et quand ?")
-    box.fill("boire de l'eau dans 30 min")
+    box.press_sequentially("boire de l'eau dans 30 min", delay=20)
     page.locator("#preview").filter(has_text="J'ai compris : aujourd'hui").wait_for(timeout=10_000)
     _checked(page, "reminders-preview-fr")
     page.get_by_role("button", name="Ajouter le rappel").click()
