@@ -1,6 +1,6 @@
 """The dashboard's words, from its own catalogs beside the SMS ones.
 
-``texts/catalogs/dashboard.{en,fr}.toml`` hold every label, heading and hint of the pages;
+``texts/catalogs/dashboard/{en,fr}.toml`` hold every label, heading and hint of the pages;
 the replies a change shows (``OK - today 3:00 PM: …``) are the SMS catalog's, because the
 dashboard runs the same commands through the same door and says what SMS would say.
 """
@@ -25,6 +25,6 @@ def known(locale: str | None) -> str:
 @cache
 def words(locale: str) -> Mapping[str, str]:
     """Every dashboard text of ``locale`` (English for anything unknown), by key."""
-    with (CATALOGS / f"dashboard.{known(locale)}.toml").open("rb") as handle:
+    with (CATALOGS / "dashboard" / f"{known(locale)}.toml").open("rb") as handle:
         loaded: dict[str, str] = tomllib.load(handle)["page"]
     return loaded
