@@ -14,6 +14,7 @@ from nudge.accounts.factors import SecondFactors
 from nudge.accounts.purge import PurgeJob
 from nudge.accounts.sign_in import NoSecondFactors
 from nudge.accounts.signing_keys import SigningKeys
+from nudge.accounts.totp import TotpFactors
 from nudge.agent import factory as agent_factory
 from nudge.agent.loop import Agent
 from nudge.channels.base import Sender, StatusLookup
@@ -21,6 +22,7 @@ from nudge.channels.simulator import SimulatorSender
 from nudge.clock import Clock, SystemClock
 from nudge.conversation.handler import ConversationHandler
 from nudge.conversation.inbox import Inbox
+from nudge.crypto.secret_keys import SecretKeys
 from nudge.features.briefings.service import send_due as send_briefings
 from nudge.features.context import Dependencies
 from nudge.features.memory import embeddings as memory_embeddings
@@ -59,6 +61,7 @@ class Services:
     signing_keys: SigningKeys = field(default_factory=lambda: SigningKeys(""))  # web tokens
     second_factors: SecondFactors = field(default_factory=NoSecondFactors)  # sign-in asks it
     outbox_queued: Callable[[], None] = lambda: None  # rings delivery (a web route queued SMS)
+    secret_keys: SecretKeys = field(default_factory=lambda: SecretKeys(""))  # sealed secrets
 
     def start_workers(self) -> None:
         """Run the inbox, scheduler and delivery loops in this process's event loop."""
@@ -180,14 +183,15 @@ def build(
         delivery, reconciler, clock=clock, reconcile_seconds=settings.delivery_poll_seconds
     )
     workers = _workers(settings, scheduler, outgoing, inbox, (delivery_bell, inbox_bell))
+    secret_keys = SecretKeys(settings.secret_keys.get_secret_value())  # sealed secrets
     bells = {OUTBOX: delivery_bell, INBOX: inbox_bell}
     listener = None if settings.is_sqlite else Listener(settings.database_url, bells)
     notifiers = tuple(notifier for notifier in (replies, inbound) if notifier is not None)
     return Services(
         settings, clock, db, features, sender, handler, delivery, scheduler, workers, inbox,
         http, reconciler, llm_http, listener, notifiers,
-        SigningKeys(settings.auth_signing_keys.get_secret_value()), NoSecondFactors(),
-        outbox_queued,
+        SigningKeys(settings.auth_signing_keys.get_secret_value()), TotpFactors(secret_keys),
+        outbox_queued, secret_keys,
     )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""The ``nudge`` command: serve, worker, chat, migrate, export, erase."""
+"""The ``nudge`` command: serve, worker, chat, migrate, export, erase, rotate-keys."""
 
 from __future__ import annotations
 
@@ -271,6 +271,37 @@ def restore(
     if not yes and not typer.confirm("Replace the tables of the target database?"):
         raise typer.Exit(1)
     run_restore(settings, backup=file, target_url=target)
+
+
+@app.command("rotate-keys")
+def rotate_keys(
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Rows per transaction.")] = 100,
+    generate_key: Annotated[
+        str | None, typer.Option("--generate-key", help="Print a new key with this id and exit.")
+    ] = None,
+) -> None:
+    """Re-seal every secret at rest under the first key of NUDGE_SECRET_KEYS (safe to rerun)."""
+    from nudge.crypto.keyring import new_key
+    from nudge.crypto.rotation import rotate
+
+    if generate_key is not None:
+        typer.echo(new_key(generate_key))
+        return
+    settings = _settings(quiet=True)
+
+    async def work(services: Services) -> None:
+        await _ensure_schema(services)
+        now = services.clock.now()
+        report = await rotate(services.db, services.secret_keys, now=now, batch_size=batch_size)
+        for column in report.columns:
+            typer.echo(
+                f"{column.column}: {column.rotated} re-sealed, {column.current} already under"
+                f" {report.primary!r}, {column.changed_meanwhile} changed meanwhile (rerun)"
+            )
+        if report.kept_key_dropped:
+            typer.echo("The server's own key is no longer needed and was dropped.")
+
+    asyncio.run(_with_services(settings, work))
 
 
 def _print_json(data: object) -> None:

@@ -190,18 +190,36 @@ class Settings(BaseSettings):
     agent_history_messages: int = Field(
         default=6, description="At most this many earlier messages go to the model."
     )
+    llm_price_input_per_million: float = Field(
+        default=0.0, ge=0, description="What a million input tokens cost (0: unknown)."
+    )
+    llm_price_output_per_million: float = Field(
+        default=0.0, ge=0, description="What a million output tokens cost (0: unknown)."
+    )
+    llm_price_currency: str = Field(
+        default="USD", max_length=8, description="The currency of those prices."
+    )
     memory_embedder: str = Field(
         default="hash", description="hash (built in) or minilm (needs nudge-sms[embeddings])."
     )
-    # Agent: the operator JSON API /api/v1 (web/routes/api.py); empty token: API answers 404.
+    # The JSON API /api/v1 (web/api/v1/): the operator's token reads what an admin reads.
     api_token: SecretStr = Field(
-        default=SecretStr(""), description="Bearer token of /api/v1; empty: the API is off (404)."
+        default=SecretStr(""),
+        description="The operator's bearer token for /api/v1 (admin reads only); empty: none.",
     )
     auth_signing_keys: SecretStr = Field(
         default=SecretStr(""),
         description=(
             "Keys signing web access tokens, comma-separated, 32+ characters each; the first"
             " signs. Empty: the server makes one and keeps it in its database."
+        ),
+    )
+    secret_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "Keys sealing secrets at rest (TOTP secrets, tokens), comma-separated"
+            " '<id>:<32 bytes base64url>'; the first seals, all open. Empty: the server keeps"
+            " one in its database (a dump then carries it: set keys in production)."
         ),
     )
     api_docs: bool = Field(

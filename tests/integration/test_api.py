@@ -1,160 +1,177 @@
-"""The operator JSON API /api/v1 through the full ASGI stack, on SQLite and PostgreSQL."""
+"""The admin API, and the operator's token as a read-only service credential (both stores).
+
+The operator routes of before (``/api/v1/users/{phone}/memories|usage``) now live under
+``/api/v1/admin/people/{id}/...``, found by phone with ``/api/v1/admin/people?phone=``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import httpx
 import pytest
+from sqlalchemy import update
 
 from nudge.agent import budget
 from nudge.agent.models.base import Usage
-from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
-from nudge.commands import Recall, Remember
-from nudge.features.users import service as users
-from nudge.store.migrate import upgrade
-from nudge.web.app import create_app
-from tests.conftest import _clean, make_settings
+from nudge.commands import Remember
+from nudge.store.states import OutboxStatus
+from nudge.store.tables import Outbox
+from tests.integration.api_world import ANA, BEN, World, world
+from tests.integration.engine_helpers import queue_sms
 from tests.integration.memory_helpers import run_as
+from tests.phone import TestPhone
 
-TOKEN = "operator-secret-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-ANA, BEN = "+15145550101", "+15145550102"
-
-
-async def _client(services: Services) -> httpx.AsyncClient:
-    app = create_app(services, run_workers=False)
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://internal")
+A = "/api/v1/admin"
 
 
-@pytest.fixture
-async def api(
-    database_url: str, clock: FakeClock
-) -> AsyncIterator[tuple[Services, httpx.AsyncClient]]:
-    services = build(make_settings(database_url, api_token=TOKEN), clock=clock)
-    await upgrade(services.db)
-    await _clean(services)
-    async with await _client(services) as client:
-        yield services, client
-    await services.close()
-
-
-async def test_api_is_off_without_a_token(database_url: str, clock: FakeClock) -> None:
-    services = build(make_settings(database_url), clock=clock)
-    await upgrade(services.db)
-    try:
-        async with await _client(services) as client:
-            response = await client.get(f"/api/v1/users/{ANA}/memories", headers=AUTH)
-            assert response.status_code == 404
-            response = await client.get(f"/api/v1/users/{ANA}/usage")
-            assert response.status_code == 404
-    finally:
-        await services.close()
+async def test_the_operator_reads_admin_routes_and_changes_nothing(api: World) -> None:
+    people = await api.ok("operator", "GET", f"{A}/people")
+    assert {p["phone"] for p in people["items"]} == {ANA, BEN, "+15145550103"}
+    for path in ("volumes", "delivery-failures", "outbox", "model-usage"):
+        await api.ok("operator", "GET", f"{A}/{path}")
+    role = await api.call("operator", "PUT", f"{A}/people/{api.ids['ana']}/role", {"role": "admin"})
+    assert (role.status_code, role.json()["code"]) == (403, "forbidden")
+    mine = await api.call("operator", "GET", "/api/v1/me")
+    assert (mine.status_code, mine.json()["code"]) == (403, "forbidden")
 
 
 @pytest.mark.parametrize(
-    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}]
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "operator-secret-token"}]
 )
-async def test_missing_or_wrong_token_is_401(
-    api: tuple[Services, httpx.AsyncClient], headers: dict[str, str]
-) -> None:
-    services, client = api
-    await run_as(services, ANA, Remember("my door code is 4512"))
-    for method, path in [
-        ("GET", f"/api/v1/users/{ANA}/memories"),
-        ("GET", f"/api/v1/users/{ANA}/usage"),
-        ("DELETE", f"/api/v1/users/{ANA}/memories/1"),
-    ]:
-        response = await client.request(method, path, headers=headers)
+async def test_missing_or_wrong_token_is_401(api: World, headers: dict[str, str]) -> None:
+    for path in (f"{A}/people", f"{A}/people/1/memories", "/api/v1/me"):
+        response = await api.client.get(path, headers=headers)
         assert response.status_code == 401, path
         assert response.headers["www-authenticate"] == "Bearer"
-    assert "4512" in await run_as(services, ANA, Recall("door code"))
+        assert response.json()["code"] == "unauthenticated"
 
 
-async def test_memories_listed_per_user_and_forgotten(
-    api: tuple[Services, httpx.AsyncClient],
+async def test_a_person_found_by_phone_and_their_memories_read_with_an_audit_entry(
+    api: World,
 ) -> None:
-    services, client = api
-    await run_as(services, ANA, Remember("my door code is 4512"))
-    await run_as(services, ANA, Remember("my sister is Julie"))
-    await run_as(services, BEN, Remember("my door code is 9999"))
-
-    listed = (await client.get(f"/api/v1/users/{ANA}/memories", headers=AUTH)).json()
-    assert listed["phone"] == ANA
-    assert [m["text"] for m in listed["memories"]] == ["my sister is Julie", "my door code is 4512"]
-    first = listed["memories"][1]
-    assert first["importance"] == 7
-    assert first["tags"] == []
-    assert first["source"] == "user"
-    assert first["created_at"].startswith("2026-11-24T15:00")
-    assert first["last_used_at"].startswith("2026-11-24T15:00")
-    assert "embedding" not in first
-    ben = (await client.get(f"/api/v1/users/{BEN}/memories", headers=AUTH)).json()
-    assert [m["text"] for m in ben["memories"]] == ["my door code is 9999"]
-
-    ana_code = first["id"]
-    # Ben's path cannot delete Ana's memory, and nothing of Ana's changes
-    response = await client.delete(f"/api/v1/users/{BEN}/memories/{ana_code}", headers=AUTH)
-    assert response.status_code == 404
-    assert "4512" in await run_as(services, ANA, Recall("door code"))
-
-    response = await client.delete(f"/api/v1/users/{ANA}/memories/{ana_code}", headers=AUTH)
-    assert response.status_code == 204
-    assert "4512" not in await run_as(services, ANA, Recall("door code"))
-    assert "9999" in await run_as(services, BEN, Recall("door code"))
-    listed = (await client.get(f"/api/v1/users/{ANA}/memories", headers=AUTH)).json()
-    assert [m["text"] for m in listed["memories"]] == ["my sister is Julie"]
-    again = await client.delete(f"/api/v1/users/{ANA}/memories/{ana_code}", headers=AUTH)
-    assert again.status_code == 404
+    await run_as(api.services, ANA, Remember("my door code is 4512"))
+    await run_as(api.services, BEN, Remember("my door code is 9999"))
+    (found,) = (await api.ok("operator", "GET", f"{A}/people", phone=ANA))["items"]
+    assert found["id"] == api.ids["ana"]
+    assert (await api.ok("ada", "GET", f"{A}/people", phone="+15145550199"))["items"] == []
+    listed = await api.ok("operator", "GET", f"{A}/people/{found['id']}/memories")
+    assert [m["text"] for m in listed["items"]] == ["my door code is 4512"]
+    assert "embedding" not in listed["items"][0]
+    detail = await api.ok("ada", "GET", f"{A}/people/{found['id']}")
+    assert (detail["memories"], detail["person"]["phone"]) == (1, ANA)
+    seen = await api.ok("ana", "GET", "/api/v1/me/audit")
+    assert [(e["action"], e["detail"]) for e in seen["items"]] == [
+        ("admin_viewed", {"actor": api.ids["ada"], "page": "person"}),
+        ("admin_viewed", {"actor": "operator", "page": "memories"}),
+    ]
+    assert (await api.ok("ben", "GET", "/api/v1/me/audit"))["items"] == []
+    missing = await api.call("ada", "GET", f"{A}/people/9999/memories")
+    assert (missing.status_code, missing.json()["code"]) == (404, "no_such_person")
 
 
-async def test_unknown_user_is_404(api: tuple[Services, httpx.AsyncClient]) -> None:
-    _services, client = api
-    response = await client.get("/api/v1/users/+15145550199/memories", headers=AUTH)
-    assert response.status_code == 404
-
-
-async def _calls(services: Services, phone: str, days_ago: int, latencies: list[int]) -> None:
-    now = services.clock.now() - timedelta(days=days_ago)
-    async with services.db.transaction() as session:
-        user, _ = await users.get_or_create(
-            session, phone=phone, now=now, timezone="America/Toronto", locale="en"
-        )
-        calls = [budget.CallRecord(Usage(100, 10), ms / 1000, "ok") for ms in latencies]
-        await budget.record(
-            session, user_id=user.id, provider="scripted", model="m", calls=calls, now=now
-        )
-
-
-async def test_usage_per_day_per_user(api: tuple[Services, httpx.AsyncClient]) -> None:
-    services, client = api
-    await _calls(services, ANA, 0, [100, 200, 300, 400])
-    await _calls(services, ANA, 2, [50])
-    await _calls(services, ANA, 30, [999])  # outside the window
-    await _calls(services, BEN, 0, [7000])
-
-    response = await client.get(f"/api/v1/users/{ANA}/usage?days=3", headers=AUTH)
-    assert response.status_code == 200
-    data = response.json()
+async def test_usage_per_local_day_of_the_person(api: World) -> None:
+    now = api.services.clock.now()
+    async with api.services.db.transaction() as session:
+        for days_ago, latencies in ((0, [100, 200, 300, 400]), (2, [50]), (30, [999])):
+            calls = [budget.CallRecord(Usage(100, 10), ms / 1000, "ok") for ms in latencies]
+            at = now - timedelta(days=days_ago)
+            await budget.record(
+                session, user_id=api.ids["ana"], provider="p", model="m", calls=calls, now=at
+            )
+    data = await api.ok("ada", "GET", f"{A}/people/{api.ids['ana']}/usage", days=3)
     assert data["timezone"] == "America/Toronto"
     assert [day["day"] for day in data["days"]] == ["2026-11-22", "2026-11-23", "2026-11-24"]
-    assert data["days"][0] == {
-        "day": "2026-11-22", "calls": 1, "input_tokens": 100, "output_tokens": 10,
-        "latency_p50_ms": 50, "latency_p95_ms": 50,
-    }  # fmt: skip
-    assert data["days"][1]["calls"] == 0
-    assert data["days"][1]["latency_p50_ms"] is None
     assert data["days"][2] == {
         "day": "2026-11-24", "calls": 4, "input_tokens": 400, "output_tokens": 40,
         "latency_p50_ms": 200, "latency_p95_ms": 400,
     }  # fmt: skip
-    week = (await client.get(f"/api/v1/users/{ANA}/usage", headers=AUTH)).json()
-    assert len(week["days"]) == 7
-    assert sum(day["calls"] for day in week["days"]) == 5
-    ben = (await client.get(f"/api/v1/users/{BEN}/usage?days=1", headers=AUTH)).json()
-    assert ben["days"][0]["calls"] == 1
-    assert ben["days"][0]["latency_p95_ms"] == 7000
-    bad = await client.get(f"/api/v1/users/{ANA}/usage?days=0", headers=AUTH)
-    assert bad.status_code == 422
+    assert data["days"][1]["latency_p50_ms"] is None
+    assert (await api.call("ada", "GET", f"{A}/people/1/usage", days=0)).status_code == 422
+    assert (await api.call("ana", "GET", "/api/v1/me/usage")).status_code == 403  # a user
+
+
+async def test_an_admin_changes_a_role_a_user_cannot_and_each_change_is_audited(
+    api: World,
+) -> None:
+    path = f"{A}/people/{api.ids['ana']}/role"
+    denied = await api.call("ben", "PUT", path, {"role": "premium"})
+    assert (denied.status_code, denied.json()["code"]) == (403, "forbidden")
+    changed = await api.ok("ada", "PUT", path, {"role": "premium"})
+    assert (changed["said"], changed["person"]["role"]) == (
+        "Done: their role is now premium.",
+        "premium",
+    )
+    assert (await api.ok("ana", "GET", "/api/v1/me/usage"))["timezone"] == "America/Toronto"
+    own = await api.call("ada", "PUT", f"{A}/people/{api.ids['ada']}/role", {"role": "user"})
+    assert (own.status_code, own.json()["code"]) == (409, "own_role")
+    bad = await api.call("ada", "PUT", path, {"role": "boss"})
+    assert (bad.status_code, bad.json()["code"]) == (422, "invalid_request")
+    await api.ok("ada", "PUT", path, {"role": "user"})
+    assert (await api.call("ana", "GET", "/api/v1/me/usage")).status_code == 403
+    entries = (await api.ok("ana", "GET", "/api/v1/me/audit"))["items"]
+    assert [(e["action"], e["detail"]) for e in entries] == [
+        ("role_changed", {"actor": api.ids["ada"], "role": "user", "previous": "premium"}),
+        ("role_changed", {"actor": api.ids["ada"], "role": "premium", "previous": "user"}),
+    ]
+
+
+async def test_volumes_failures_and_outbox_depth(api: World, clock: FakeClock) -> None:
+    await TestPhone(api.services, ANA).ask("add milk")
+    first, _second = await queue_sms(api.services, 2, phone="+15145550177")
+    async with api.services.db.transaction() as session:
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id == first)
+            .values(
+                status=OutboxStatus.FAILED,
+                attempts=5,
+                last_error="21610: +15145550177 unsubscribed",
+            )
+        )
+    clock.advance(minutes=2)
+    volumes = await api.ok("ada", "GET", f"{A}/volumes", days=2)
+    assert volumes["days"][1] == {
+        "day": "2026-11-24",
+        "inbound": 1,
+        "outbound": {"reply": 3},
+        "people": 1,
+    }
+    failures = await api.ok("ada", "GET", f"{A}/delivery-failures")
+    (failed,) = failures["items"]
+    assert (failed["id"], failed["status"], failed["attempts"]) == (first, "failed", 5)
+    assert failed["last_error"] == "21610: +1514*****77 unsubscribed"
+    assert "body" not in failed
+    depth = await api.ok("ada", "GET", f"{A}/outbox")
+    assert depth == {
+        "by_status": {"delivered": 1, "failed": 1, "pending": 1},
+        "due_waiting": 1,
+        "oldest_due_age_seconds": 120.0,
+    }
+
+
+async def test_model_usage_and_its_cost_at_the_set_prices(
+    database_url: str, clock: FakeClock
+) -> None:
+    async with world(
+        database_url, clock, llm_price_input_per_million=0.3, llm_price_output_per_million=2.5
+    ) as priced:
+        async with priced.services.db.transaction() as session:
+            calls = [budget.CallRecord(Usage(1_000_000, 100_000), 1.0, "ok")]
+            await budget.record(
+                session,
+                user_id=priced.ids["ana"],
+                provider="gemini",
+                model="flash",
+                calls=calls,
+                now=clock.now(),
+            )
+        usage = await priced.ok("ada", "GET", f"{A}/model-usage", days=1)
+    assert usage == {
+        "days": [
+            {"day": "2026-11-24", "provider": "gemini", "model": "flash", "calls": 1,
+             "input_tokens": 1_000_000, "output_tokens": 100_000, "cost": 0.55},
+        ],
+        "calls": 1, "input_tokens": 1_000_000, "output_tokens": 100_000, "cost": 0.55,
+        "currency": "USD",
+    }  # fmt: skip

@@ -82,11 +82,16 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "llm_usage": ("nudge.agent.",),
     "simulator_messages": ("nudge.channels.",),  # the fake carrier's handset
     "audit_log": ("nudge.accounts.",),  # security actions (accounts/audit.py)
-    "server_secrets": ("nudge.accounts.",),  # the embedded default's token-signing key
+    "server_secrets": ("nudge.accounts.", "nudge.crypto."),  # kept signing and sealing keys
     "sign_in_secrets": ("nudge.accounts.",),  # texted codes and links, second-factor tickets
     "auth_sessions": ("nudge.accounts.",),  # signed-in browsers, checked on every request
     "refresh_tokens": ("nudge.accounts.",),
     "sign_in_attempts": ("nudge.accounts.",),  # the sign-in rate limits and the lockout
+    "password_credentials": ("nudge.accounts.",),  # email and argon2 hash (accounts/credentials)
+    "totp_factors": ("nudge.accounts.", "nudge.crypto."),  # sealed secret; rotate-keys reseals
+    "recovery_codes": ("nudge.accounts.",),
+    "passkeys": ("nudge.accounts.",),
+    "webauthn_challenges": ("nudge.accounts.",),  # a passkey ceremony's single-use challenge
 }
 ERASURE = "nudge.features.users.export"  # GDPR erasure: every row of one person, anywhere
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from nudge.bootstrap import Services, build
 from nudge.clock import FakeClock
+from nudge.features.users import service as users
 from nudge.store.states import OutboxStatus
 from nudge.store.tables import Message, Outbox
 from nudge.web.app import create_app
@@ -23,6 +24,7 @@ from nudge.web.body_limit import DEFAULT_LIMIT
 from tests.conftest import make_settings
 from tests.fakes.twilio_server import FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signed_form, twilio_fixture
 from tests.integration.production_web import API_TOKEN, OUR_NUMBER, PUBLIC
+from tests.web_auth import bearer_for
 
 SMS_PATH = "/webhooks/twilio/sms"
 STATUS_PATH = "/webhooks/twilio/status"
@@ -241,20 +243,31 @@ AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("method", "path"),
     [
-        "/api/v1/users/+15145550101/memories/99999999999999999999999",
-        "/api/v1/users/+15145550101/memories/2147483648",
-        "/api/v1/users/+15145550101/memories/0",
-        "/api/v1/users/%00/memories/1",
-        "/api/v1/users/+1514555%000101/memories/1",
+        ("DELETE", "/api/v1/memories/99999999999999999999999"),
+        ("DELETE", "/api/v1/memories/2147483648"),
+        ("DELETE", "/api/v1/memories/0"),
+        ("GET", "/api/v1/reminders/%00"),
+        ("GET", "/api/v1/reminders/1/occurrences?before=9223372036854775808"),
+        ("GET", "/api/v1/memories/search?q=a%00b"),
+        ("GET", "/api/v1/messages?before=in:99999999999"),
+        ("GET", "/api/v1/admin/people/2147483648"),
+        ("GET", "/api/v1/admin/people?phone=%2B1514555%000101"),
     ],
 )
-async def test_an_unbounded_id_or_odd_phone_in_the_api_is_422_not_500(
-    production: tuple[Services, httpx.AsyncClient], path: str
+async def test_an_unbounded_id_or_odd_text_in_the_api_is_422_not_500(
+    production: tuple[Services, httpx.AsyncClient], method: str, path: str
 ) -> None:
-    _services, client = production
-    assert (await client.delete(path, headers=AUTH)).status_code == 422
+    services, client = production
+    async with services.db.transaction() as session:
+        user, _ = await users.get_or_create(
+            session, phone="+15145550101", now=services.clock.now(), timezone="UTC", locale="en"
+        )
+    headers = AUTH if "/admin/" in path else await bearer_for(services, user.id)
+    response = await client.request(method, path, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "invalid_request"
 
 
 @pytest.mark.parametrize(
@@ -262,7 +275,7 @@ async def test_an_unbounded_id_or_odd_phone_in_the_api_is_422_not_500(
     [
         ("POST", "/webhooks/twilio/sms/"),
         ("POST", "/webhooks/twilio/status/"),
-        ("GET", "/api/v1/users/+15145550101/memories/"),
+        ("GET", "/api/v1/memories/"),
         ("GET", "/healthz/"),
     ],
 )
@@ -293,7 +306,7 @@ async def test_the_schema_documents_every_answer_the_api_gives(
     ) as client:
         schema: dict[str, Any] = (await client.get("/openapi.json")).json()
     await services.close()
-    api = {  # the operator API: off (404) or no token (401); sign-in answers differ, and
+    api = {  # the REST API and a person's own pages; sign-in answers differ, and
         # schemathesis checks every route against what it documents (test_openapi_contract)
         path: ops
         for path, ops in schema["paths"].items()
@@ -303,7 +316,14 @@ async def test_the_schema_documents_every_answer_the_api_gives(
     for path, operations in api.items():
         for method, operation in operations.items():
             answers = set(operation["responses"])
-            assert {"401", "404", "422"} <= answers, (method, path, answers)
+            takes_input = bool(operation.get("parameters") or operation.get("requestBody"))
+            assert ("422" in answers) == takes_input, (method, path, answers)
+            if path.startswith("/api/v1/admin/"):  # the admin's: people, traffic, cost
+                assert {"401", "403"} <= answers, (method, path, answers)
+            if "{" in path:  # names a thing by id: not theirs is 404
+                assert "404" in answers, (method, path, answers)
+            if path.startswith("/api/v1/me/"):  # a person's own pages
+                assert {"401", "403"} <= answers, (method, path, answers)
 
 
 async def test_a_webhook_that_is_not_a_form_is_415(

@@ -26,8 +26,7 @@ from nudge.features.reminders.undo import (
     ReminderSnoozed,
 )
 from nudge.features.todos.undo import TodoAdded, TodoDone
-from nudge.features.users.undo import LanguageSet, RoleSet
-from nudge.store.roles import Role
+from nudge.features.users.undo import LanguageSet
 from nudge.store.states import OccurrenceState, ReminderState
 
 # Each record, and the JSON the dict-based records stored before they were typed (a change
@@ -64,7 +63,6 @@ STORED: list[tuple[Any, dict[str, Any]]] = [
         },
     ),
     (StepDone(4, 5, None), {"op": "finish_step", "step_id": 4, "opened_id": 5, "task_id": None}),
-    (RoleSet(2, Role.USER), {"op": "set_role", "person_id": 2, "previous": "user"}),
     (
         MemoryForgotten("my code is 1", 7, ("gym",), "user"),
         {

@@ -16,7 +16,7 @@ from typing import Any, Final, Literal
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.store.tables import Message, Outbox
+from nudge.store.tables import MAX_ID, Message, Outbox
 
 CURSOR: Final = re.compile(r"^(in|out):([0-9]{1,10})$")
 _RANK: Final = {"in": 0, "out": 1}  # at one instant, "out" is the newer
@@ -78,6 +78,8 @@ async def _mark(
     if matched is None:
         raise BadCursorError(cursor)
     direction, number = matched[1], int(matched[2])
+    if number > MAX_ID:
+        return None  # names no row (and would not bind on PostgreSQL)
     table: Any = Message if direction == "in" else Outbox
     at = await session.scalar(
         select(table.created_at).where(table.user_id == user_id, table.id == number)

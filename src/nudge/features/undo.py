@@ -28,7 +28,7 @@ from nudge.features.reminders.undo import (
     ReminderSnoozed,
 )
 from nudge.features.todos.undo import TodoAdded, TodoDone
-from nudge.features.users.undo import LanguageSet, RoleSet
+from nudge.features.users.undo import LanguageSet
 
 RECORDS: Final[tuple[type[Any], ...]] = (
     ReminderCreated,
@@ -41,7 +41,6 @@ RECORDS: Final[tuple[type[Any], ...]] = (
     TodoAdded,
     TodoDone,
     LanguageSet,
-    RoleSet,
     BreakdownCreated,
     StepDone,
     BriefingsSet,

@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nudge.store.states import column_type
@@ -126,3 +136,94 @@ class SignInAttempt(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     network: Mapped[str | None] = mapped_column(String(45))  # an IPv4 address or IPv6 /64
     created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+# --- passwords, second factors, passkeys (accounts/credentials.py, totp.py, passkeys.py) ---
+
+
+def _person() -> ForeignKey:
+    """A reference to the person, whose erasure takes the row with it."""
+    return ForeignKey("users.id", ondelete="CASCADE")
+
+
+class PasswordCredential(Base):
+    """A person's optional email and password (argon2 hash), for signing in on the web.
+
+    The email is stored normalised (``accounts/credentials.normalise_email``) and unique, so a
+    sign-in finds at most one person by it.
+    """
+
+    __tablename__ = "password_credentials"
+
+    user_id: Mapped[int] = mapped_column(_person(), primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    set_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+
+
+class TotpFactor(Base):
+    """A person's TOTP second factor: pending until a first code confirms it.
+
+    ``secret`` is sealed (``crypto/keyring.py``, bound to this row); ``last_step`` is the
+    30-second step of the last code accepted, so that code, and any earlier one, is refused.
+    ``failures`` counts wrong codes in a row; five block every code until ``blocked_until``.
+    """
+
+    __tablename__ = "totp_factors"
+
+    user_id: Mapped[int] = mapped_column(_person(), primary_key=True)
+    secret: Mapped[str] = mapped_column(Text)
+    confirmed_at: Mapped[datetime | None]
+    last_step: Mapped[int | None] = mapped_column(BigInteger)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    blocked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class RecoveryCode(Base):
+    """One single-use recovery code, kept as a salted SHA-256 digest (never the code)."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(_person(), index=True)
+    salt: Mapped[str] = mapped_column(String(32))
+    digest: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class Passkey(Base):
+    """A WebAuthn credential: its id and public key, the authenticator's count, and a name."""
+
+    __tablename__ = "passkeys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(_person(), index=True)
+    credential_id: Mapped[bytes] = mapped_column(LargeBinary(1023), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_count: Mapped[int] = mapped_column(BigInteger)
+    transports: Mapped[list[str]] = mapped_column(JSON)
+    user_handle: Mapped[bytes] = mapped_column(LargeBinary(64))
+    name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+
+
+class WebauthnChallenge(Base):
+    """A ceremony's challenge, single use: deleted as it is checked, refused once expired.
+
+    Registration names the person (and the user handle its options gave); a sign-in
+    challenge names no one until a passkey answers it.
+    """
+
+    __tablename__ = "webauthn_challenges"
+    __table_args__ = (CheckConstraint("purpose IN ('register', 'authenticate')", name="purpose"),)
+
+    challenge: Mapped[str] = mapped_column(String(128), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(_person(), index=True)
+    user_handle: Mapped[bytes | None] = mapped_column(LargeBinary(64))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]

@@ -191,7 +191,7 @@ def test_a_bare_hour_from_one_to_five_is_never_the_night() -> None:
     assert at("remind me at 11 to sleep") == "2026-12-03T23:00:00-05:00"
 
 
-def _at(text: str, lang: str, tz: str, local: str) -> object:
+def _at(text: str, lang: str, tz: str, local: str) -> tuple[object, object, object]:
     now = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(tz))
     record = parse_record(text, now=now, tz=tz, lang=lang)
     return record["intent"], record["when"], record["rrule"]

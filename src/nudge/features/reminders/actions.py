@@ -31,13 +31,15 @@ async def create_reminder(ctx: Context, command: CreateReminder) -> Outcome:
         always=command.always,
         now=ctx.now,
     )
-    undo = ReminderCreated(reminder.id)
+    return Outcome(confirmation(ctx, command), ReminderCreated(reminder.id), made=reminder.id)
+
+
+def confirmation(ctx: Context, command: CreateReminder) -> str:
+    """The reply a new reminder gets: the exact local time understood, and its repeat."""
     if command.rrule:
         rule = describe_rrule(command.rrule, locale=ctx.user.locale)
-        text = ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
-        return Outcome(text, undo=undo, made=reminder.id)
-    text = ctx.say("confirm_reminder", when=ctx.when(command.at), text=command.text)
-    return Outcome(text, undo, made=reminder.id)
+        return ctx.say("confirm_recurring", rule=rule, when=ctx.when(command.at), text=command.text)
+    return ctx.say("confirm_reminder", when=ctx.when(command.at), text=command.text)
 
 
 async def list_reminders(ctx: Context, _command: ListReminders) -> Outcome:

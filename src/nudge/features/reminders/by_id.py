@@ -19,7 +19,7 @@ from nudge.commands import (
     SnoozeReminder,
 )
 from nudge.features.context import Context, Outcome
-from nudge.features.reminders import actions, changes, service
+from nudge.features.reminders import actions, changes, rules, service
 from nudge.features.reminders.undo import ReminderEdited, ReminderPaused, ReminderResumed
 from nudge.scheduler.occurrences import next_after
 from nudge.store.states import ReminderState
@@ -92,8 +92,11 @@ async def edit(ctx: Context, command: EditReminder) -> Outcome:
     timing = await _timing(ctx, reminder, command)
     if timing is None and command.at is None and command.rrule_changed:
         return _refused(ctx, reminder, "edit_needs_time")
-    if timing is not None and timing[0] <= ctx.now:
-        return _refused(ctx, reminder, "edit_time_passed")
+    if timing is not None:
+        at, rrule = timing
+        problem = rules.problem_with(at=at, rrule=rrule, now=ctx.now, tz=reminder.timezone)
+        if problem is not None:
+            return _refused(ctx, reminder, problem)
     edited = await changes.edit(ctx.session, reminder=reminder, text=command.text, timing=timing)
     undo = ReminderEdited(
         reminder.id, edited.text, edited.first_at, edited.rrule, edited.cancelled, edited.booked

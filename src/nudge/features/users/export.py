@@ -14,12 +14,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
+from nudge.accounts.factor_export import erase_factors, export_factors
 from nudge.features.users.service import find
 from nudge.store.account_tables import AuthSession, RefreshToken, SignInAttempt, SignInSecret
 from nudge.store.tables import (
+    AgentConfirmation,
     AuditLog,
     ConversationState,
     Inbox,
+    LlmUsage,
+    Memory,
     Message,
     Occurrence,
     Outbox,
@@ -27,6 +31,8 @@ from nudge.store.tables import (
     SimulatorMessage,
     Todo,
 )
+
+DERIVED = frozenset({"embedding"})  # a memory's vector: computed from its text, not theirs
 
 
 def _row(model: DeclarativeBase) -> dict[str, Any]:
@@ -42,6 +48,10 @@ async def _all(session: AsyncSession, model: Any, user_id: int) -> list[dict[str
         select(model).where(model.user_id == user_id).order_by(*model.__table__.primary_key)
     )
     return [_row(item) for item in result.scalars()]
+
+
+def _without_derived(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key not in DERIVED}
 
 
 async def _all_but_digest(session: AsyncSession, model: Any, user_id: int) -> list[dict[str, Any]]:
@@ -75,6 +85,10 @@ async def export_user(session: AsyncSession, *, phone: str) -> dict[str, Any] | 
         "outbox": await _all(session, Outbox, user.id),
         "conversation_state": await _all(session, ConversationState, user.id),
         "audit_log": await _all(session, AuditLog, user.id),
+        "memories": [_without_derived(row) for row in await _all(session, Memory, user.id)],
+        "llm_usage": await _all(session, LlmUsage, user.id),
+        "agent_confirmations": await _all(session, AgentConfirmation, user.id),
+        "sign_in_factors": await export_factors(session, user_id=user.id),  # no secrets
         "simulator_messages": [_row(item) for item in handset.scalars()],
         "inbox": [_row(item) for item in waiting.scalars()],  # texts not handled yet
         "auth_sessions": await _all(session, AuthSession, user.id),
@@ -95,8 +109,9 @@ async def erase_user(session: AsyncSession, *, phone: str) -> bool:
     await session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(sessions)))
     for model in (
         AuthSession, SignInSecret, Outbox, ConversationState, Occurrence, Reminder, Todo,
-        Message, AuditLog,
+        Message, AuditLog, Memory, LlmUsage, AgentConfirmation,
     ):  # fmt: skip
         await session.execute(delete(model).where(model.user_id == user.id))
+    await erase_factors(session, user_id=user.id)
     await session.delete(user)
     return True

@@ -7,8 +7,6 @@ from datetime import datetime, time
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.accounts import audit
-from nudge.accounts.audit import AuditAction
 from nudge.store.dialect import insert_ignore
 from nudge.store.roles import Role
 from nudge.store.tables import User
@@ -100,25 +98,9 @@ async def get(session: AsyncSession, *, user_id: int) -> User | None:
     return await session.get(User, user_id)
 
 
-async def set_role(
-    session: AsyncSession, *, user: User, role: Role, actor: int, now: datetime, undo: bool = False
-) -> Role:
-    """Give the person ``role`` (``actor``: the admin), in the audit log; return the previous.
-
-    Recorded in the same transaction as the change, so the log never misses one or shows
-    one that did not happen.
-    """
+async def set_role(session: AsyncSession, *, user: User, role: Role) -> Role:
+    """Give the person ``role``; return the previous one (the caller records the change)."""
     previous = Role(user.role)
     user.role = role
-    await audit.record(
-        session,
-        user_id=user.id,
-        action=AuditAction.ROLE_CHANGED,
-        now=now,
-        actor=actor,
-        role=role.value,
-        previous=previous.value,
-        undo=True if undo else None,
-    )
     await session.flush()
     return previous

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 FORM: Final = "application/x-www-form-urlencoded"
 _TEXT: Final = {"text/plain": {"schema": {"type": "string"}}}
@@ -69,45 +69,43 @@ STATUS_ANSWERS: Final[dict[int | str, dict[str, Any]]] = {
 
 
 class Problem(BaseModel):
-    """FastAPI's error body."""
+    """Every JSON error: a stable ``code`` to branch on and a ``message`` to show a person.
 
-    detail: str
+    Some errors add fields: FastAPI's ``detail`` (an ``HTTPException``'s, or a 422's list of
+    what was invalid), a reminder phrase's ``understood``; ``docs/api.md`` lists the codes.
+    """
 
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={"examples": [{"code": "not_found", "message": "Not Found"}]},
+    )
 
-class MemoryOut(BaseModel):
-    """One memory, as the operator API shows it (no embedding)."""
-
-    id: int
-    text: str
-    importance: int
-    tags: list[str]
-    source: str
-    uses: int
-    created_at: str
-    last_used_at: str | None
+    code: str
+    message: str
 
 
-class MemoriesOut(BaseModel):
-    """A person's memories, newest first."""
+class ValidationProblem(Problem):
+    """A 422: not valid, or not possible as asked.
 
-    phone: str
-    memories: list[MemoryOut]
+    ``invalid_request`` comes with FastAPI's ``detail`` list; other codes say why a valid
+    request cannot be done (a phrase without a time, a past time, a rule it cannot run).
+    """
 
-
-class UsageDay(BaseModel):
-    """One local day's model calls."""
-
-    day: str
-    calls: int
-    input_tokens: int
-    output_tokens: int
-    latency_p50_ms: int | None
-    latency_p95_ms: int | None
+    detail: list[dict[str, Any]] = []
 
 
-class UsageOut(BaseModel):
-    """A person's model usage per local day, oldest first."""
+def described_validation(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with FastAPI's 422 body described as ours (``code``, ``message``, ``detail``).
 
-    phone: str
-    timezone: str
-    days: list[UsageDay]
+    FastAPI documents its own 422 on every operation that takes input; the body our handler
+    writes is that one plus a code and a message (``web/errors.validation_error``).
+    """
+    shape = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+    if shape is not None:
+        shape["description"] = ValidationProblem.__doc__
+        shape["properties"] = {
+            "code": {"type": "string", "examples": ["invalid_request"]},
+            "message": {"type": "string"},
+            **shape["properties"],
+        }
+    return schema

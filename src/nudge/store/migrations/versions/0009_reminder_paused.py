@@ -5,7 +5,7 @@ are written out here, as 0003 does. Nothing else changes: a paused reminder keep
 its pending firings are cancelled, and resuming books the next one.
 
 Revision ID: 0009
-Revises: 0006 (the lead repoints it at the last accounts revision when merging)
+Revises: 0008
 Create Date: 2026-12-04 20:00:00.000000
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
