@@ -1,9 +1,10 @@
 """The reminder box: a phrase read the way an SMS is read, in the person's zone and language.
 
-The box on the Reminders page takes what a person would text ("call mom tomorrow at 9"):
-``language.understand`` reads it from the injected clock, never a model, and the page
-shows the local time understood before anything is stored (the live preview), or the
-question Nudge would ask by SMS when the time or the task is missing.
+The reading is the API's (``conversation.reminder_phrase.read_reminder``: ``language.
+understand`` from the injected clock, never a model, and again with the remind verb when the
+words alone are a task), so the box, the live preview and ``POST /api/v1/reminders`` agree.
+This module only says it for a page: the local time and task understood ("I understood:
+tomorrow (Wed) 9:00 AM: call mom"), or the question Nudge would ask by SMS.
 """
 
 from __future__ import annotations
@@ -11,22 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
-from zoneinfo import ZoneInfo
 
-from nudge.commands import (
-    AskWhat,
-    AskWhen,
-    Command,
-    CreateReminder,
-    RefuseFar,
-    RefusePast,
-    Unknown,
-)
-from nudge.conversation.reply_language import FOLLOW_LANGUAGE_MIN_WORDS
-from nudge.language import detect_locale, understand
-from nudge.texts.catalog import render
-from nudge.texts.formatting import describe_rrule, format_day, format_when
+from nudge.bootstrap import Services
+from nudge.commands import CreateReminder
+from nudge.conversation.reminder_phrase import NOT_A_REMINDER, read_reminder
+from nudge.texts.formatting import describe_rrule, format_when
 from nudge.web.dashboard.texts import words
+from nudge.web.dashboard.viewer import Viewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,45 +30,23 @@ class Understood:
     reminder: CreateReminder | None = None
 
 
-def understood(text: str, *, now: datetime, tz: str, locale: str) -> Understood:
-    """Read ``text`` as an SMS to Nudge would be read, for a person in ``tz``."""
-    lang = locale
-    if len(text.split()) >= FOLLOW_LANGUAGE_MIN_WORDS:
-        lang = detect_locale(text) or locale  # a French phrase is read as French
-    command = understand(text, now=now, tz=tz, lang=lang, state=None)
-    if isinstance(command, CreateReminder):
-        return Understood("reminder", _reminder(command, now=now, tz=tz, locale=locale), command)
-    question = _question(command, now=now, tz=tz, locale=locale)
-    if question is not None:
-        return Understood("question", question)
-    return Understood("other", words(locale)["box_not_a_reminder"])
+async def understood(services: Services, person: Viewer, text: str) -> Understood:
+    """Read ``text`` for ``person`` as an SMS to Nudge would be read (nothing is written)."""
+    now = services.clock.now()
+    async with services.db.transaction() as session:
+        reading = await read_reminder(
+            session, user_id=person.user_id, text=text, now=now, deps=services.features
+        )
+    command = reading.command
+    if reading.problem is None and isinstance(command, CreateReminder):
+        return Understood("reminder", _said(command, now=now, person=person), command)
+    return Understood("other" if reading.problem == NOT_A_REMINDER else "question", reading.said)
 
 
-def _reminder(command: CreateReminder, *, now: datetime, tz: str, locale: str) -> str:
-    when = format_when(command.at, now=now, tz=tz, locale=locale)
+def _said(command: CreateReminder, *, now: datetime, person: Viewer) -> str:
+    when = format_when(command.at, now=now, tz=person.timezone, locale=person.locale)
+    said = words(person.locale)
     if command.rrule:
-        rule = describe_rrule(command.rrule, locale=locale)
-        return words(locale)["box_understood_repeat"].format(
-            rule=rule, when=when, text=command.text
-        )
-    return words(locale)["box_understood"].format(when=when, text=command.text)
-
-
-def _question(command: Command, *, now: datetime, tz: str, locale: str) -> str | None:
-    """What SMS would ask back (the same catalog reply), for a phrase that is not complete."""
-    if isinstance(command, AskWhen | Unknown):  # in the reminder box, words alone are a task
-        return render(locale, "ask_when", text=command.text)
-    if isinstance(command, AskWhat):
-        return render(
-            locale, "ask_what", when=format_when(command.at, now=now, tz=tz, locale=locale)
-        )
-    if isinstance(command, RefusePast | RefuseFar):
-        if command.at is None:
-            return render(locale, "refuse_past")
-        said = format_when(command.at, now=now, tz=tz, locale=locale)
-        if command.grain == "day":
-            zone = ZoneInfo(tz)
-            said = format_day(command.at.astimezone(zone), now=now.astimezone(zone), locale=locale)
-        key = "refuse_far" if isinstance(command, RefuseFar) else "refuse_past_at"
-        return render(locale, key, when=said)
-    return None
+        rule = describe_rrule(command.rrule, locale=person.locale)
+        return said["box_understood_repeat"].format(rule=rule, when=when, text=command.text)
+    return said["box_understood"].format(when=when, text=command.text)

@@ -141,8 +141,7 @@ async def edit(
     task = " ".join(text.split())
     if not when.strip():
         return await _run(services, person, EditReminder(reminder_id, text=task), LIST)
-    now = services.clock.now()
-    heard = understood(f"{task} {when.strip()}", now=now, tz=person.timezone, locale=person.locale)
+    heard = await understood(services, person, f"{task} {when.strip()}")
     if heard.reminder is None:
         return await _edit_page(
             request, person, services, reminder_id, heard=heard, typed=(text, when)

@@ -75,7 +75,7 @@ async def preview(
     ``when``, read together (an empty ``when`` keeps the time: nothing to preview).
     """
     phrase = text if when is None else (f"{text} {when}" if when.strip() else "")
-    heard = _read(phrase, person, services) if phrase.strip() else None
+    heard = await understood(services, person, phrase.strip()) if phrase.strip() else None
     fragment = ENVIRONMENT.get_template("preview.html").render(t=words(person.locale), heard=heard)
     return HTMLResponse(fragment)
 
@@ -85,13 +85,8 @@ async def create(
     request: Request, person: Writer, services: ServicesDep, text: Phrase = ""
 ) -> Response:
     """Create the reminder the phrase says; a question or another command is shown instead."""
-    heard = _read(text, person, services)
+    heard = await understood(services, person, text.strip())
     if heard.reminder is None:
         return await _page(request, person, services, typed=text, heard=heard)
     outcome = await carry_out(services, user_id=person.user_id, command=heard.reminder)
     return back_to(HERE, said_of(outcome))
-
-
-def _read(text: str, person: Viewer, services: ServicesDep) -> Understood:
-    now = services.clock.now()
-    return understood(text.strip(), now=now, tz=person.timezone, locale=person.locale)
