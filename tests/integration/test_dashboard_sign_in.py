@@ -146,3 +146,27 @@ async def test_a_browser_that_never_signed_in_goes_to_sign_in(services: Services
         continued = await client.post("/api/v1/auth/dashboard", data={"back": "/app"})
     assert page.headers["location"] == "/app/sign-in"
     assert continued.headers["location"] == "/app/sign-in"
+
+
+async def test_a_texted_link_then_the_second_factor_on_the_dashboard(services: Services) -> None:
+    services.second_factors = OneSecondFactor()
+    phone = TestPhone(services, PHONE)
+    await phone.ask("hello there")
+    [link] = re.findall(r"https?://\S+/api/v1/auth/link/\S+", await phone.ask("login"))
+    path = "/" + link.split("/", 3)[3]
+    async with browser(services) as client:
+        await client.get(path)  # the link's page (it sets the CSRF cookie it posts back)
+        tapped = await client.post(path, data={"csrf_token": client.cookies["nudge_csrf"]})
+        assert tapped.headers["location"] == "/app?second_factor=required"
+        landed = await client.get(tapped.headers["location"])
+        assert landed.headers["location"] == "/app/sign-in/second-factor?via=link"
+        step = await client.get(landed.headers["location"])
+        assert 'action="/api/v1/auth/dashboard/second-factor"' in step.text
+        wrong = await client.post("/api/v1/auth/dashboard/second-factor", data={"code": "1"})
+        assert wrong.headers["location"].endswith("&refused=invalid")
+        told = await client.get(wrong.headers["location"])
+        assert "That code didn&#39;t work" in told.text
+        signed = await client.post("/api/v1/auth/dashboard/second-factor", data={"code": "424242"})
+        today = await client.get("/app")
+    assert signed.headers["location"] == "/app"
+    assert today.status_code == 200

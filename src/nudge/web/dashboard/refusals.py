@@ -12,6 +12,7 @@ from nudge.web.dashboard.texts import words
 from nudge.web.dashboard.viewer import Refused
 
 SIGN_IN = "/app/sign-in"
+LINK_STEP = "/app/sign-in/second-factor?via=link"
 
 
 async def refused(request: Request, error: Exception) -> Response:
@@ -29,6 +30,8 @@ async def refused(request: Request, error: Exception) -> Response:
 
 def _signed_out(request: Request) -> Response:
     """A browser that had a session continues it (refreshed); anyone else signs in."""
+    if request.query_params.get("second_factor") == "required":  # a texted link's last step
+        return back_to(LINK_STEP)
     if SIGNED_IN_HINT not in request.cookies:
         return back_to(SIGN_IN)
     if request.headers.get("HX-Request") == "true":  # htmx: reload the page, which continues

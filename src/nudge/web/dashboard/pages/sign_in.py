@@ -10,7 +10,7 @@ a browser in). The answer never depends on whether the number is a person's.
 
 from __future__ import annotations
 
-from typing import Annotated, Final
+from typing import Annotated, Final, Literal
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -37,6 +37,8 @@ from nudge.web.deps import ServicesDep
 router = APIRouter()
 HOME: Final = "/app"
 START: Final = "/app/sign-in"
+SECOND_STEP: Final = f"{START}/second-factor"
+LINK_SECOND_FACTOR: Final = "/api/v1/auth/dashboard/second-factor"
 Code = Annotated[str, Form(max_length=12)]
 
 
@@ -130,11 +132,25 @@ async def check_code(request: Request, services: ServicesDep, code: Code) -> Res
 
 
 @router.get("/sign-in/second-factor", response_class=HTMLResponse)
-async def second_factor_page(request: Request) -> Response:
-    """Step 3, when enrolled: the code of the authenticator app (or a recovery code)."""
-    if not request.cookies.get(steps.TICKET):
+async def second_factor_page(
+    request: Request,
+    via: Annotated[Literal["code", "link"], Query()] = "code",
+    refused: Annotated[Literal["invalid", "paused", "limited"] | None, Query()] = None,
+) -> Response:
+    """Step 3, when enrolled: the code of the authenticator app (or a recovery code).
+
+    After a texted link the ticket is the sign-in's own cookie, which only its path gets:
+    the form posts there (``pages/continuing.py``).
+    """
+    if via == "code" and not request.cookies.get(steps.TICKET):
         return back_to(START)
-    return _step(request, "sign_in_second.html")
+    action = LINK_SECOND_FACTOR if via == "link" else SECOND_STEP
+    problem = None
+    if refused is not None:
+        problem = steps.refusal_text(
+            Refused(refused), signed_out_locale(request), invalid="ticket_invalid"
+        )
+    return _step(request, "sign_in_second.html", action=action, problem=problem)
 
 
 @router.post("/sign-in/second-factor")
@@ -144,7 +160,9 @@ async def check_second_factor(request: Request, services: ServicesDep, code: Cod
     if not ticket:
         return back_to(START)
     if not await csrf_passes(request):
-        return _problem(request, "sign_in_second.html", web_text(locale, "csrf"), 403)
+        return _problem(
+            request, "sign_in_second.html", web_text(locale, "csrf"), 403, action=SECOND_STEP
+        )
     now = services.clock.now()
     async with services.db.transaction() as session:
         keys = await services.signing_keys.get(session, now=now)
@@ -154,7 +172,9 @@ async def check_second_factor(request: Request, services: ServicesDep, code: Cod
         )  # fmt: skip
     if isinstance(outcome, Refused):
         text = steps.refusal_text(outcome, locale, invalid="ticket_invalid")
-        return _problem(request, "sign_in_second.html", text, steps.status_of(outcome))
+        return _problem(
+            request, "sign_in_second.html", text, steps.status_of(outcome), action=SECOND_STEP
+        )
     return _signed_in(request, services, outcome)
 
 
