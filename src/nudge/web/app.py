@@ -15,6 +15,7 @@ from nudge.bootstrap import Services
 from nudge.observability.http import MetricsMiddleware
 from nudge.observability.tracing import TraceMiddleware
 from nudge.store.migrate import upgrade
+from nudge.web import dashboard
 from nudge.web.api import v1 as api_v1
 from nudge.web.body_limit import BodyLimitMiddleware
 from nudge.web.errors import ApiError, api_error, http_error, validation_error
@@ -70,6 +71,7 @@ def create_app(services: Services, *, run_workers: bool = True, migrate: bool = 
     for account in (password.router, mfa.router, passkeys.router, passkeys.sign_in_router):
         app.include_router(account)
     app.include_router(api_v1.router())  # the REST API (docs/api.md)
+    dashboard.install(app)  # /app: the person's pages and the admin console
     if services.settings.metrics_enabled:
         app.include_router(metrics.router)
     app.add_middleware(BodyLimitMiddleware, limit=services.settings.max_body_bytes)
