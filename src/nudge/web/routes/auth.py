@@ -1,4 +1,4 @@
-"""``/api/v1/auth``: sign in by texted code, finish with a second factor, refresh, sign out.
+"""``/api/v1/auth``: sign in by texted code or password, a second factor, refresh, sign out.
 
 JSON in and out. Each route parses, calls one ``accounts`` service in one transaction, and
 maps its outcome; a refusal is committed with what it counted (a wrong code stays counted).
@@ -13,7 +13,7 @@ from typing import Annotated, Final
 
 from fastapi import APIRouter, Body, HTTPException, Request, Response
 
-from nudge.accounts import codes, refresh, sessions
+from nudge.accounts import codes, password_sign_in, refresh, sessions
 from nudge.accounts.rate_limits import Limited
 from nudge.accounts.sign_in import Refused, complete_second_factor
 from nudge.channels.phones import InvalidPhoneError, normalize_phone
@@ -31,6 +31,7 @@ from nudge.web.routes import auth_answers
 from nudge.web.routes.auth_schemas import (
     CodeIn,
     CodeSentOut,
+    PasswordIn,
     PhoneIn,
     RefreshIn,
     SecondFactorIn,
@@ -91,6 +92,27 @@ async def verify_sms_code(body: CodeIn, request: Request, services: ServicesDep)
     return auth_answers.outcome_answer(
         outcome, request=request, services=services, cookie=body.cookie, now=now,
         invalid="code_invalid",
+    )  # fmt: skip
+
+
+@router.post(
+    "/password", response_model=SIGN_IN,
+    responses=answers("body", "refused", "slow_down"),
+)  # fmt: skip
+async def sign_in_with_password(
+    body: PasswordIn, request: Request, services: ServicesDep
+) -> Response:
+    """Sign in with an email and password: a session, or a ticket for the second factor."""
+    now = services.clock.now()
+    async with services.db.transaction() as session:
+        keys = await services.signing_keys.get(session, now=now)
+        outcome = await password_sign_in.sign_in_with_password(
+            session, email=body.email, password=body.password, client=client_of(request),
+            now=now, factors=services.second_factors, keys=keys,
+        )  # fmt: skip
+    return auth_answers.outcome_answer(
+        outcome, request=request, services=services, cookie=body.cookie, now=now,
+        invalid="password_invalid",
     )  # fmt: skip
 
 

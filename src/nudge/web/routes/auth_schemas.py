@@ -32,6 +32,14 @@ class CodeIn(BaseModel):
     cookie: bool = _COOKIE
 
 
+class PasswordIn(BaseModel):
+    """An email and password, for a person who set one (``PUT /api/v1/me/password``)."""
+
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=256)
+    cookie: bool = _COOKIE
+
+
 class SecondFactorIn(BaseModel):
     """A second factor, for the ticket a first factor gave (or the ticket cookie)."""
 
