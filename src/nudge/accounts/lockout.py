@@ -1,7 +1,7 @@
 """The lockout: 5 failed sign-ins within 15 minutes pause signing in for 15 minutes.
 
-Failures are wrong texted codes and wrong second factors (and, once they exist, wrong
-passwords), counted per phone number: the person's own, or the one typed into the form,
+Failures are wrong texted codes, wrong second factors and wrong passwords, counted
+per phone number: the person's own, or the one typed into the form,
 known or not, so the pause answers the same for a stranger's number (the form tells no one
 who uses Nudge). The pause runs 15 minutes from the failure that filled the count; while it
 lasts, nothing is checked, so no guess counts. A sign-in that succeeds starts the count over.

@@ -1,6 +1,6 @@
 """Finishing a sign-in, for every first factor: a session, or a second factor first.
 
-A first factor (a texted code, a texted link; a password or a passkey once they exist)
+A first factor (a texted code, a texted link, a password or a passkey)
 proves who is signing in, then calls ``complete_first_factor``. A person with a second
 factor enrolled gets a ticket (single use, 5 minutes, 5 tries) and finishes with
 ``complete_second_factor``; anyone else gets a session at once. An admin without a second

@@ -1,4 +1,4 @@
-"""``/api/v1/auth``: sign in by texted code or password, a second factor, refresh, sign out.
+"""``/api/v1/auth``: sign in (texted code, password, passkey), second factor, refresh, sign out.
 
 JSON in and out. Each route parses, calls one ``accounts`` service in one transaction, and
 maps its outcome; a refusal is committed with what it counted (a wrong code stays counted).
@@ -13,7 +13,8 @@ from typing import Annotated, Final
 
 from fastapi import APIRouter, Body, HTTPException, Request, Response
 
-from nudge.accounts import codes, password_sign_in, refresh, sessions
+from nudge.accounts import codes, passkey_sign_in, password_sign_in, refresh, sessions
+from nudge.accounts.passkeys import RelyingParty
 from nudge.accounts.rate_limits import Limited
 from nudge.accounts.sign_in import Refused, complete_second_factor
 from nudge.channels.phones import InvalidPhoneError, normalize_phone
@@ -31,6 +32,7 @@ from nudge.web.routes import auth_answers
 from nudge.web.routes.auth_schemas import (
     CodeIn,
     CodeSentOut,
+    PasskeySignInIn,
     PasswordIn,
     PhoneIn,
     RefreshIn,
@@ -113,6 +115,27 @@ async def sign_in_with_password(
     return auth_answers.outcome_answer(
         outcome, request=request, services=services, cookie=body.cookie, now=now,
         invalid="password_invalid",
+    )  # fmt: skip
+
+
+@router.post(
+    "/passkey/verify", response_model=SIGN_IN,
+    responses=answers("body", "refused", "slow_down"),
+)  # fmt: skip
+async def sign_in_with_passkey(
+    body: PasskeySignInIn, request: Request, services: ServicesDep
+) -> Response:
+    """Sign in with a passkey's answer: a session, or a ticket for the second factor."""
+    now, party = services.clock.now(), RelyingParty.from_public_url(services.settings.public_url)
+    async with services.db.transaction() as session:
+        keys = await services.signing_keys.get(session, now=now)
+        outcome = await passkey_sign_in.sign_in_with_passkey(
+            session, response=body.credential, party=party, client=client_of(request),
+            now=now, factors=services.second_factors, keys=keys,
+        )  # fmt: skip
+    return auth_answers.outcome_answer(
+        outcome, request=request, services=services, cookie=body.cookie, now=now,
+        invalid="passkey_invalid",
     )  # fmt: skip
 
 

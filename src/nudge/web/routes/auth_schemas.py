@@ -40,6 +40,13 @@ class PasswordIn(BaseModel):
     cookie: bool = _COOKIE
 
 
+class PasskeySignInIn(BaseModel):
+    """The browser's answer to ``navigator.credentials.get()`` (``/auth/passkey/options``)."""
+
+    credential: dict[str, Any]
+    cookie: bool = _COOKIE
+
+
 class SecondFactorIn(BaseModel):
     """A second factor, for the ticket a first factor gave (or the ticket cookie)."""
 
