@@ -63,7 +63,7 @@ async def test_in_french_for_a_french_speaker(api: World) -> None:
     made = await api.ok("ana", "POST", R, {"text": "appeler maman demain à 9h"})
     assert made["said"] == "OK - demain (mer.) 9:00 : appeler maman"
     asked = await api.call("ana", "POST", R, {"text": "appeler maman"})
-    assert asked.json()["message"].startswith("Quand veux-tu que je te rappelle de appeler maman")
+    assert asked.json()["message"].startswith("Quand veux-tu que je te rappelle d'appeler maman")
 
 
 async def test_from_fields_checks_the_rule_and_refuses_past_times(
