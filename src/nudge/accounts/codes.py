@@ -25,7 +25,7 @@ from nudge.accounts.attempts import network_of
 from nudge.accounts.factors import SecondFactors
 from nudge.accounts.rate_limits import Limited
 from nudge.accounts.sessions import Client
-from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor
+from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor, over_guess_limit
 from nudge.outbox.enqueue import enqueue
 from nudge.store.account_tables import SecretPurpose
 from nudge.store.tables import User
@@ -80,9 +80,9 @@ async def verify_code(
 ) -> Outcome:
     """Sign in with the code texted to ``phone``, or a refusal (counted and committed)."""
     network = network_of(client.ip)
-    limited = await rate_limits.guesses(session, network=network, now=now)
-    if limited is not None:
-        return Refused("limited", limited.retry_after)
+    refused = await over_guess_limit(session, network=network, now=now)
+    if refused is not None:
+        return refused
     until = await lockout.paused_until(session, phone=phone, now=now)
     if until is not None:
         return Refused("paused", until - now)

@@ -15,12 +15,12 @@ from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.accounts import attempts, lockout, passkeys, rate_limits
+from nudge.accounts import attempts, lockout, passkeys
 from nudge.accounts.attempts import network_of
 from nudge.accounts.factors import SecondFactors
 from nudge.accounts.passkeys import RelyingParty
 from nudge.accounts.sessions import Client
-from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor
+from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor, over_guess_limit
 from nudge.store.account_tables import AttemptKind
 from nudge.store.tables import User
 
@@ -39,9 +39,9 @@ async def sign_in_with_passkey(
 ) -> Outcome:
     """A session (or a second factor owed) for a passkey's valid answer, else a refusal."""
     network = network_of(client.ip)
-    limited = await rate_limits.guesses(session, network=network, now=now)
-    if limited is not None:
-        return Refused("limited", limited.retry_after)
+    refused = await over_guess_limit(session, network=network, now=now)
+    if refused is not None:
+        return refused
     user_id = await passkeys.authenticate_passkey(session, response=response, party=party, now=now)
     user = None if user_id is None else await session.get(User, user_id)
     if user is None:

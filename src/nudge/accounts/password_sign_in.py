@@ -15,11 +15,11 @@ from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.accounts import attempts, credentials, lockout, rate_limits
+from nudge.accounts import attempts, credentials, lockout
 from nudge.accounts.attempts import network_of
 from nudge.accounts.factors import SecondFactors
 from nudge.accounts.sessions import Client
-from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor
+from nudge.accounts.sign_in import Outcome, Refused, complete_first_factor, over_guess_limit
 from nudge.store.account_tables import AttemptKind
 from nudge.store.tables import User
 
@@ -38,9 +38,9 @@ async def sign_in_with_password(
 ) -> Outcome:
     """A session (or a second factor owed) for a right email and password, else a refusal."""
     network = network_of(client.ip)
-    limited = await rate_limits.guesses(session, network=network, now=now)
-    if limited is not None:
-        return Refused("limited", limited.retry_after)
+    refused = await over_guess_limit(session, network=network, now=now)
+    if refused is not None:
+        return refused
     owner = await credentials.find_by_email(session, email=email)
     user = None if owner is None else await session.get(User, owner)
     if user is not None:

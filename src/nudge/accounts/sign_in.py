@@ -22,7 +22,7 @@ from typing import Final, Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nudge.accounts import audit, lockout, one_time, sessions
+from nudge.accounts import audit, lockout, one_time, rate_limits, sessions
 from nudge.accounts.attempts import network_of
 from nudge.accounts.audit import AuditAction
 from nudge.accounts.factors import SecondFactors
@@ -51,6 +51,14 @@ class Refused:
 
 
 Outcome = SignedIn | SecondFactorRequired | Refused
+
+
+async def over_guess_limit(
+    session: AsyncSession, *, network: str | None, now: datetime
+) -> Refused | None:
+    """The refusal of a client network that guessed wrong too often lately, if it did."""
+    limited = await rate_limits.guesses(session, network=network, now=now)
+    return None if limited is None else Refused("limited", limited.retry_after)
 
 
 class NoSecondFactors:
