@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.e2e.server import free_port, nudge_env
+from tests.e2e.server import free_port, free_ports, nudge_env
 from tests.fakes.twilio_server import FAKE_AUTH_TOKEN, FakeTwilio
 
 from bench.load_kit import stack, tally
@@ -168,8 +168,8 @@ def run_nudge(workdir: Path, load: Load, topology: Topology, *, drain: float = 1
     scratch = stack.Scratch(workdir, topology.sqlite)
     scratch.create()
     procs: list[stack.Proc] = []
-    web_ports = [free_port() for _ in range(topology.webs)]
-    edge_port = free_port() if topology.nginx else 0
+    *web_ports, edge_port = free_ports(topology.webs + 1)  # all different (Nginx's last)
+    edge_port = edge_port if topology.nginx else 0
     public = (
         f"https://127.0.0.1:{edge_port}" if topology.nginx else f"http://127.0.0.1:{web_ports[0]}"
     )

@@ -280,7 +280,9 @@ def start_nginx(nginx: str, cwd: Path, web_ports: Sequence[int], https_port: int
     tmp = cwd / f"nginx-{https_port}"
     tmp.mkdir()
     upstream = " max_fails=3 fail_timeout=10s; server ".join(f"127.0.0.1:{p}" for p in web_ports)
-    cert = write_config(tmp, upstream, free_port(), https_port, connections=4096)
+    taken = {*web_ports, https_port}
+    http_port = next(port for port in iter(free_port, None) if port not in taken)
+    cert = write_config(tmp, upstream, http_port, https_port, connections=4096)
     checked = subprocess.run(nginx_command(nginx, tmp, "-t"), capture_output=True, check=False)
     if checked.returncode:
         raise RuntimeError(checked.stderr.decode())

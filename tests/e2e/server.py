@@ -21,6 +21,23 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_ports(count: int) -> list[int]:
+    """``count`` different loopback ports nobody listens on right now.
+
+    Held all at once while chosen: ``free_port`` called twice in a row may give the same
+    port twice, and two servers told to share it fail in ways far from the cause (a web
+    answering Nginx's TLS clients, "Invalid HTTP request received").
+    """
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def nudge_env(extra: Mapping[str, str]) -> dict[str, str]:
     """The environment for a ``nudge`` subprocess: ours minus any NUDGE_* the developer set."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("NUDGE_")}
