@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from nudge.language.fold import fold
 from nudge.language.time import what_numbers_count
 from nudge.language.time.grammar import lexicon_for
-from nudge.language.time.tokens import Token, tokenize
+from nudge.language.time.read import folded_tokens
+from nudge.language.time.tokens import Token
 
 # What may follow a repeat word to make a repeat ("every 3rd", "chaque lundi", "tous les 2 jours").
 REPEATED = frozenset({"unit", "weekday", "ord", "month", "day", "part", "weekdays", "fortnight"})
@@ -44,7 +45,7 @@ def names_time_left(task: str, lang: str) -> bool:
     Tuesday was read) and "lundi de préparer la réunion de" (the reminder's day is the
     first word, but the task's "mardi" was read).
     """
-    tokens = tuple(tokenize(fold(task)))
+    tokens = folded_tokens(task)
     return (
         _holds_repeat(tokens, lang)
         or _day_cut_off(tokens, lang)
@@ -103,7 +104,7 @@ def hour_left_by_day(task: str) -> bool:
     default hour, and the hour said would sit in the task. A number inside the task stays
     ("buy 2 tickets tomorrow").
     """
-    tokens = [token for token in tokenize(fold(task)) if token.kind != "sym"]
+    tokens = [token for token in folded_tokens(task) if token.kind != "sym"]
     return bool(tokens) and (_reads_as_hour(tokens[0]) or _reads_as_hour(tokens[-1]))
 
 
@@ -126,7 +127,7 @@ def may_hold_second_time(task: str) -> bool:
 
     Cheap, before the task is read for one (``joins_a_second_time``): most tasks have neither.
     """
-    words = [token.text for token in tokenize(fold(task))]
+    words = [token.text for token in folded_tokens(task)]
     if not words:
         return False
     return words[0] in CLOCK_OPENERS or words[0].isdigit() or not THEN.isdisjoint(words)
@@ -139,13 +140,13 @@ def joins_a_second_time(task: str, span: tuple[int, int]) -> bool:
     reminder's time: one reminder would drop it. A clock told as context stays ("they close
     at 5 so do it at 4").
     """
-    before = [token.text for token in tokenize(fold(task[: span[0]]))]
+    before = [token.text for token in folded_tokens(task[: span[0]])]
     return not before or before[-1] in THEN
 
 
 def names_repeat_left(task: str, lang: str) -> bool:
     """Whether ``task`` still holds a repeat ("every 3rd", "chaque lundi", "tlj")."""
-    return _holds_repeat(tuple(tokenize(fold(task))), lang)
+    return _holds_repeat(folded_tokens(task), lang)
 
 
 def _holds_repeat(tokens: Sequence[Token], lang: str) -> bool:

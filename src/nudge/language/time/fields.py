@@ -120,8 +120,9 @@ class Fields:
     def future(self, ref: datetime) -> Iterator[Span]:
         """Spans ending after ``ref``, in time order."""
         last: Span | None = None
+        night = ref.hour < NIGHT_HOURS.stop
         for day in self._days(truncate(ref, self._walk()).date(), backwards=False):
-            for span in self._spans_on(day, ref.hour < NIGHT_HOURS.stop):
+            for span in self._spans_on(day, night):
                 if span.end > ref and span != last:
                     last = span
                     yield span
@@ -129,8 +130,9 @@ class Fields:
     def past(self, ref: datetime) -> Iterator[Span]:
         """Spans starting before ``ref``, latest first."""
         last: Span | None = None
+        night = ref.hour < NIGHT_HOURS.stop
         for day in self._days(ref.date(), backwards=True):
-            for span in reversed(list(self._spans_on(day, ref.hour < NIGHT_HOURS.stop))):
+            for span in reversed(list(self._spans_on(day, night))):
                 if span.start < ref and span != last:
                     last = span
                     yield span

@@ -126,7 +126,7 @@ def read_nodes(text: str, ctx: Context) -> Parsed:
     """The chart of ``text`` (cached: a message is read once, whole and in pieces)."""
     lexicon: Lexicon = lexicon_for(ctx.lang)
     grammar: Grammar = grammar_for(ctx.lang)
-    tokens = _tokens(text)
+    tokens = folded_tokens(text)
     return Parsed(tokens, parse(tokens, lexicon, grammar, ctx))
 
 
@@ -140,13 +140,13 @@ def _readings(text: str, ctx: Context, within: tuple[int, int] | None) -> Readin
         return read_nodes(text, ctx).standing
     start, end = within
     piece = text[start:end]
-    nodes = read_nodes(text, ctx).window_readings(start, _tokens(piece))
+    nodes = read_nodes(text, ctx).window_readings(start, folded_tokens(piece))
     return read_nodes(piece, ctx).standing if nodes is None else nodes
 
 
 @lru_cache(maxsize=64)  # as ``fold``: one message is tokenized for each language tried
-def _tokens(text: str) -> tuple[Token, ...]:
-    """The tokens of ``text``, folded."""
+def folded_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, folded (cached: a message and its task are asked many times)."""
     return tuple(tokenize(fold(text)))
 
 
@@ -243,7 +243,7 @@ def _may_be_other(text: str, lang: str) -> bool:
     A reading's span cuts the text at token edges, so its tokens are the text's own: the
     other grammar need not run on a text without any of these words.
     """
-    return not MIXED_WORDS[lang].isdisjoint(token.text for token in _tokens(text))
+    return not MIXED_WORDS[lang].isdisjoint(token.text for token in folded_tokens(text))
 
 
 def _plainly_other(text: str, reading: Reading, lang: str) -> bool:
@@ -272,7 +272,8 @@ def _read_in(source: Source, ctx: Context) -> Reading | None:
 
 def _duration_alone(text: str, readings: Readings, ctx: Context) -> Reading | None:
     """A message that is only a duration ("20 min", "2 hours") means that long from now."""
-    words = [index for index, token in enumerate(_tokens(text)) if token.text not in _TRAILING]
+    tokens = folded_tokens(text)
+    words = [index for index, token in enumerate(tokens) if token.text not in _TRAILING]
     if not words:
         return None
     first, last = words[0], words[-1] + 1

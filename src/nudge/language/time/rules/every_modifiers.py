@@ -17,7 +17,7 @@ from nudge.language.time.chart import Context, Rule
 from nudge.language.time.compose import in_part, settle_hour
 from nudge.language.time.kit import Repeat, c, opt, rule, w
 from nudge.language.time.rules.clocks import clock
-from nudge.language.time.rules.every import CLOCK, CODES, DAY_LIST, DAYS, REPEAT
+from nudge.language.time.rules.every import CLOCK, CODES, DAY_LIST, DAYS, REPEAT, WEEKEND
 
 
 def repeat_with_clock(ctx: Context, values: list[Any]) -> Repeat | None:
@@ -263,7 +263,7 @@ BOTH += [
         opt(w("not")),
         opt(w("on", "the")),
         w("weekend", "weekends"),
-        make=lambda ctx, v: _except(ctx, [v[0], Repeat("WEEKLY", byday=("SA", "SU"))]),
+        make=lambda ctx, v: _except(ctx, [v[0], Repeat("WEEKLY", byday=WEEKEND)]),
         examples=("every day at 7 except weekends", "daily except on weekends"),
     ),
 ]
